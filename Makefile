@@ -1,0 +1,54 @@
+# Caucus: `make run` serves the demo; `make test` runs every check. Nothing else is needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export CAUCUS_DATA_DIR ?= $(CURDIR)/var
+
+.PHONY: install run demo test lint test-fast bench lock clean
+
+$(STAMP): pyproject.toml requirements.lock
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+node_modules/.stamp: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
+# The demo: SQLite under var/, a task worker beside the web server, demo logins printed.
+run: install
+	mkdir -p $(CAUCUS_DATA_DIR)
+	CAUCUS_DEMO=true $(BIN)/caucus migrate --noinput
+	CAUCUS_DEMO=true $(BIN)/caucus createcachetable
+	CAUCUS_DEMO=true $(BIN)/caucus demo --if-empty
+	CAUCUS_DEMO=true DEBUG=true $(BIN)/caucus serve --host $(HOST) --port $(PORT)
+
+lint: install
+	$(BIN)/ruff check caucus tests bench
+	$(BIN)/ruff format --check caucus tests bench
+	$(BIN)/mypy caucus/engines
+	$(BIN)/lint-imports
+
+test: install node_modules/.stamp lint
+	CAUCUS_TESTING=true $(BIN)/python -m pytest -p no:cacheprovider -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+test-fast: install
+	CAUCUS_TESTING=true $(BIN)/python -m pytest -x -q -m "not browser" $(PYTEST_ARGS)
+
+bench: install
+	$(BIN)/python -m bench
+
+# Regenerate the lock file after changing pyproject.toml.
+lock:
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) var node_modules .pytest_cache .mypy_cache .ruff_cache

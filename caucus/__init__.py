@@ -1,0 +1,1 @@
+"""Caucus: software for unions that bargain together."""

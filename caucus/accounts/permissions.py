@@ -1,0 +1,89 @@
+"""Who may do what, written once.
+
+A permission is a name (``"table.view_internal"``) mapped to the roles that hold it. A role
+grant is coalition-wide (no union) or for one union; a union-scoped grant gives the permission
+for that union's objects only. Every view and API call asks :func:`has_perm` or
+:func:`unions_with` — never a role directly.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from caucus.accounts.models import Role
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from caucus.orgs.models import Union
+
+R = Role
+
+PERMISSIONS: dict[str, frozenset[str]] = {
+    # The staff area at all (any role).
+    "staff.enter": frozenset(Role.values),
+    # The bargaining table: strategy, internal notes, drafts, unpublished proposals.
+    "table.view_internal": frozenset({R.COALITION_ADMIN, R.BARGAINING_TEAM}),
+    "table.edit": frozenset({R.COALITION_ADMIN, R.BARGAINING_TEAM}),
+    # What the public side shows, but inside the staff area (published proposals, sessions).
+    "table.view": frozenset(Role.values),
+    # Direct-dealing reports from members: review and log.
+    "directdealing.review": frozenset({R.COALITION_ADMIN, R.BARGAINING_TEAM, R.COMMUNICATIONS}),
+    # The roster (union-scoped grants see only their union's members).
+    "members.view": frozenset({R.COALITION_ADMIN, R.LOCAL_OFFICER, R.ORGANIZER}),
+    "members.export": frozenset({R.COALITION_ADMIN, R.LOCAL_OFFICER}),
+    "members.import": frozenset({R.COALITION_ADMIN, R.LOCAL_OFFICER}),
+    # Bargaining updates.
+    "updates.edit": frozenset({R.COALITION_ADMIN, R.COMMUNICATIONS}),
+    "updates.publish": frozenset({R.COALITION_ADMIN, R.COMMUNICATIONS}),
+    # People and their roles; the audit log.
+    "accounts.manage": frozenset({R.COALITION_ADMIN}),
+    "audit.view": frozenset({R.COALITION_ADMIN, R.OBSERVER}),
+}
+
+
+def _grants(user: Any) -> list[tuple[str, int | None]]:
+    """(role, union id or None) pairs for the user, cached on the user object per request."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    cached = getattr(user, "_caucus_grants", None)
+    if cached is None:
+        cached = list(user.role_grants.values_list("role", "union_id"))
+        user._caucus_grants = cached
+    return cached
+
+
+def has_perm(user: Any, perm: str, union: Union | int | None = None) -> bool:
+    """True if the user holds ``perm`` coalition-wide, or for ``union`` when one is given.
+
+    With ``union=None`` a union-scoped grant is enough for views that then scope their data
+    with :func:`unions_with`.
+    """
+    roles = PERMISSIONS[perm]
+    union_id = union if isinstance(union, int) or union is None else union.pk
+    for role, grant_union in _grants(user):
+        if role not in roles:
+            continue
+        if grant_union is None or union_id is None or grant_union == union_id:
+            return True
+    return False
+
+
+def is_coalition_wide(user: Any, perm: str) -> bool:
+    roles = PERMISSIONS[perm]
+    return any(role in roles and union is None for role, union in _grants(user))
+
+
+def unions_with(user: Any, perm: str) -> QuerySet[Union]:
+    """The unions for whose objects the user holds ``perm`` (all of them if coalition-wide)."""
+    from caucus.orgs.models import Union
+
+    roles = PERMISSIONS[perm]
+    grants = [(role, union) for role, union in _grants(user) if role in roles]
+    if any(union is None for _, union in grants):
+        return Union.objects.all()
+    return Union.objects.filter(pk__in={union for _, union in grants})
+
+
+def is_staff_member(user: Any) -> bool:
+    return bool(_grants(user))

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from caucus.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("login/", views.login_view, name="login"),
+    path("logout/", views.logout_view, name="logout"),
+    path("verify/", views.verify_view, name="verify"),
+    path("verify/setup/", views.totp_setup_view, name="totp_setup"),
+    path("member/", views.member_link_view, name="member_link"),
+    path("link/<str:token>/", views.magic_view, name="magic"),
+]

@@ -1,0 +1,33 @@
+"""The JSON API: ``/api/``, OpenAPI schema at ``/api/openapi.json``, docs at ``/api/docs``.
+
+Token auth (``Authorization: Bearer cau_…``) acting with the token owner's permissions, the
+same checks as the pages. Routers live beside this module, one per area.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import NinjaAPI
+from ninja.security import HttpBearer
+
+from caucus.accounts.models import ApiToken
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = ApiToken.user_for(token)
+        if user is None:
+            return None
+        request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="Caucus API",
+    version="1",
+    description="Negotiations, articles, sessions, proposals and bargaining updates.",
+    auth=TokenAuth(),
+    urls_namespace="api",
+)

@@ -1,0 +1,414 @@
+"""The bargaining table: negotiations, sessions, articles, proposals and their history,
+packages, tentative agreements, information requests, charges and direct dealing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+
+class Negotiation(models.Model):
+    class Status(models.TextChoices):
+        PREPARING = "preparing", "Preparing"
+        BARGAINING = "bargaining", "Bargaining"
+        IMPASSE = "impasse", "Impasse"
+        STRIKE = "strike", "Strike"
+        TENTATIVE = "tentative", "Tentative agreement"
+        RATIFIED = "ratified", "Ratified"
+
+    coalition = models.ForeignKey(
+        "orgs.Coalition", on_delete=models.CASCADE, related_name="negotiations"
+    )
+    employer = models.ForeignKey(
+        "orgs.Employer", on_delete=models.PROTECT, related_name="negotiations"
+    )
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(unique=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PREPARING)
+    units = models.ManyToManyField("orgs.BargainingUnit", related_name="negotiations", blank=True)
+    contract_expires = models.DateField(null=True, blank=True)
+    public_intro = models.TextField(
+        blank=True, help_text="Markdown, shown on the public home page."
+    )
+    get_involved = models.TextField(blank=True, help_text="Markdown: how members get involved.")
+    is_public = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("table:dashboard", args=[self.slug])
+
+
+class Side(models.TextChoices):
+    UNION = "union", "Union"
+    EMPLOYER = "employer", "Employer"
+
+
+class Session(models.Model):
+    negotiation = models.ForeignKey(Negotiation, on_delete=models.CASCADE, related_name="sessions")
+    date = models.DateField()
+    starts_at = models.TimeField(null=True, blank=True)
+    ends_at = models.TimeField(null=True, blank=True)
+    place = models.CharField(max_length=200, blank=True)
+    attendees = models.TextField(blank=True, help_text="Who was at the table, one per line.")
+    internal_notes = models.TextField(blank=True, help_text="Bargaining team only.")
+    public_summary = models.TextField(blank=True, help_text="Markdown, shown to members.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-date", "-starts_at"]
+
+    def __str__(self) -> str:
+        return f"{self.negotiation} session {self.date:%Y-%m-%d}"
+
+    @property
+    def is_upcoming(self) -> bool:
+        return self.date >= timezone.localdate()
+
+
+class Article(models.Model):
+    """An article of the contract, with the text now in force."""
+
+    negotiation = models.ForeignKey(Negotiation, on_delete=models.CASCADE, related_name="articles")
+    number = models.CharField(max_length=20)
+    title = models.CharField(max_length=200)
+    current_text = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+    is_economic = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["order", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["negotiation", "number"], name="article_number_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"Article {self.number}: {self.title}"
+
+
+class Package(models.Model):
+    """Several proposals passed together, to be accepted or rejected as one."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "On the table"
+        ACCEPTED = "accepted", "Accepted"
+        REJECTED = "rejected", "Rejected"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    negotiation = models.ForeignKey(Negotiation, on_delete=models.CASCADE, related_name="packages")
+    side = models.CharField(max_length=10, choices=Side.choices)
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    session = models.ForeignKey(
+        Session, null=True, blank=True, on_delete=models.SET_NULL, related_name="packages"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Proposal(models.Model):
+    """One pass across the table: a side's text for an article."""
+
+    class Kind(models.TextChoices):
+        FORMAL = "formal", "Formal proposal"
+        COUNTER = "counter", "Counter-proposal"
+        OPTION = "option", "Option (informal)"
+        SUPPOSAL = "supposal", "Supposal"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "On the table"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        REJECTED = "rejected", "Rejected"
+        SUPERSEDED = "superseded", "Superseded"
+        TENTATIVELY_AGREED = "ta", "Tentatively agreed"
+
+    negotiation = models.ForeignKey(Negotiation, on_delete=models.CASCADE, related_name="proposals")
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.PROTECT, related_name="proposals"
+    )
+    side = models.CharField(max_length=10, choices=Side.choices)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.FORMAL)
+    title = models.CharField(max_length=200)
+    text = models.TextField(blank=True)
+    summary = models.TextField(blank=True, help_text="Plain-language summary for members.")
+    session = models.ForeignKey(
+        Session,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposals",
+        help_text="The session it was passed at.",
+    )
+    passed_on = models.DateField(default=date.today)
+    answers = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="answered_by",
+        help_text="The other side's proposal this one answers.",
+    )
+    package = models.ForeignKey(
+        Package, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposals"
+    )
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
+    is_published = models.BooleanField(
+        default=False, help_text="Shown to members on the public site."
+    )
+    economic_terms = models.JSONField(
+        null=True, blank=True, help_text="Costing terms (see docs/costing.md)."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["passed_on", "created_at", "id"]
+        indexes = [models.Index(fields=["negotiation", "article", "side", "passed_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_side_display()} {self.get_kind_display().lower()}: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("table:proposal", args=[self.negotiation.slug, self.pk])
+
+    def is_on_the_table(self) -> bool:
+        return self.status == self.Status.OPEN
+
+
+class ProposalEvent(models.Model):
+    """The history of a proposal: passed, status changes, publication, edits."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    what = models.CharField(max_length=40)
+    from_status = models.CharField(max_length=12, blank=True)
+    to_status = models.CharField(max_length=12, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.proposal} {self.what} {self.at:%Y-%m-%d}"
+
+
+class TentativeAgreement(models.Model):
+    negotiation = models.ForeignKey(
+        Negotiation, on_delete=models.CASCADE, related_name="tentative_agreements"
+    )
+    article = models.ForeignKey(
+        Article, on_delete=models.PROTECT, related_name="tentative_agreements"
+    )
+    proposal = models.ForeignKey(
+        Proposal,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tentative_agreements",
+        help_text="The pass both sides signed off on.",
+    )
+    session = models.ForeignKey(
+        Session, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    signed_on = models.DateField(default=date.today)
+    text = models.TextField()
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-signed_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["negotiation", "article"], name="one_ta_per_article")
+        ]
+
+    def __str__(self) -> str:
+        return f"TA on {self.article}"
+
+
+class InformationRequest(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for the employer"
+        ACKNOWLEDGED = "acknowledged", "Acknowledged, not answered"
+        PARTIAL = "partial", "Partly answered"
+        ANSWERED = "answered", "Answered"
+        REFUSED = "refused", "Refused"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    negotiation = models.ForeignKey(
+        Negotiation, on_delete=models.CASCADE, related_name="information_requests"
+    )
+    number = models.PositiveIntegerField(help_text="The union's request number in this round.")
+    title = models.CharField(max_length=200)
+    items = models.TextField(help_text="What was asked for, one item per line.")
+    asked_on = models.DateField()
+    acknowledged_on = models.DateField(null=True, blank=True)
+    due_on = models.DateField(null=True, blank=True)
+    answered_on = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    answer = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["negotiation", "number"], name="info_request_number_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(due_on__isnull=True)
+                | models.Q(due_on__gte=models.F("asked_on")),
+                name="info_request_due_after_asked",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"RFI {self.number}: {self.title}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (self.Status.PENDING, self.Status.ACKNOWLEDGED, self.Status.PARTIAL)
+
+    def age_days(self, today: date | None = None) -> int:
+        end = (
+            self.answered_on
+            if not self.is_open and self.answered_on
+            else (today or timezone.localdate())
+        )
+        return (end - self.asked_on).days
+
+    def is_overdue(self, today: date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.is_open and self.due_on is not None and self.due_on < today
+
+    def days_overdue(self, today: date | None = None) -> int:
+        today = today or timezone.localdate()
+        if not self.is_overdue(today) or self.due_on is None:
+            return 0
+        return (today - self.due_on).days
+
+
+class InformationRequestFollowUp(models.Model):
+    request = models.ForeignKey(
+        InformationRequest, on_delete=models.CASCADE, related_name="follow_ups"
+    )
+    on = models.DateField()
+    kind = models.CharField(
+        max_length=20,
+        choices=[
+            ("reminder", "Reminder sent"),
+            ("reply", "Employer reply"),
+            ("partial", "Partial answer"),
+            ("note", "Note"),
+        ],
+    )
+    note = models.TextField()
+
+    class Meta:
+        ordering = ["on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.request} {self.kind} {self.on}"
+
+
+class Charge(models.Model):
+    """An unfair-labor-practice charge."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Being drafted"
+        FILED = "filed", "Filed"
+        INVESTIGATION = "investigation", "Under investigation"
+        COMPLAINT = "complaint", "Complaint issued"
+        SETTLED = "settled", "Settled"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        DISMISSED = "dismissed", "Dismissed"
+        DECIDED = "decided", "Decided"
+
+    negotiation = models.ForeignKey(Negotiation, on_delete=models.CASCADE, related_name="charges")
+    agency = models.CharField(max_length=120, default="National Labor Relations Board")
+    case_number = models.CharField(max_length=60, blank=True)
+    title = models.CharField(max_length=200)
+    allegations = models.TextField()
+    filed_on = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    evidence_requests = models.ManyToManyField(
+        InformationRequest, blank=True, related_name="charges"
+    )
+    evidence_reports = models.ManyToManyField(
+        "DirectDealingReport", blank=True, related_name="charges"
+    )
+
+    class Meta:
+        ordering = ["-filed_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.case_number or 'Draft'}: {self.title}"
+
+
+class ChargeDocument(models.Model):
+    charge = models.ForeignKey(Charge, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(max_length=200)
+    file = models.FileField(upload_to="charges/%Y/")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DirectDealingReport(models.Model):
+    """An employer message sent straight to members, reported by a member or logged by staff."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "E-mail"
+        TEXT = "text", "Text message"
+        APP = "app", "Work app or intranet"
+        LETTER = "letter", "Letter or flyer"
+        MEETING = "meeting", "Meeting or one-on-one"
+        OTHER = "other", "Other"
+
+    class Status(models.TextChoices):
+        NEW = "new", "New, to review"
+        REVIEWED = "reviewed", "Reviewed"
+        EVIDENCE = "evidence", "Kept as evidence"
+        DISMISSED = "dismissed", "Not direct dealing"
+
+    negotiation = models.ForeignKey(
+        Negotiation, on_delete=models.CASCADE, related_name="direct_dealing"
+    )
+    received_on = models.DateField()
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    sender = models.CharField(max_length=200, blank=True, help_text="Who sent it for the employer.")
+    subject = models.CharField(max_length=200, blank=True)
+    text = models.TextField()
+    attachment = models.FileField(upload_to="direct-dealing/%Y/", blank=True)
+    worksite = models.ForeignKey(
+        "orgs.Worksite", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reporter_name = models.CharField(max_length=200, blank=True)
+    reporter_contact = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
+    staff_notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} {self.received_on}: {self.subject or self.text[:40]}"

@@ -1,0 +1,93 @@
+"""Bargaining updates: written by communications staff, sent to the whole coalition or some
+unions, citing the proposal passes and sessions they report on.
+
+Translations and e-mail delivery hang off an update (``UpdateTranslation``; an outbox comes
+with the e-mail issue) so that the original stays the single source.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+
+class UpdateQuerySet(models.QuerySet["Update"]):
+    def published(self) -> UpdateQuerySet:
+        return self.filter(status=Update.Status.PUBLISHED, published_at__lte=timezone.now())
+
+
+class Update(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    negotiation = models.ForeignKey(
+        "table.Negotiation", on_delete=models.CASCADE, related_name="updates"
+    )
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220)
+    summary = models.CharField(
+        max_length=300, blank=True, help_text="One or two sentences for lists and feeds."
+    )
+    body = models.TextField(help_text="Markdown. Links and basic formatting; no scripts.")
+    language = models.CharField(max_length=10, default="en")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(null=True, blank=True)
+    to_whole_coalition = models.BooleanField(default=True)
+    unions = models.ManyToManyField(
+        "orgs.Union",
+        blank=True,
+        related_name="updates",
+        help_text="When not to the whole coalition.",
+    )
+    cites_proposals = models.ManyToManyField(
+        "table.Proposal", blank=True, related_name="cited_in_updates"
+    )
+    cites_sessions = models.ManyToManyField(
+        "table.Session", blank=True, related_name="cited_in_updates"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = UpdateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["negotiation", "slug"], name="update_slug_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("site:update", args=[self.negotiation.slug, self.slug])
+
+    @property
+    def is_published(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+
+class UpdateTranslation(models.Model):
+    update = models.ForeignKey(Update, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(max_length=10)
+    title = models.CharField(max_length=200)
+    summary = models.CharField(max_length=300, blank=True)
+    body = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["update", "language"], name="update_translation_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.update} ({self.language})"

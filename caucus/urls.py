@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from caucus.api.api import api
+
+urlpatterns = [
+    path("", include("caucus.site.urls")),
+    path("accounts/", include("caucus.accounts.urls")),
+    path("staff/", include("caucus.table.urls")),
+    path("staff/roster/", include("caucus.members.urls")),
+    path("staff/updates/", include("caucus.updates.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
