@@ -1,7 +1,7 @@
 """The JSON API: ``/api/``, OpenAPI schema at ``/api/openapi.json``, docs at ``/api/docs``.
 
 Token auth (``Authorization: Bearer cau_…``) acting with the token owner's permissions, the
-same checks as the pages. Routers live beside this module, one per area.
+same checks as the pages. Routers live in ``caucus.api.routers``, one per area.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from ninja import NinjaAPI
 from ninja.security import HttpBearer
 
 from caucus.accounts.models import ApiToken
+from caucus.api.routers import negotiations, proposals, sessions, updates
 
 
 class TokenAuth(HttpBearer):
@@ -27,7 +28,15 @@ class TokenAuth(HttpBearer):
 api = NinjaAPI(
     title="Caucus API",
     version="1",
-    description="Negotiations, articles, sessions, proposals and bargaining updates.",
+    description=(
+        "Negotiations, articles, sessions, proposals and bargaining updates. Send "
+        "`Authorization: Bearer <token>`; the token acts with its owner's roles. "
+        "See docs/api.md."
+    ),
     auth=TokenAuth(),
     urls_namespace="api",
 )
+api.add_router("/", negotiations.router)
+api.add_router("/", sessions.router)
+api.add_router("/", proposals.router)
+api.add_router("/", updates.router)

@@ -1,0 +1,1 @@
+"""One router per area of the API, each mounted under ``/api/`` by ``caucus.api.api``."""
