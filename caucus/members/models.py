@@ -114,6 +114,9 @@ class RosterImport(models.Model):
     rows_total = models.PositiveIntegerField(default=0)
     rows_done = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True, help_text="[{row, column, message}]")
+    errors_total = models.PositiveIntegerField(
+        default=0, help_text="Every problem found; ``errors`` keeps the first thousand."
+    )
     added = models.PositiveIntegerField(default=0)
     changed = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)

@@ -1,0 +1,275 @@
+"""Importing a union's roster file: read, validate, compare with the members on file, write.
+
+All or nothing: a file with any problem changes nothing. A valid file updates members by
+member ID and reports how many were added, changed, unchanged and no longer on the roster
+(those are kept, marked ``is_on_roster=False``, never deleted). Comparison with the members
+on file is one query and one polars join; writes go in batches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from caucus.members.models import Member
+from caucus.members.reading import read_roster
+from caucus.members.validation import Progress, RosterCodes, Validation, validate
+from caucus.orgs.models import BargainingUnit, Classification, Employer, Union, Worksite
+
+BATCH = 2000
+# The columns compared to decide "changed" (a re-import that differs in none is "unchanged").
+COMPARED = (
+    "first_name",
+    "last_name",
+    "unit_id",
+    "worksite_id",
+    "classification_id",
+    "step",
+    "rate_cents",
+    "fte_milli",
+    "hire_date",
+    "language",
+    "email",
+    "phone",
+    "standing",
+    "email_is_employers",
+    "is_on_roster",
+)
+WRITTEN = [
+    "first_name",
+    "last_name",
+    "unit",
+    "worksite",
+    "classification",
+    "step",
+    "hourly_rate",
+    "fte",
+    "hire_date",
+    "language",
+    "email",
+    "phone",
+    "standing",
+    "email_is_employers",
+    "is_on_roster",
+    "updated_at",
+]
+ROW_COLUMNS = ["member_id", *(c for c in COMPARED if c != "is_on_roster")]
+
+
+@dataclass
+class ImportOutcome:
+    rows_total: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    errors_total: int = 0
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    flagged_emails: int = 0
+    dry_run: bool = False
+
+    @property
+    def is_valid(self) -> bool:
+        return self.errors_total == 0
+
+    def summary(self) -> dict[str, int]:
+        return {
+            "rows": self.rows_total,
+            "added": self.added,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            "flagged_emails": self.flagged_emails,
+            "errors": self.errors_total,
+        }
+
+
+def employers_for(union: Union) -> list[Employer]:
+    """The employers the union bargains with (through its units' negotiations), else all."""
+    employers = list(Employer.objects.filter(negotiations__units__union=union).distinct())
+    return employers or list(Employer.objects.all())
+
+
+def load_codes(union: Union) -> RosterCodes:
+    employers = employers_for(union)
+    classifications = Classification.objects.filter(employer__in=employers)
+    domains = {d for e in employers for d in e.email_domain_list()}
+    domains |= {d.strip().lower().lstrip("@") for d in settings.CAUCUS_EMPLOYER_EMAIL_DOMAINS}
+    return RosterCodes(
+        union_label=str(union),
+        units={
+            code.upper(): pk
+            for pk, code in BargainingUnit.objects.filter(union=union).values_list("pk", "code")
+        },
+        worksites={
+            code.upper(): pk
+            for pk, code in Worksite.objects.filter(employer__in=employers).values_list(
+                "pk", "code"
+            )
+        },
+        classifications={
+            code.upper(): pk for pk, code in classifications.values_list("pk", "code")
+        },
+        max_steps=dict(classifications.values_list("pk", "max_step")),
+        employer_domains=tuple(sorted(d for d in domains if d)),
+        today=timezone.localdate(),
+    )
+
+
+def members_on_file(union: Union) -> pl.DataFrame:
+    """The union's members as a frame in the same terms as the clean rows (one query)."""
+    rows = list(
+        Member.objects.filter(union=union).values_list(
+            "pk",
+            "member_id",
+            "first_name",
+            "last_name",
+            "unit_id",
+            "worksite_id",
+            "classification_id",
+            "step",
+            "hourly_rate",
+            "fte",
+            "hire_date",
+            "language",
+            "email",
+            "phone",
+            "standing",
+            "email_is_employers",
+            "is_on_roster",
+        )
+    )
+    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in range(17)]
+    schema = {
+        "pk": pl.Int64,
+        "member_id": pl.String,
+        "first_name": pl.String,
+        "last_name": pl.String,
+        "unit_id": pl.Int64,
+        "worksite_id": pl.Int64,
+        "classification_id": pl.Int64,
+        "step": pl.Int64,
+        "rate_cents": pl.Int64,
+        "fte_milli": pl.Int64,
+        "hire_date": pl.Date,
+        "language": pl.String,
+        "email": pl.String,
+        "phone": pl.String,
+        "standing": pl.String,
+        "email_is_employers": pl.Boolean,
+        "is_on_roster": pl.Boolean,
+    }
+    data = dict(zip(schema, columns, strict=True))
+    data["rate_cents"] = [int(v * 100) for v in data["rate_cents"]]
+    data["fte_milli"] = [int(v * 1000) for v in data["fte_milli"]]
+    return pl.DataFrame(data, schema=schema)
+
+
+@dataclass
+class Plan:
+    """What a valid file does to the roster: rows to add, rows to change, members to drop."""
+
+    to_add: pl.DataFrame
+    to_change: pl.DataFrame
+    unchanged: int
+    to_drop: list[int]
+
+
+def plan_changes(rows: pl.DataFrame, existing: pl.DataFrame) -> Plan:
+    incoming = rows.with_columns(pl.lit(True).alias("is_on_roster"))
+    joined = incoming.join(existing, on="member_id", how="left", suffix="_old")
+    is_new = pl.col("pk").is_null()
+    differs = pl.any_horizontal(pl.col(c).ne_missing(pl.col(f"{c}_old")) for c in COMPARED)
+    to_add = joined.filter(is_new)
+    to_change = joined.filter(~is_new & differs)
+    unchanged = joined.height - to_add.height - to_change.height
+    dropped = existing.join(incoming.select("member_id"), on="member_id", how="anti").filter(
+        pl.col("is_on_roster")
+    )
+    return Plan(to_add, to_change, unchanged, dropped["pk"].to_list())
+
+
+def _member(union: Union, row: dict[str, Any], now: datetime) -> Member:
+    return Member(
+        pk=row.get("pk"),
+        union=union,
+        member_id=row["member_id"],
+        first_name=row["first_name"],
+        last_name=row["last_name"],
+        unit_id=row["unit_id"],
+        worksite_id=row["worksite_id"],
+        classification_id=row["classification_id"],
+        step=row["step"],
+        hourly_rate=Decimal(row["rate_cents"]).scaleb(-2),
+        fte=Decimal(row["fte_milli"]).scaleb(-3),
+        hire_date=row["hire_date"],
+        language=row["language"],
+        email=row["email"],
+        phone=row["phone"],
+        standing=row["standing"],
+        email_is_employers=row["email_is_employers"],
+        is_on_roster=True,
+        updated_at=now,
+    )
+
+
+def write_plan(union: Union, plan: Plan) -> None:
+    """Apply the plan in one transaction, in batches."""
+    now = timezone.now()
+    with transaction.atomic():
+        for batch in plan.to_add.iter_slices(BATCH):
+            Member.objects.bulk_create(
+                [
+                    _member(union, row, now)
+                    for row in batch.select(ROW_COLUMNS).iter_rows(named=True)
+                ],
+                batch_size=BATCH,
+            )
+        for batch in plan.to_change.iter_slices(BATCH):
+            Member.objects.bulk_update(
+                [
+                    _member(union, row, now)
+                    for row in batch.select("pk", *ROW_COLUMNS).iter_rows(named=True)
+                ],
+                WRITTEN,
+                batch_size=500,
+            )
+        for start in range(0, len(plan.to_drop), 500):
+            Member.objects.filter(pk__in=plan.to_drop[start : start + 500]).update(
+                is_on_roster=False, updated_at=now
+            )
+
+
+def import_roster(
+    path: str | Path,
+    union: Union,
+    mapping: dict[str, str],
+    *,
+    name: str | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    frame: pl.DataFrame | None = None,
+) -> ImportOutcome:
+    """Read, validate and (unless ``dry_run`` or any row has a problem) apply a roster file."""
+    if frame is None:
+        frame = read_roster(path, name=name)
+    outcome = ImportOutcome(rows_total=frame.height, dry_run=dry_run)
+    checked: Validation = validate(frame, mapping, load_codes(union), progress=progress)
+    if not checked.is_valid or checked.rows is None:
+        outcome.errors, outcome.errors_total = checked.errors, checked.errors_total
+        return outcome
+    plan = plan_changes(checked.rows, members_on_file(union))
+    outcome.added, outcome.changed = plan.to_add.height, plan.to_change.height
+    outcome.unchanged, outcome.removed = plan.unchanged, len(plan.to_drop)
+    outcome.flagged_emails = int(checked.rows["email_is_employers"].sum())
+    if not dry_run:
+        write_plan(union, plan)
+    return outcome
