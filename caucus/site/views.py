@@ -1,6 +1,256 @@
+"""The member-facing site: a public negotiation's updates, table tracker, proposals, sessions,
+how to get involved, and the direct-dealing report form.
+
+Anyone may read what is published to the whole coalition. Updates addressed to some unions are
+shown only to signed-in members of those unions and to staff (``caucus.updates.audience``).
+Nothing here reads internal notes, drafts or unpublished proposals.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django_ratelimit.decorators import ratelimit
+
+from caucus.members.models import Member
+from caucus.site.calendar import sessions_calendar
+from caucus.site.forms import DirectDealingReportForm
+from caucus.site.moved import moved_since_last_update
+from caucus.site.tracker import article_tracker, tracker_counts
+from caucus.table.models import Negotiation, Proposal, Session
+from caucus.updates.audience import member_union_id
+from caucus.updates.models import Update
+from caucus.updates.rendering import render_markdown
+
+LATEST_UPDATES = 5
+
+
+def _public_negotiation(slug: str) -> Negotiation:
+    return get_object_or_404(
+        Negotiation.objects.select_related("coalition", "employer"), slug=slug, is_public=True
+    )
+
+
+def _published_proposals(negotiation: Negotiation) -> Any:
+    return Proposal.objects.filter(negotiation=negotiation, is_published=True).select_related(
+        "article", "session"
+    )
+
+
+def _member(request: HttpRequest) -> Member | None:
+    if member_union_id(request.user) is None:
+        return None
+    return Member.objects.select_related("union").filter(user=request.user).first()
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "site/home.html")
+    """One public negotiation: its page. Several: a list to choose from."""
+    negotiations = list(
+        Negotiation.objects.filter(is_public=True).select_related("coalition", "employer")
+    )
+    if len(negotiations) == 1:
+        return _negotiation_page(request, negotiations[0])
+    return render(request, "site/choose.html", {"negotiations": negotiations})
+
+
+def negotiation(request: HttpRequest, slug: str) -> HttpResponse:
+    return _negotiation_page(request, _public_negotiation(slug))
+
+
+def _negotiation_page(request: HttpRequest, negotiation: Negotiation) -> HttpResponse:
+    visible = Update.objects.visible_to(request.user)
+    updates = list(
+        visible.filter(negotiation=negotiation)
+        .prefetch_related("unions")
+        .order_by("-published_at")[:LATEST_UPDATES]
+    )
+    rows = article_tracker(negotiation)
+    upcoming = Session.objects.filter(negotiation=negotiation).order_by("date", "starts_at")
+    upcoming = [s for s in upcoming if s.is_upcoming][:3]
+    return render(
+        request,
+        "site/home.html",
+        {
+            "negotiation": negotiation,
+            "intro_html": render_markdown(negotiation.public_intro),
+            "get_involved_html": render_markdown(negotiation.get_involved),
+            "updates": updates,
+            "rows": rows,
+            "counts": tracker_counts(rows),
+            "moves": moved_since_last_update(negotiation, visible),
+            "upcoming": upcoming,
+            "member": _member(request),
+        },
+    )
+
+
+def update_detail(request: HttpRequest, slug: str, update_slug: str) -> HttpResponse:
+    negotiation = _public_negotiation(slug)
+    update = get_object_or_404(
+        Update.objects.visible_to(request.user).select_related("negotiation"),
+        negotiation=negotiation,
+        slug=update_slug,
+    )
+    return render(
+        request,
+        "site/update.html",
+        {
+            "negotiation": negotiation,
+            "update": update,
+            "body_html": render_markdown(update.body),
+            "cited_proposals": update.cites_proposals.filter(is_published=True).select_related(
+                "article"
+            ),
+            "cited_sessions": update.cites_sessions.all(),
+        },
+    )
+
+
+def updates_list(request: HttpRequest, slug: str) -> HttpResponse:
+    negotiation = _public_negotiation(slug)
+    updates = (
+        Update.objects.visible_to(request.user)
+        .filter(negotiation=negotiation)
+        .prefetch_related("unions")
+        .order_by("-published_at")
+    )
+    return render(
+        request,
+        "site/updates.html",
+        {
+            "negotiation": negotiation,
+            "updates": updates,
+            "member": _member(request),
+            "nav": "updates",
+        },
+    )
+
+
+def tracker(request: HttpRequest, slug: str) -> HttpResponse:
+    negotiation = _public_negotiation(slug)
+    rows = article_tracker(negotiation)
+    return render(
+        request,
+        "site/tracker.html",
+        {
+            "negotiation": negotiation,
+            "rows": rows,
+            "counts": tracker_counts(rows),
+            "nav": "tracker",
+        },
+    )
+
+
+def proposals(request: HttpRequest, slug: str) -> HttpResponse:
+    negotiation = _public_negotiation(slug)
+    passes = _published_proposals(negotiation).order_by(
+        "article__order", "article__number", "passed_on", "id"
+    )
+    return render(request, "site/proposals.html", {"negotiation": negotiation, "proposals": passes})
+
+
+def proposal(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    negotiation = _public_negotiation(slug)
+    passed = get_object_or_404(_published_proposals(negotiation).select_related("answers"), pk=pk)
+    answered_by = _published_proposals(negotiation).filter(answers=passed)
+    answers = passed.answers if passed.answers and passed.answers.is_published else None
+    return render(
+        request,
+        "site/proposal.html",
+        {
+            "negotiation": negotiation,
+            "proposal": passed,
+            "answers": answers,
+            "answered_by": answered_by,
+        },
+    )
+
+
+def _public_sessions(negotiation: Negotiation) -> Any:
+    # Only the fields members may see: never attendees or internal notes.
+    return (
+        Session.objects.filter(negotiation=negotiation)
+        .only("id", "negotiation_id", "date", "starts_at", "ends_at", "place", "public_summary")
+        .order_by("date", "starts_at")
+    )
+
+
+def sessions(request: HttpRequest, slug: str) -> HttpResponse:
+    negotiation = _public_negotiation(slug)
+    items = [
+        (session, render_markdown(session.public_summary))
+        for session in _public_sessions(negotiation)
+    ]
+    return render(
+        request,
+        "site/sessions.html",
+        {
+            "negotiation": negotiation,
+            "nav": "sessions",
+            "upcoming": [item for item in items if item[0].is_upcoming],
+            "past": [item for item in reversed(items) if not item[0].is_upcoming],
+        },
+    )
+
+
+def sessions_ics(request: HttpRequest, slug: str) -> HttpResponse:
+    negotiation = _public_negotiation(slug)
+    body = sessions_calendar(
+        negotiation,
+        _public_sessions(negotiation),
+        host=request.get_host().split(":")[0],
+        url=request.build_absolute_uri(reverse("site:sessions", args=[slug])),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{slug}-sessions.ics"'
+    return response
+
+
+def moved(request: HttpRequest, slug: str) -> HttpResponse:
+    negotiation = _public_negotiation(slug)
+    return render(
+        request,
+        "site/moved.html",
+        {
+            "negotiation": negotiation,
+            "moves": moved_since_last_update(negotiation, Update.objects.visible_to(request.user)),
+        },
+    )
+
+
+def _report_rate(group: str, request: HttpRequest) -> str:
+    return settings.CAUCUS_REPORT_RATE
+
+
+@ratelimit(key="ip", rate=_report_rate, method="POST")
+def report(request: HttpRequest, slug: str) -> HttpResponse:
+    """A member reports an employer message sent to them directly; staff review it later."""
+    negotiation = _public_negotiation(slug)
+    member = _member(request)
+    initial = {}
+    if member is not None:
+        initial = {"reporter_name": member.full_name, "reporter_contact": member.email}
+    form = DirectDealingReportForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        form.instance.negotiation = negotiation
+        if request.user.is_authenticated:
+            form.instance.reported_by = request.user
+        if member is not None:
+            form.instance.worksite_id = member.worksite_id
+        form.save()
+        return redirect("site:report_thanks", slug)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "site/report.html",
+        {"negotiation": negotiation, "form": form, "nav": "report"},
+        status=status,
+    )
+
+
+def report_thanks(request: HttpRequest, slug: str) -> HttpResponse:
+    return render(request, "site/report_thanks.html", {"negotiation": _public_negotiation(slug)})

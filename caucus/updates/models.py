@@ -7,6 +7,8 @@ with the e-mail issue) so that the original stays the single source.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -16,6 +18,38 @@ from django.utils import timezone
 class UpdateQuerySet(models.QuerySet["Update"]):
     def published(self) -> UpdateQuerySet:
         return self.filter(status=Update.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def public(self) -> UpdateQuerySet:
+        """Published to the whole coalition: what anyone, and the feed, may see."""
+        return self.published().filter(to_whole_coalition=True)
+
+    def visible_to(self, user: Any) -> UpdateQuerySet:
+        """Published updates ``user`` may read (see ``caucus.updates.audience``)."""
+        from caucus.updates.audience import reader_union_ids
+
+        union_ids = reader_union_ids(user)
+        if not union_ids:
+            return self.public()
+        targeted = self.filter(unions__in=union_ids).values("pk")
+        return self.published().filter(
+            models.Q(to_whole_coalition=True) | models.Q(pk__in=targeted)
+        )
+
+    def editable_by(self, user: Any) -> UpdateQuerySet:
+        """Updates ``user`` may edit: all for coalition-wide editors; for union-scoped editors,
+        targeted updates addressed only to their own unions."""
+        from caucus.accounts.permissions import has_perm, is_coalition_wide, unions_with
+
+        if not has_perm(user, "updates.edit"):
+            return self.none()
+        if is_coalition_wide(user, "updates.edit"):
+            return self.all()
+        own = unions_with(user, "updates.edit")
+        return (
+            self.filter(to_whole_coalition=False, unions__in=own)
+            .exclude(unions__in=own.model.objects.exclude(pk__in=own))
+            .distinct()
+        )
 
 
 class Update(models.Model):
@@ -67,6 +101,12 @@ class Update(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("site:update", args=[self.negotiation.slug, self.slug])
+
+    def audience_label(self) -> str:
+        if self.to_whole_coalition:
+            return "Whole coalition"
+        names = ", ".join(str(union) for union in self.unions.all())
+        return f"Members of {names}" if names else "No one yet: choose unions"
 
     @property
     def is_published(self) -> bool:

@@ -1,4 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from caucus.updates import views
 
 app_name = "updates"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.update_list, name="list"),
+    path("new/", views.update_new, name="new"),
+    path("<int:pk>/", views.update_edit, name="edit"),
+    path("<int:pk>/preview/", views.update_preview, name="preview"),
+    path("<int:pk>/publish/", views.update_publish, name="publish"),
+]

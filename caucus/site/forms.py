@@ -1,0 +1,109 @@
+"""The form a member uses to report an employer message sent to them directly.
+
+Attachments are limited by size and type; the type is checked both by the file's name and by
+its first bytes, so a renamed program is refused with the same plain message.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+
+from caucus.table.models import DirectDealingReport
+
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+# Extension → the bytes such a file starts with (None: plain text, checked as text).
+ALLOWED_TYPES: dict[str, tuple[bytes, ...] | None] = {
+    ".pdf": (b"%PDF-",),
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".docx": (b"PK\x03\x04",),
+    ".txt": None,
+    ".eml": None,
+}
+ALLOWED_LABEL = "PDF, PNG, JPG, TXT, EML (saved e-mail) or DOCX"
+
+
+def check_attachment(upload: UploadedFile) -> None:
+    name = upload.name or ""
+    suffix = Path(name).suffix.lower()
+    if suffix not in ALLOWED_TYPES:
+        raise forms.ValidationError(
+            f"“{name}” is not a file type we accept. Please send a {ALLOWED_LABEL} file, "
+            "or a screenshot.",
+            code="type",
+        )
+    if (upload.size or 0) > MAX_ATTACHMENT_BYTES:
+        raise forms.ValidationError(
+            f"That file is {filesizeformat(upload.size)}; the limit is "
+            f"{filesizeformat(MAX_ATTACHMENT_BYTES)}. A screenshot or a PDF of the pages that "
+            "matter is enough.",
+            code="size",
+        )
+    upload.seek(0)
+    head = upload.read(2048)
+    upload.seek(0)
+    signatures = ALLOWED_TYPES[suffix]
+    is_right = b"\x00" not in head if signatures is None else head.startswith(signatures)
+    if not is_right:
+        raise forms.ValidationError(
+            f"“{name}” does not look like a real {suffix[1:].upper()} file. "
+            "Please attach the file itself, or a screenshot.",
+            code="content",
+        )
+
+
+class DirectDealingReportForm(forms.ModelForm):
+    class Meta:
+        model = DirectDealingReport
+        fields = [
+            "text",
+            "attachment",
+            "received_on",
+            "channel",
+            "subject",
+            "sender",
+            "reporter_name",
+            "reporter_contact",
+        ]
+        labels = {
+            "text": "What did the message say?",
+            "attachment": "Attach the message (optional)",
+            "received_on": "When did you get it?",
+            "channel": "How did you get it?",
+            "subject": "Subject or title (optional)",
+            "sender": "Who sent it for the employer? (optional)",
+            "reporter_name": "Your name (optional)",
+            "reporter_contact": "Your phone or personal e-mail (optional)",
+        }
+        help_texts = {
+            "text": "Copy the text, or describe what was said or shown.",
+            "attachment": f"{ALLOWED_LABEL}, up to {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB.",
+            "sender": "A name, a job title or “HR”.",
+            "reporter_contact": "So the union can follow up. Not your work e-mail.",
+        }
+        widgets = {"received_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["received_on"].initial = timezone.localdate()
+        self.fields["received_on"].widget.attrs["max"] = timezone.localdate().isoformat()
+        self.fields["attachment"].widget.attrs["accept"] = ",".join(ALLOWED_TYPES)
+
+    def clean_received_on(self) -> Any:
+        received_on = self.cleaned_data["received_on"]
+        if received_on > timezone.localdate():
+            raise forms.ValidationError("That date is in the future. When did the message arrive?")
+        return received_on
+
+    def clean_attachment(self) -> Any:
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            check_attachment(upload)
+        return upload

@@ -1,0 +1,76 @@
+"""Staff pages for bargaining updates: list, write, preview, publish."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from caucus.accounts.decorators import staff_required
+from caucus.accounts.permissions import has_perm
+from caucus.updates.access import access_update
+from caucus.updates.actions import do_publish_update
+from caucus.updates.forms import UpdateForm
+from caucus.updates.models import Update
+from caucus.updates.rendering import render_markdown
+
+
+@staff_required("updates.edit")
+def update_list(request: HttpRequest) -> HttpResponse:
+    updates = (
+        Update.objects.editable_by(request.user)
+        .select_related("negotiation")
+        .prefetch_related("unions")
+        .order_by("-created_at")
+    )
+    return render(request, "updates/list.html", {"updates": updates})
+
+
+@staff_required("updates.edit")
+def update_new(request: HttpRequest) -> HttpResponse:
+    form = UpdateForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.instance.author = request.user
+        update = form.save()
+        messages.success(request, "Draft saved. Preview it, then publish when it is ready.")
+        return redirect("updates:preview", update.pk)
+    return render(request, "updates/form.html", {"form": form, "update": None})
+
+
+@staff_required("updates.edit")
+def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    update = access_update(request.user, pk)
+    form = UpdateForm(request.POST or None, instance=update, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Update saved.")
+        return redirect("updates:preview", update.pk)
+    return render(request, "updates/form.html", {"form": form, "update": update})
+
+
+@staff_required("updates.edit")
+def update_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    update = access_update(request.user, pk)
+    return render(
+        request,
+        "updates/preview.html",
+        {
+            "update": update,
+            "body_html": render_markdown(update.body),
+            "cited_proposals": update.cites_proposals.filter(is_published=True).select_related(
+                "article"
+            ),
+            "cited_sessions": update.cites_sessions.all(),
+            "may_publish": has_perm(request.user, "updates.publish"),
+        },
+    )
+
+
+@require_POST
+@staff_required("updates.publish")
+def update_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    update = access_update(request.user, pk)
+    do_publish_update(update, request.user, request)
+    messages.success(request, f"Published: {update.title}")
+    return redirect("updates:preview", update.pk)
