@@ -1,0 +1,260 @@
+"""Forms of the bargaining-table pages. Choices of related rows are always limited to the
+negotiation at hand, so a crafted POST cannot attach another table's article or request."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from caucus.table.docx_text import UnreadableDocx, docx_text
+from caucus.table.models import (
+    Charge,
+    ChargeDocument,
+    DirectDealingReport,
+    InformationRequest,
+    InformationRequestFollowUp,
+    Negotiation,
+    Proposal,
+    Session,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"})
+TIME = forms.TimeInput(attrs={"type": "time"})
+MAX_DOCX_BYTES = 5 * 1024 * 1024
+
+
+class SessionForm(forms.ModelForm):
+    class Meta:
+        model = Session
+        fields = [
+            "date",
+            "starts_at",
+            "ends_at",
+            "place",
+            "attendees",
+            "internal_notes",
+            "public_summary",
+        ]
+        widgets = {"date": DATE, "starts_at": TIME, "ends_at": TIME}
+
+
+class ProposalForm(forms.ModelForm):
+    docx = forms.FileField(
+        label="…or upload a Word document (.docx)",
+        required=False,
+        help_text="Its text replaces the box above. Formatting is not kept.",
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".docx,application/vnd.openxmlformats-officedocument"
+                ".wordprocessingml.document"
+            }
+        ),
+    )
+
+    class Meta:
+        model = Proposal
+        fields = [
+            "side",
+            "kind",
+            "article",
+            "title",
+            "text",
+            "docx",
+            "summary",
+            "session",
+            "passed_on",
+            "answers",
+            "package",
+            "is_published",
+            "economic_terms",
+        ]
+        labels = {
+            "text": "Text (paste it here)",
+            "answers": "Answers which proposal",
+            "is_published": "Published to members",
+            "economic_terms": "Economic terms (JSON, optional)",
+        }
+        widgets = {"passed_on": DATE}
+
+    def __init__(self, *args: Any, negotiation: Negotiation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.negotiation = negotiation
+        fields = self.fields
+        fields["article"].queryset = negotiation.articles.all()  # type: ignore[attr-defined]
+        fields["session"].queryset = negotiation.sessions.all()  # type: ignore[attr-defined]
+        fields["answers"].queryset = negotiation.proposals.select_related(  # type: ignore[attr-defined]
+            "article"
+        ).order_by("-passed_on", "-id")
+        fields["package"].queryset = negotiation.packages.all()  # type: ignore[attr-defined]
+
+    def clean_docx(self) -> Any:
+        upload = self.cleaned_data.get("docx")
+        if upload and upload.size > MAX_DOCX_BYTES:
+            raise ValidationError("The document is larger than 5 MB.")
+        return upload
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        upload = data.get("docx")
+        if upload and data.get("text", "").strip():
+            raise ValidationError("Paste the text or upload a document, not both.")
+        if upload:
+            try:
+                data["text"] = docx_text(upload)
+            except UnreadableDocx as exc:
+                self.add_error("docx", str(exc))
+                return data
+            if not data["text"]:
+                self.add_error("docx", "The document has no text.")
+        elif not data.get("text", "").strip():
+            self.add_error("text", "Paste the proposal's text or upload a document.")
+        answers = data.get("answers")
+        if answers is not None and answers.side == data.get("side"):
+            self.add_error("answers", "A proposal answers one of the other side's proposals.")
+        return data
+
+    def proposal_fields(self) -> dict[str, Any]:
+        """What :func:`do_pass_proposal` needs, without the upload itself."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "docx"}
+
+
+class SessionProposalForm(ProposalForm):
+    """A proposal passed at a session being recorded: the session and date come from it."""
+
+    class Meta(ProposalForm.Meta):
+        fields = [f for f in ProposalForm.Meta.fields if f not in ("session", "passed_on")]
+
+
+class ProposalStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=[
+            (Proposal.Status.WITHDRAWN, "Withdrawn"),
+            (Proposal.Status.REJECTED, "Rejected"),
+            (Proposal.Status.TENTATIVELY_AGREED, "Tentatively agreed (creates the TA)"),
+            (Proposal.Status.OPEN, "Back on the table"),
+        ]
+    )
+    signed_on = forms.DateField(
+        required=False, widget=DATE, label="TA signed on", help_text="For a tentative agreement."
+    )
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class InformationRequestForm(forms.ModelForm):
+    class Meta:
+        model = InformationRequest
+        fields = [
+            "number",
+            "title",
+            "items",
+            "asked_on",
+            "acknowledged_on",
+            "due_on",
+            "answered_on",
+            "status",
+            "answer",
+        ]
+        widgets = {
+            "asked_on": DATE,
+            "acknowledged_on": DATE,
+            "due_on": DATE,
+            "answered_on": DATE,
+        }
+
+    def __init__(self, *args: Any, negotiation: Negotiation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.negotiation = negotiation
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        asked, due = data.get("asked_on"), data.get("due_on")
+        if asked and due and due < asked:
+            self.add_error("due_on", "The due date cannot come before the date asked.")
+        return data
+
+
+class FollowUpForm(forms.ModelForm):
+    class Meta:
+        model = InformationRequestFollowUp
+        fields = ["on", "kind", "note"]
+        widgets = {"on": DATE, "note": forms.Textarea(attrs={"rows": 3})}
+        labels = {"on": "Date"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["on"].initial = timezone.localdate
+
+
+class TurnIntoChargeForm(forms.Form):
+    requests = forms.ModelMultipleChoiceField(
+        queryset=InformationRequest.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label="Requests to cite as evidence",
+    )
+    title = forms.CharField(max_length=200, required=False, help_text="Leave empty for a default.")
+
+    def __init__(self, *args: Any, negotiation: Negotiation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["requests"].queryset = negotiation.information_requests.all()  # type: ignore[attr-defined]
+
+
+class ChargeForm(forms.ModelForm):
+    class Meta:
+        model = Charge
+        fields = [
+            "title",
+            "agency",
+            "case_number",
+            "status",
+            "filed_on",
+            "allegations",
+            "evidence_requests",
+            "evidence_reports",
+        ]
+        widgets = {
+            "filed_on": DATE,
+            "evidence_requests": forms.CheckboxSelectMultiple,
+            "evidence_reports": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args: Any, negotiation: Negotiation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.negotiation = negotiation
+        self.fields["evidence_requests"].queryset = negotiation.information_requests.all()  # type: ignore[attr-defined]
+        self.fields["evidence_reports"].queryset = negotiation.direct_dealing.all()  # type: ignore[attr-defined]
+
+
+class ChargeDocumentForm(forms.ModelForm):
+    class Meta:
+        model = ChargeDocument
+        fields = ["title", "file"]
+
+
+class ReportReviewForm(forms.ModelForm):
+    class Meta:
+        model = DirectDealingReport
+        fields = ["status", "staff_notes"]
+
+
+class ReportLogForm(forms.ModelForm):
+    """Staff logging an employer message themselves."""
+
+    class Meta:
+        model = DirectDealingReport
+        fields = ["received_on", "channel", "sender", "subject", "text", "attachment", "worksite"]
+        widgets = {"received_on": DATE}
+        labels = {"text": "The message, as received"}
+
+
+class StatusFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        required=False,
+        choices=[("", "Every status"), *DirectDealingReport.Status.choices],
+    )
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Search proposals and sessions", max_length=200, required=False)

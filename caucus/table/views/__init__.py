@@ -1,0 +1,1 @@
+"""The staff pages of the bargaining table, one module per kind of page."""

@@ -1,0 +1,69 @@
+"""The direct-dealing log: employer messages sent straight to members, reported by members or
+logged by staff, and their review (status and staff notes)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from caucus.accounts.decorators import staff_required
+from caucus.audit.log import record
+from caucus.table.access import access_negotiation, access_report
+from caucus.table.actions import do_review_report
+from caucus.table.forms import ReportLogForm, ReportReviewForm, StatusFilterForm
+from caucus.table.models import DirectDealingReport
+
+
+@staff_required("directdealing.review")
+def direct_dealing(request: HttpRequest, slug: str) -> HttpResponse:
+    negotiation = access_negotiation(request.user, slug)
+    reports = DirectDealingReport.objects.filter(negotiation=negotiation).select_related("worksite")
+    status_filter = StatusFilterForm(request.GET or None)
+    if status_filter.is_valid() and status_filter.cleaned_data["status"]:
+        reports = reports.filter(status=status_filter.cleaned_data["status"])
+    return render(
+        request,
+        "table/direct_dealing.html",
+        {"negotiation": negotiation, "reports": reports, "status_filter": status_filter},
+    )
+
+
+@staff_required("directdealing.review")
+def direct_dealing_new(request: HttpRequest, slug: str) -> HttpResponse:
+    negotiation = access_negotiation(request.user, slug)
+    form = ReportLogForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        report = form.save(commit=False)
+        report.negotiation = negotiation
+        report.reported_by = request.user  # type: ignore[assignment]
+        report.reporter_name = request.user.get_username()  # type: ignore[union-attr]
+        report.save()
+        record(request.user, "directdealing.log", report)
+        messages.success(request, "Employer message logged.")
+        return redirect("table:direct_dealing_report", slug, report.pk)
+    return render(
+        request,
+        "table/direct_dealing_form.html",
+        {"negotiation": negotiation, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@staff_required("directdealing.review")
+def direct_dealing_report(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    negotiation = access_negotiation(request.user, slug)
+    report = access_report(request.user, negotiation, pk)
+    form = ReportReviewForm(request.POST or None, instance=report)
+    if request.method == "POST" and form.is_valid():
+        do_review_report(
+            request.user, report, form.cleaned_data["status"], form.cleaned_data["staff_notes"]
+        )
+        messages.success(request, "Review saved.")
+        return redirect("table:direct_dealing", slug)
+    return render(
+        request,
+        "table/direct_dealing_report.html",
+        {"negotiation": negotiation, "report": report, "form": form},
+        status=400 if form.errors else 200,
+    )

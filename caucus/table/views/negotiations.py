@@ -1,0 +1,59 @@
+"""The list of negotiations, each one's dashboard, an article's history, and search."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from caucus.accounts.decorators import staff_required
+from caucus.table import queries
+from caucus.table.access import access_negotiation, can_view_internal
+from caucus.table.forms import SearchForm
+from caucus.table.models import Negotiation
+from caucus.table.search import search as run_search
+
+
+@staff_required("table.view")
+def home(request: HttpRequest) -> HttpResponse:
+    negotiations = list(Negotiation.objects.select_related("employer"))
+    if len(negotiations) == 1:
+        return redirect("table:dashboard", negotiations[0].slug)
+    return render(request, "table/home.html", {"negotiations": negotiations})
+
+
+@staff_required("table.view")
+def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+    negotiation = access_negotiation(request.user, slug)
+    board = queries.dashboard(request.user, negotiation, timezone.localdate())
+    return render(
+        request,
+        "table/dashboard.html",
+        {"negotiation": negotiation, "board": board, "internal": can_view_internal(request.user)},
+    )
+
+
+@staff_required("table.view")
+def article(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    negotiation = access_negotiation(request.user, slug)
+    the_article = get_object_or_404(negotiation.articles, pk=pk)  # type: ignore[attr-defined]
+    history = queries.article_history(request.user, negotiation, the_article.pk)
+    ta = the_article.tentative_agreements.select_related("proposal").first()
+    return render(
+        request,
+        "table/article.html",
+        {"negotiation": negotiation, "article": the_article, "history": history, "ta": ta},
+    )
+
+
+@staff_required("table.view")
+def search(request: HttpRequest, slug: str) -> HttpResponse:
+    negotiation = access_negotiation(request.user, slug)
+    form = SearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    results = run_search(request.user, negotiation, query)
+    return render(
+        request,
+        "table/search.html",
+        {"negotiation": negotiation, "form": form, "query": query, "results": results},
+    )

@@ -1,0 +1,84 @@
+"""A proposal's page (with its status change), and entering a new pass."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from caucus.accounts.decorators import staff_required
+from caucus.table.access import (
+    access_negotiation,
+    access_proposal,
+    access_session,
+    can_edit,
+    can_view_internal,
+)
+from caucus.table.actions import TableError, do_pass_proposal, do_set_proposal_status
+from caucus.table.forms import ProposalForm, ProposalStatusForm
+
+
+@staff_required("table.view")
+def proposal(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    negotiation = access_negotiation(request.user, slug)
+    the_proposal = access_proposal(request.user, negotiation, pk)
+    status_form = ProposalStatusForm()
+    if request.method == "POST":
+        the_proposal = access_proposal(request.user, negotiation, pk, for_edit=True)
+        status_form = ProposalStatusForm(request.POST)
+        if status_form.is_valid():
+            try:
+                do_set_proposal_status(
+                    request.user,
+                    the_proposal,
+                    status_form.cleaned_data["status"],
+                    note=status_form.cleaned_data["note"],
+                    signed_on=status_form.cleaned_data["signed_on"],
+                )
+            except TableError as exc:
+                status_form.add_error("status", str(exc))
+            else:
+                messages.success(request, f"Status set to {the_proposal.get_status_display()}.")
+                return redirect("table:proposal", slug, the_proposal.pk)
+    events = the_proposal.events.select_related("actor")
+    answered_by = the_proposal.answered_by.all()
+    if not can_view_internal(request.user):
+        answered_by = answered_by.filter(is_published=True)
+    return render(
+        request,
+        "table/proposal.html",
+        {
+            "negotiation": negotiation,
+            "proposal": the_proposal,
+            "events": events,
+            "answered_by": answered_by,
+            "status_form": status_form if can_edit(request.user) else None,
+        },
+        status=400 if status_form.errors else 200,
+    )
+
+
+@staff_required("table.edit")
+def proposal_new(request: HttpRequest, slug: str) -> HttpResponse:
+    negotiation = access_negotiation(request.user, slug)
+    initial: dict[str, object] = {}
+    for name in ("article", "session", "answers", "side"):
+        if request.GET.get(name, "").isalnum():
+            initial[name] = request.GET[name]
+    if str(initial.get("session", "")).isdigit():
+        # Only a session of this table may be preselected (the form limits the choice too).
+        session = access_session(request.user, negotiation, int(str(initial["session"])))
+        initial["passed_on"] = session.date
+    form = ProposalForm(
+        request.POST or None, request.FILES or None, negotiation=negotiation, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        new = do_pass_proposal(request.user, negotiation, **form.proposal_fields())
+        messages.success(request, "Proposal entered.")
+        return redirect("table:proposal", slug, new.pk)
+    return render(
+        request,
+        "table/proposal_form.html",
+        {"negotiation": negotiation, "form": form},
+        status=400 if form.errors else 200,
+    )

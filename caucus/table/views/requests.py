@@ -1,0 +1,118 @@
+"""Information requests: the list with ageing and overdue flags, one request with its
+follow-ups, and the step that turns unanswered requests into a draft charge."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import Max, Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from caucus.accounts.decorators import staff_required
+from caucus.audit.log import record
+from caucus.table.access import access_negotiation, access_request, can_edit
+from caucus.table.actions import do_turn_requests_into_charge
+from caucus.table.forms import FollowUpForm, InformationRequestForm, TurnIntoChargeForm
+from caucus.table.models import InformationRequest, InformationRequestFollowUp
+from caucus.table.queries import open_requests
+
+
+@staff_required("table.view_internal")
+def requests(request: HttpRequest, slug: str) -> HttpResponse:
+    negotiation = access_negotiation(request.user, slug)
+    every = InformationRequest.objects.filter(negotiation=negotiation).prefetch_related(
+        Prefetch("follow_ups", queryset=InformationRequestFollowUp.objects.order_by("on", "id"))
+    )
+    charge_form = None
+    if can_edit(request.user):
+        charge_form = TurnIntoChargeForm(
+            request.POST if request.method == "POST" else None, negotiation=negotiation
+        )
+        charge_form.fields["requests"].queryset = open_requests(negotiation)
+        if request.method == "POST" and charge_form.is_valid():
+            charge = do_turn_requests_into_charge(
+                request.user,
+                negotiation,
+                list(charge_form.cleaned_data["requests"].prefetch_related("follow_ups")),
+                title=charge_form.cleaned_data["title"],
+            )
+            messages.success(request, "Draft charge created from the requests. Review it below.")
+            return redirect("table:charge", slug, charge.pk)
+    elif request.method == "POST":
+        return redirect("table:requests", slug)
+    return render(
+        request,
+        "table/requests.html",
+        {
+            "negotiation": negotiation,
+            "requests": every,
+            "today": timezone.localdate(),
+            "charge_form": charge_form,
+        },
+        status=400 if charge_form is not None and charge_form.errors else 200,
+    )
+
+
+@staff_required("table.edit")
+def request_new(request: HttpRequest, slug: str) -> HttpResponse:
+    negotiation = access_negotiation(request.user, slug)
+    highest = negotiation.information_requests.aggregate(n=Max("number"))["n"] or 0  # type: ignore[attr-defined]
+    form = InformationRequestForm(
+        request.POST or None,
+        negotiation=negotiation,
+        initial={"number": highest + 1, "asked_on": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        rfi = form.save()
+        record(request.user, "table.request_create", rfi, number=rfi.number)
+        messages.success(request, f"Request {rfi.number} recorded.")
+        return redirect("table:request", slug, rfi.pk)
+    return render(
+        request,
+        "table/request_form.html",
+        {"negotiation": negotiation, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@staff_required("table.view_internal")
+def request_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    negotiation = access_negotiation(request.user, slug)
+    rfi = access_request(request.user, negotiation, pk)
+    form = follow_up_form = None
+    if can_edit(request.user):
+        posted = request.POST if request.method == "POST" else None
+        which = request.POST.get("form")
+        form = InformationRequestForm(
+            posted if which == "request" else None, instance=rfi, negotiation=negotiation
+        )
+        follow_up_form = FollowUpForm(posted if which == "follow_up" else None)
+        if which == "request" and form.is_valid():
+            form.save()
+            record(request.user, "table.request_update", rfi, status=rfi.status)
+            messages.success(request, "Request saved.")
+            return redirect("table:request", slug, rfi.pk)
+        if which == "follow_up" and follow_up_form.is_valid():
+            follow_up = follow_up_form.save(commit=False)
+            follow_up.request = rfi
+            follow_up.save()
+            messages.success(request, "Follow-up added.")
+            return redirect("table:request", slug, rfi.pk)
+    elif request.method == "POST":
+        return redirect("table:request", slug, rfi.pk)
+    invalid = bool((form and form.errors) or (follow_up_form and follow_up_form.errors))
+    return render(
+        request,
+        "table/request.html",
+        {
+            "negotiation": negotiation,
+            "rfi": rfi,
+            "follow_ups": rfi.follow_ups.all(),
+            "charges": rfi.charges.all(),
+            "today": timezone.localdate(),
+            "form": form,
+            "follow_up_form": follow_up_form,
+        },
+        status=400 if invalid else 200,
+    )

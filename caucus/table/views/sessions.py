@@ -1,0 +1,84 @@
+"""Recording a session in steps: the session itself, then each proposal passed at it.
+
+The session page carries a repeatable "add a proposal passed at this session" form; with HTMX
+it answers with the ``passes`` partial (the list and a fresh form), without it, a redirect.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from caucus.accounts.decorators import staff_required
+from caucus.table.access import (
+    access_negotiation,
+    access_session,
+    can_edit,
+    can_view_internal,
+    visible_proposals,
+)
+from caucus.table.actions import do_pass_proposal, do_record_session
+from caucus.table.forms import SessionForm, SessionProposalForm
+from caucus.table.models import Negotiation, Session
+
+
+def _passes_context(
+    request: HttpRequest, negotiation: Negotiation, session: Session, form: SessionProposalForm
+) -> dict[str, object]:
+    passes = (
+        visible_proposals(request.user, negotiation)
+        .filter(session=session)
+        .select_related("article")
+        .order_by("created_at", "id")
+    )
+    return {
+        "negotiation": negotiation,
+        "session": session,
+        "passes": passes,
+        "form": form if can_edit(request.user) else None,
+        "internal": can_view_internal(request.user),
+    }
+
+
+@staff_required("table.view")
+def session(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    negotiation = access_negotiation(request.user, slug)
+    the_session = access_session(request.user, negotiation, pk)
+    form = SessionProposalForm(negotiation=negotiation)
+    if request.method == "POST":
+        the_session = access_session(request.user, negotiation, pk, for_edit=True)
+        form = SessionProposalForm(request.POST, request.FILES, negotiation=negotiation)
+        if form.is_valid():
+            new = do_pass_proposal(
+                request.user,
+                negotiation,
+                session=the_session,
+                passed_on=the_session.date,
+                **form.proposal_fields(),
+            )
+            if not request.htmx:  # type: ignore[attr-defined]
+                messages.success(request, f"Added: {new.title}.")
+                return redirect("table:session", slug, the_session.pk)
+            form = SessionProposalForm(negotiation=negotiation)
+    context = _passes_context(request, negotiation, the_session, form)
+    status = 400 if form.errors else 200
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(request, "table/session.html#passes", context, status=status)
+    return render(request, "table/session.html", context, status=status)
+
+
+@staff_required("table.edit")
+def session_new(request: HttpRequest, slug: str) -> HttpResponse:
+    negotiation = access_negotiation(request.user, slug)
+    form = SessionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        new = do_record_session(request.user, negotiation, **form.cleaned_data)
+        messages.success(request, "Session recorded. Now add the proposals passed at it.")
+        return redirect("table:session", slug, new.pk)
+    return render(
+        request,
+        "table/session_form.html",
+        {"negotiation": negotiation, "form": form},
+        status=400 if form.errors else 200,
+    )
