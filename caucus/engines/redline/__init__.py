@@ -1,0 +1,11 @@
+"""Redlines of contract language: word-level diffs that read like a negotiator's marks.
+
+The promise every function here keeps: joining the ``old_text`` of every operation gives the
+old document byte for byte, and joining every ``new_text`` gives the new one. Pure Python; no
+Django. See docs/redline.md for the JSON format and the CLI.
+"""
+
+from caucus.engines.redline.diff import Op, diff
+from caucus.engines.redline.tokens import Token, tokenize
+
+__all__ = ["Op", "Token", "diff", "tokenize"]

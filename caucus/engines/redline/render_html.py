@@ -1,0 +1,180 @@
+"""HTML redlines: inline or side by side, readable by screen readers and ready to print.
+
+Changes are ``<ins>``/``<del>`` with a visually hidden label ("inserted:", "deleted:",
+"moved from here, move 3:") so a screen reader says what a sighted reader sees; underline and
+strike-through carry the meaning in print and without colour. Moved text links both ways
+between its old and new places. Attributed changes (three-way) show who proposed them in words.
+
+``render_html`` returns a whole page with its CSS inlined (so it prints, and WeasyPrint turns
+it into the PDF, the same way); ``render_fragment`` returns the markup alone for a page that
+loads ``redline.css`` itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Literal
+
+from caucus.engines.redline.articles import ArticleDiff
+from caucus.engines.redline.diff import Op
+
+Layout = Literal["inline", "side-by-side"]
+CSS = (Path(__file__).with_name("redline.css")).read_text(encoding="utf-8")
+PROPOSERS = {"union": "union", "employer": "employer", "both": "both sides"}
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """What the page header says: the negotiation, the two columns, the date."""
+
+    negotiation: str = "Redline"
+    old_label: str = "Current contract"
+    new_label: str = "Proposal"
+    date: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    heading: str
+    ops: list[Op]
+    note: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def sections_from_articles(diffs: Sequence[ArticleDiff]) -> list[Section]:
+    out = []
+    for d in diffs:
+        p = d.pair
+        article = p.new or p.old
+        assert article is not None
+        note = ""
+        if p.how == "added":
+            note = "New article."
+        elif p.how == "removed":
+            note = "Article removed."
+        elif p.is_renumbered and p.old is not None:
+            note = f"Renumbered; was {p.old.label}."
+        out.append(Section(article.label, d.ops, note))
+    return out
+
+
+def _label(kind: str, op: Op) -> str:
+    word = {"ins": "inserted", "del": "deleted"}[kind]
+    if op.move is not None:
+        word = "moved here" if kind == "ins" else "moved from here"
+        word += f", move {op.move}"
+    if op.by is not None:
+        word += f", proposed by {PROPOSERS.get(op.by, op.by)}"
+    return f'<span class="rl-sr">{word}: </span>'
+
+
+def _mark(kind: str, op: Op, text: str) -> str:
+    classes = [f"rl-{kind}"]
+    attrs = ""
+    tail = ""
+    if op.move is not None:
+        classes.append("rl-moved")
+        here, there = ("to", "from") if kind == "ins" else ("from", "to")
+        attrs += f' id="move-{op.move}-{here}"'
+        arrow = "moved from" if kind == "ins" else "moved to"
+        tail = (
+            f' <a class="rl-movelink" href="#move-{op.move}-{there}">[{arrow} place {op.move}]</a>'
+        )
+    if op.by is not None:
+        classes.append(f"rl-by-{escape(op.by)}")
+        tail += f' <span class="rl-by" aria-hidden="true">[{escape(PROPOSERS.get(op.by, op.by))}]</span>'
+    body = f"{_label(kind, op)}{escape(text)}"
+    return f'<{kind} class="{" ".join(classes)}"{attrs}>{body}</{kind}>{tail}'
+
+
+def _inline(ops: Sequence[Op]) -> str:
+    parts = []
+    for op in ops:
+        if op.op == "equal":
+            parts.append(escape(op.new_text))
+            continue
+        if op.old_text:
+            parts.append(_mark("del", op, op.old_text))
+        if op.new_text:
+            parts.append(_mark("ins", op, op.new_text))
+    return f'<div class="rl-doc rl-inline">{"".join(parts)}</div>'
+
+
+def _side_by_side(ops: Sequence[Op], meta: Meta) -> str:
+    rows: list[tuple[str, str]] = []
+    old: list[str] = []
+    new: list[str] = []
+    for op in ops:
+        if op.op != "equal":
+            if op.old_text:
+                old.append(_mark("del", op, op.old_text))
+            if op.new_text:
+                new.append(_mark("ins", op, op.new_text))
+            continue
+        # An unchanged line break closes the row, so paragraphs sit side by side.
+        old_lines = op.old_text.splitlines(keepends=True)
+        new_lines = op.new_text.splitlines(keepends=True)
+        if len(old_lines) != len(new_lines):  # only when whitespace is ignored
+            old_lines, new_lines = [op.old_text], [op.new_text]
+        for o, n in zip(old_lines, new_lines, strict=True):
+            old.append(escape(o))
+            new.append(escape(n))
+            if n.endswith(("\n", "\r")):
+                rows.append(("".join(old), "".join(new)))
+                old.clear()
+                new.clear()
+    if old or new:
+        rows.append(("".join(old), "".join(new)))
+    body = "".join(
+        f'<tr><td class="rl-doc">{o}</td><td class="rl-doc">{n}</td></tr>' for o, n in rows
+    )
+    return (
+        '<table class="rl-sbs"><thead><tr>'
+        f'<th scope="col">{escape(meta.old_label)}</th><th scope="col">{escape(meta.new_label)}</th>'
+        f"</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def render_fragment(ops: Sequence[Op], layout: Layout = "inline", meta: Meta | None = None) -> str:
+    """The redline markup of ``ops`` alone (needs ``redline.css``)."""
+    if layout == "side-by-side":
+        return _side_by_side(ops, meta or Meta())
+    return _inline(ops)
+
+
+def render_html(
+    content: Sequence[Op] | Sequence[Section],
+    *,
+    layout: Layout = "inline",
+    meta: Meta | None = None,
+) -> str:
+    """A whole HTML page: header (negotiation, columns, date), one ``<section>`` per article."""
+    meta = meta or Meta()
+    if content and isinstance(content[0], Op):
+        sections = [Section("", [op for op in content if isinstance(op, Op)])]
+    else:
+        sections = [s for s in content if isinstance(s, Section)]
+    columns = f"{meta.old_label} → {meta.new_label}"
+    parts = []
+    for s in sections:
+        heading = f"<h2>{escape(s.heading)}</h2>" if s.heading else ""
+        note = f'<p class="rl-note">{escape(s.note)}</p>' if s.note else ""
+        parts.append(
+            f'<section class="rl-article">{heading}{note}{render_fragment(s.ops, layout, meta)}</section>'
+        )
+    date = f'<p class="rl-date">{escape(meta.date)}</p>' if meta.date else ""
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(meta.negotiation)}: {escape(columns)}</title>"
+        f"<style>{CSS}</style></head><body>"
+        f'<header class="rl-header"><h1 class="rl-negotiation">{escape(meta.negotiation)}</h1>'
+        f'<p class="rl-columns">{escape(columns)}</p>{date}'
+        '<p class="rl-key">Key: <ins class="rl-ins">underlined</ins> text is inserted, '
+        '<del class="rl-del">struck-through</del> text is deleted, text with a dotted border '
+        "moved (its link goes to the other place).</p></header>"
+        f"<main>{''.join(parts)}</main></body></html>\n"
+    )

@@ -1,0 +1,19 @@
+"""PDF of a redline: WeasyPrint prints the page ``render_html`` made, header and all.
+
+The page's own print CSS puts the negotiation, the columns and the date in every page's
+header and starts each article on a new page, so the PDF and a browser's print agree.
+"""
+
+from __future__ import annotations
+
+import logging
+
+
+def render_pdf(html: str) -> bytes:
+    from weasyprint import HTML
+
+    # WeasyPrint logs every CSS property it skips; a redline is not the place for that noise.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    pdf = HTML(string=html).write_pdf()
+    assert isinstance(pdf, bytes)
+    return pdf
