@@ -53,7 +53,6 @@ STOPWORDS = frozenset(
         "with",
     }
 )
-)
 MIN_FUZZY_WORDS = 8  # an edited move is a paragraph of some length, not a phrase
 CANDIDATE_WORDS = 3  # an edited move must share one of its rarest words with its twin
 
