@@ -39,7 +39,7 @@ def access_negotiation(user: Any, slug: str) -> Negotiation:
     """The negotiation named by ``slug`` if the user may see the table at all."""
     if not has_perm(user, "table.view"):
         raise Http404("No such negotiation.")
-    negotiation = Negotiation.objects.filter(slug=slug).first()
+    negotiation = Negotiation.objects.select_related("employer").filter(slug=slug).first()
     if negotiation is None:
         raise Http404("No such negotiation.")
     return negotiation

@@ -1,0 +1,219 @@
+from __future__ import annotations
+
+import io
+from datetime import date
+from typing import Any
+
+import docx
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from caucus.audit.models import AuditEvent
+from caucus.table.actions import TableError, do_pass_proposal, do_set_proposal_status
+from caucus.table.models import Proposal, ProposalEvent, TentativeAgreement
+from tests.table.builders import assert_refused
+
+pytestmark = pytest.mark.django_db
+
+NEW = reverse("table:proposal_new", args=["national-2026"])
+
+
+def form_data(cast: Any, **fields: Any) -> dict[str, Any]:
+    data = {
+        "side": "union",
+        "kind": "formal",
+        "article": cast.world.article_wages.pk,
+        "title": "Wages: 6% a year",
+        "text": "Employees shall receive a raise of 6% on April 1 of each year.",
+        "summary": "Six percent each year.",
+        "passed_on": "2026-03-02",
+    }
+    data.update(fields)
+    return data
+
+
+def a_docx(*paragraphs: str) -> SimpleUploadedFile:
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return SimpleUploadedFile(
+        "proposal.docx",
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+
+
+def test_the_team_enters_a_proposal_with_pasted_text(cast: Any) -> None:
+    response = cast.client("team").post(NEW, form_data(cast), follow=True)
+    proposal = Proposal.objects.get()
+    assert proposal.text.startswith("Employees shall receive a raise of 6%")
+    assert proposal.created_by == cast["team"]
+    assert "Wages: 6% a year" in response.content.decode()
+
+
+def test_a_proposal_can_be_read_from_an_uploaded_word_document(cast: Any) -> None:
+    upload = a_docx("Article 12. Wages", "Employees shall receive 5% on April 1.")
+    response = cast.client("team").post(NEW, {**form_data(cast, text=""), "docx": upload})
+    assert response.status_code == 302
+    assert Proposal.objects.get().text == (
+        "Article 12. Wages\nEmployees shall receive 5% on April 1."
+    )
+
+
+def test_a_file_that_is_not_a_word_document_is_refused_with_a_message(cast: Any) -> None:
+    upload = SimpleUploadedFile("proposal.docx", b"not a zip at all")
+    response = cast.client("team").post(NEW, {**form_data(cast, text=""), "docx": upload})
+    assert response.status_code == 400
+    assert "not a readable Word (.docx) document" in response.content.decode()
+    assert not Proposal.objects.exists()
+
+
+def test_a_proposal_needs_text_or_a_document(cast: Any) -> None:
+    response = cast.client("team").post(NEW, form_data(cast, text=""))
+    assert response.status_code == 400
+    assert "Paste the proposal" in response.content.decode()
+
+
+def test_economic_terms_must_be_valid_json(cast: Any) -> None:
+    response = cast.client("team").post(NEW, form_data(cast, economic_terms="{raise: 6"))
+    assert response.status_code == 400
+    assert not Proposal.objects.exists()
+    cast.client("team").post(NEW, form_data(cast, economic_terms='{"raise_pct": [6, 6, 6]}'))
+    assert Proposal.objects.get().economic_terms == {"raise_pct": [6, 6, 6]}
+
+
+def test_a_proposal_answers_only_the_other_sides_proposal(cast: Any, table: Any) -> None:
+    ours = table.proposal("union")
+    response = cast.client("team").post(NEW, form_data(cast, answers=ours.pk))
+    assert response.status_code == 400
+    assert "answers one of the other side" in response.content.decode()
+
+
+@pytest.mark.parametrize("who", ["comms", "observer", "officer_a", "outsider", "member_a"])
+def test_only_the_team_may_enter_a_proposal(cast: Any, who: str) -> None:
+    assert_refused(cast.client(who).post(NEW, form_data(cast)))
+    assert not Proposal.objects.exists()
+
+
+def test_a_new_pass_supersedes_the_same_sides_open_proposal_on_the_article(
+    cast: Any, table: Any
+) -> None:
+    first = table.proposal("union", title="6%")
+    theirs = table.proposal("employer", title="1%")
+    other_article = table.proposal("union", article=cast.world.article_seniority)
+    cast.client("team").post(NEW, form_data(cast, title="5%", answers=theirs.pk))
+    first.refresh_from_db()
+    theirs.refresh_from_db()
+    other_article.refresh_from_db()
+    assert first.status == Proposal.Status.SUPERSEDED
+    assert theirs.status == Proposal.Status.OPEN
+    assert other_article.status == Proposal.Status.OPEN
+    event = ProposalEvent.objects.get(proposal=first)
+    assert (event.what, event.from_status, event.to_status) == ("superseded", "open", "superseded")
+    audit = AuditEvent.objects.get(action="table.proposal_pass")
+    assert audit.detail["superseded"] == [first.pk]
+
+
+def test_passing_a_proposal_is_all_or_nothing(cast: Any, table: Any, monkeypatch: Any) -> None:
+    first = table.proposal("union")
+
+    def audit_fails(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("audit log unavailable")
+
+    monkeypatch.setattr("caucus.table.actions.record", audit_fails)
+    with pytest.raises(RuntimeError):
+        do_pass_proposal(
+            cast["team"],
+            table.negotiation,
+            side="union",
+            article=cast.world.article_wages,
+            title="Second pass",
+        )
+    first.refresh_from_db()
+    assert first.status == Proposal.Status.OPEN
+    assert list(Proposal.objects.all()) == [first]
+    assert not ProposalEvent.objects.exists()
+
+
+def test_the_proposal_page_shows_its_text_and_history_to_the_team(cast: Any, table: Any) -> None:
+    proposal = do_pass_proposal(
+        cast["team"],
+        table.negotiation,
+        side="union",
+        article=cast.world.article_wages,
+        title="Wages 6%",
+        text="Six percent.",
+    )
+    page = cast.client("team").get(proposal.get_absolute_url()).content.decode()
+    assert "Six percent." in page
+    assert "passed" in page and "Change the status" in page
+
+
+def test_an_unpublished_proposal_is_not_found_by_staff_outside_the_team(
+    cast: Any, table: Any
+) -> None:
+    draft = table.proposal(is_published=False)
+    assert cast.client("observer").get(draft.get_absolute_url()).status_code == 404
+    assert cast.client("officer_a").get(draft.get_absolute_url()).status_code == 404
+    assert_refused(cast.client("outsider").get(draft.get_absolute_url()))
+
+
+def test_a_published_proposal_shows_to_observers_without_the_status_form(
+    cast: Any, table: Any
+) -> None:
+    shown = table.proposal(title="Shown to all", is_published=True)
+    page = cast.client("observer").get(shown.get_absolute_url()).content.decode()
+    assert "Shown to all" in page
+    assert "Change the status" not in page
+
+
+def test_tentatively_agreeing_a_proposal_creates_the_articles_ta(cast: Any, table: Any) -> None:
+    session = table.session(on=date(2026, 3, 9))
+    theirs = table.proposal("employer", text="Raise of 4%.", session=session)
+    response = cast.client("team").post(
+        theirs.get_absolute_url(), {"status": "ta", "signed_on": "2026-03-10", "note": "Signed"}
+    )
+    assert response.status_code == 302
+    ta = TentativeAgreement.objects.get()
+    assert (ta.article, ta.proposal, ta.session) == (cast.world.article_wages, theirs, session)
+    assert ta.text == "Raise of 4%." and ta.signed_on == date(2026, 3, 10)
+    theirs.refresh_from_db()
+    assert theirs.status == Proposal.Status.TENTATIVELY_AGREED
+    assert AuditEvent.objects.filter(action="table.proposal_status").exists()
+
+
+def test_an_article_cannot_be_agreed_twice(cast: Any, table: Any) -> None:
+    do_set_proposal_status(cast["team"], table.proposal("employer"), "ta")
+    second = table.proposal("union", article=cast.world.article_wages)
+    response = cast.client("team").post(second.get_absolute_url(), {"status": "ta"})
+    assert response.status_code == 400
+    assert "already has a tentative agreement" in response.content.decode()
+
+
+def test_withdrawing_and_rejecting_are_recorded_as_events(cast: Any, table: Any) -> None:
+    ours, theirs = table.proposal("union"), table.proposal("employer")
+    do_set_proposal_status(cast["team"], ours, "withdrawn")
+    do_set_proposal_status(cast["team"], theirs, "rejected", note="Too low")
+    assert list(ProposalEvent.objects.values_list("to_status", "note")) == [
+        ("withdrawn", ""),
+        ("rejected", "Too low"),
+    ]
+
+
+def test_a_proposal_cannot_go_back_on_the_table_over_a_newer_one(cast: Any, table: Any) -> None:
+    old = table.proposal("union", status=Proposal.Status.WITHDRAWN)
+    table.proposal("union")
+    with pytest.raises(TableError):
+        do_set_proposal_status(cast["team"], old, "open")
+
+
+@pytest.mark.parametrize("who", ["comms", "observer"])
+def test_staff_outside_the_team_cannot_change_a_status(cast: Any, table: Any, who: str) -> None:
+    shown = table.proposal(is_published=True)
+    response = cast.client(who).post(shown.get_absolute_url(), {"status": "withdrawn"})
+    assert response.status_code == 404
+    shown.refresh_from_db()
+    assert shown.status == Proposal.Status.OPEN
