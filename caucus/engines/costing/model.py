@@ -1,0 +1,352 @@
+"""The cost model: a roster, the status quo and proposals in; costs per contract year, over the
+term and per worker out (``cost_proposals``). The method is in docs/costing.md.
+
+Each proposal is the status quo with the proposal's sections laid over it, costed over the
+proposal's term; the status quo is costed over the same term and with the same workforce
+assumption, so "above status quo" compares like with like.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import numpy.typing as npt
+
+from caucus.engines.costing.calendar import add_years, contract_years
+from caucus.engines.costing.reader import TermsError
+from caucus.engines.costing.results import BaseYear, CostingRun, ProposalCost, YearCost
+from caucus.engines.costing.roster import Roster
+from caucus.engines.costing.sharing import (
+    Side,
+    differential_pay,
+    lump_sum_pay,
+    profit_sharing_pay,
+)
+from caucus.engines.costing.steps import grid_versions, grid_width, scale_grid
+from caucus.engines.costing.terms import Scope, Terms, check_dates, overlay
+from caucus.engines.costing.tiers import (
+    Workforce,
+    anniversary_positions,
+    hires,
+    incumbents,
+    workforce,
+)
+from caucus.engines.costing.wages import Plan, Population, wage_paths
+
+Floats = npt.NDArray[np.float64]
+Ints = npt.NDArray[np.int64]
+Bools = npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True, eq=False)
+class _Costed:
+    """One set of terms costed: per-worker arrays for the roster, totals for the workforce."""
+
+    pay: Floats  # years x workers
+    wages: Floats
+    differentials: Floats
+    lump_sums: Floats
+    profit_sharing: Floats
+    end_payroll: Floats  # by year, whole workforce
+    totals: dict[str, Floats]  # by year, whole workforce
+    employee_premium: Floats  # by year, per enrolled worker
+
+
+def cost_proposals(
+    roster: Roster, proposals: Sequence[Terms], status_quo: Terms | None = None
+) -> CostingRun:
+    status_quo = status_quo or Terms(name="status quo")
+    resolved = [overlay(p, status_quo) for p in proposals]
+    for terms in resolved:
+        check_dates(terms)
+        _check_names(roster, terms)
+    hours = roster.annual_hours(resolved[0].term.hours_per_fte if resolved[0].term else 2080.0)
+    base = base_year(roster, status_quo, hours)
+    cache: dict[tuple[object, ...], _Costed] = {}
+    out = []
+    for terms in resolved:
+        assert terms.term is not None
+        force = workforce(terms, terms.term.years)
+        positions = anniversary_positions(roster, terms)
+        costed = _cost(roster, terms, status_quo, force, positions)
+        sq_terms = overlay(Terms(name=status_quo.name, term=terms.term, sections=frozenset({"term"})), status_quo)
+        key = (terms.term, force)
+        if key not in cache:
+            cache[key] = _cost(roster, sq_terms, status_quo, force, positions)
+        out.append(_proposal_cost(terms, costed, cache[key], base, roster))
+    return CostingRun(roster, status_quo, base, tuple(out))
+
+
+def base_year(roster: Roster, status_quo: Terms, hours: Floats) -> BaseYear:
+    n = len(roster)
+    wages = hours * roster.rate
+    payroll = float(wages.sum())
+    masks = [_mask(roster, d.where) for d in status_quo.differentials]
+    side = Side(hours, roster.fte, wages[None, :], {}, roster.hire_date)
+    diffs = float(differential_pay(status_quo.differentials, side, masks).sum())
+    rollup = status_quo.rollup.rate * (payroll + diffs)
+    health = status_quo.health
+    premium = 12.0 * health.monthly_premium * health.employer_share * health.enrolled if health else 0.0
+    total_hours = float(hours.sum())
+    return BaseYear(
+        workers=n,
+        hours=total_hours,
+        payroll=payroll,
+        weighted_average_rate=float(roster.rate.mean()) if n else 0.0,
+        average_rate_per_hour=payroll / total_hours if total_hours else 0.0,
+        differentials=diffs,
+        rollup=rollup,
+        health=premium * n,
+        total=payroll + diffs + rollup + premium * n,
+        cost_of_one_percent=payroll * 0.01,
+        cost_of_one_percent_with_rollup=payroll * 0.01 * (1.0 + status_quo.rollup.rate),
+    )
+
+
+def _cost(
+    roster: Roster, terms: Terms, status_quo: Terms, force: Workforce, positions: Floats
+) -> _Costed:
+    assert terms.term is not None
+    term = terms.term
+    years = contract_years(term.start, term.years)
+    hours = roster.annual_hours(term.hours_per_fte)
+    width = _width(roster, terms, status_quo)
+    stacked = _stacked_versions(roster, terms, width)
+    captures = tuple(sorted({lump.paid for lump in terms.lump_sums}))
+    pop = incumbents(roster, terms, status_quo, width, positions)
+    codes = _codes(roster, None)
+    paths = wage_paths(pop, _plan(roster, terms, stacked, codes, captures), years, term.day_count)
+    wages = paths.cash * hours
+    side = Side(hours, roster.fte, wages, {d: r for d, r in paths.at.items()}, roster.hire_date)
+    sides = [(side, force.incumbents)]
+    hire_side: Side | None = None
+    hire_end = np.zeros(len(years))
+    if force.has_hires:
+        first, group = roster.slots
+        slot_paths = wage_paths(
+            hires(roster, terms, status_quo, width),
+            _plan(roster, terms, stacked, _codes(roster, first), captures),
+            years,
+            term.day_count,
+        )
+        rate_on = {d: r[group] for d, r in slot_paths.at.items()}
+        hire_side = Side(hours, roster.fte, slot_paths.cash[:, group] * hours, rate_on, None)
+        sides.append((hire_side, force.hires))
+        group_hours = np.bincount(group, weights=hours, minlength=first.shape[0])
+        hire_end = slot_paths.end @ group_hours
+    sharing = profit_sharing_pay(terms.profit_sharing, sides, term.years)
+    parts: dict[str, Floats] = {}
+    pay = np.zeros_like(wages)
+    for i, (s, share) in enumerate(sides):
+        weights = np.asarray(share)
+        diffs = differential_pay(terms.differentials, s, [_mask(roster, d.where) for d in terms.differentials])
+        lumps = lump_sum_pay(
+            terms.lump_sums, s, [_mask(roster, x.where) for x in terms.lump_sums], term.start, term.years
+        )
+        for name, values in (
+            ("wages", s.wages),
+            ("differentials", diffs),
+            ("lump_sums", lumps),
+            ("profit_sharing", sharing[i]),
+        ):
+            parts[name] = parts.get(name, 0.0) + values.sum(axis=1) * weights
+        if i == 0:
+            pay = s.wages + diffs + lumps + sharing[i]
+            own = (diffs, lumps)
+    headcount = len(roster) * (np.asarray(force.incumbents) + np.asarray(force.hires))
+    parts["headcount"] = headcount
+    parts["hours"] = float(hours.sum()) * (np.asarray(force.incumbents) + np.asarray(force.hires))
+    employer, employee = _premiums(terms, term.years)
+    parts["health"] = employer * headcount
+    roll = terms.rollup
+    parts["rollup"] = roll.rate * (parts["wages"] + parts["differentials"]) + roll.lump_rate * (
+        parts["lump_sums"] + parts["profit_sharing"]
+    )
+    end_payroll = (paths.end @ hours) * np.asarray(force.incumbents) + hire_end * np.asarray(force.hires)
+    return _Costed(pay, wages, own[0], own[1], sharing[0], end_payroll, parts, employee)
+
+
+def _premiums(terms: Terms, years: int) -> tuple[Floats, Floats]:
+    """(employer, employee) yearly premium per position, each times the share enrolled."""
+    health = terms.health
+    if health is None:
+        return np.zeros(years), np.zeros(years)
+    growth = (1.0 + health.premium_growth) ** np.arange(1, years + 1)
+    yearly = 12.0 * health.monthly_premium * health.enrolled * growth
+    return yearly * health.employer_share, yearly * (1.0 - health.employer_share)
+
+
+def _proposal_cost(
+    terms: Terms, costed: _Costed, sq: _Costed, base: BaseYear, roster: Roster
+) -> ProposalCost:
+    assert terms.term is not None
+    spans = contract_years(terms.term.start, terms.term.years)
+    change = costed.pay - sq.pay - (costed.employee_premium - sq.employee_premium)[:, None]
+    years = tuple(_year_cost(k + 1, span, costed, sq, base, k) for k, span in enumerate(spans))
+    sq_years = tuple(_year_cost(k + 1, span, sq, sq, base, k) for k, span in enumerate(spans))
+    whole = _term_cost(years, base, terms.term.start, add_years(terms.term.start, terms.term.years))
+    return ProposalCost(terms.name, terms, years, whole, sq_years, costed.pay, sq.pay, change)
+
+
+def _total(c: _Costed, k: int) -> float:
+    t = c.totals
+    keys = ("wages", "differentials", "lump_sums", "profit_sharing", "rollup", "health")
+    return float(sum(t[name][k] for name in keys))
+
+
+def _year_cost(
+    year: int, span: tuple[date, date], c: _Costed, sq: _Costed, base: BaseYear, k: int
+) -> YearCost:
+    total, sq_total = _total(c, k), _total(sq, k)
+    hours = float(c.totals["hours"][k])
+    above_base, above_sq = total - base.total, total - sq_total
+    lift = float(c.end_payroll[k]) - base.payroll
+    return YearCost(
+        year=year,
+        start=span[0],
+        end=span[1],
+        headcount=float(c.totals["headcount"][k]),
+        hours=hours,
+        wages=float(c.totals["wages"][k]),
+        differentials=float(c.totals["differentials"][k]),
+        lump_sums=float(c.totals["lump_sums"][k]),
+        profit_sharing=float(c.totals["profit_sharing"][k]),
+        rollup=float(c.totals["rollup"][k]),
+        health=float(c.totals["health"][k]),
+        total=total,
+        status_quo_total=sq_total,
+        above_status_quo=above_sq,
+        above_base=above_base,
+        percent_of_base_payroll=_share(above_base, base.payroll),
+        above_status_quo_percent=_share(above_sq, base.payroll),
+        cents_per_hour=100.0 * above_base / hours if hours else 0.0,
+        above_status_quo_cents_per_hour=100.0 * above_sq / hours if hours else 0.0,
+        end_payroll=float(c.end_payroll[k]),
+        lift=lift,
+        lift_percent=_share(lift, base.payroll),
+    )
+
+
+def _term_cost(years: tuple[YearCost, ...], base: BaseYear, start: date, end: date) -> YearCost:
+    def total(name: str) -> float:
+        return float(sum(getattr(y, name) for y in years))
+
+    hours, above_base, above_sq = total("hours"), total("above_base"), total("above_status_quo")
+    payroll_over_term = base.payroll * len(years)
+    last = years[-1]
+    return YearCost(
+        year=0,
+        start=start,
+        end=end,
+        headcount=last.headcount,
+        hours=hours,
+        wages=total("wages"),
+        differentials=total("differentials"),
+        lump_sums=total("lump_sums"),
+        profit_sharing=total("profit_sharing"),
+        rollup=total("rollup"),
+        health=total("health"),
+        total=total("total"),
+        status_quo_total=total("status_quo_total"),
+        above_status_quo=above_sq,
+        above_base=above_base,
+        percent_of_base_payroll=_share(above_base, payroll_over_term),
+        above_status_quo_percent=_share(above_sq, payroll_over_term),
+        cents_per_hour=100.0 * above_base / hours if hours else 0.0,
+        above_status_quo_cents_per_hour=100.0 * above_sq / hours if hours else 0.0,
+        end_payroll=last.end_payroll,
+        lift=last.lift,
+        lift_percent=last.lift_percent,
+    )
+
+
+def _share(part: float, whole: float) -> float:
+    return 100.0 * part / whole if whole else 0.0
+
+
+def _width(roster: Roster, terms: Terms, status_quo: Terms) -> int:
+    tier_scales = terms.new_hire_tier.scales if terms.new_hire_tier else ()
+    every = (*terms.scales, *status_quo.scales, *terms.steps.scales, *tier_scales)
+    return grid_width(every, int(roster.step.max()) if len(roster) else 1)
+
+
+def _stacked_versions(roster: Roster, terms: Terms, width: int) -> list[tuple[date, Floats]]:
+    assert terms.term is not None
+    names = roster.classification.names
+    tier, _ = scale_grid(names, terms.new_hire_tier.scales if terms.new_hire_tier else (), width)
+    versions = grid_versions(names, terms.term.start, terms.scales, terms.steps.scales, width)
+    return [(since, np.vstack([grid, tier])) for since, grid in versions]
+
+
+def _codes(roster: Roster, pick: Ints | None) -> dict[str, Ints]:
+    names = ("local", "unit", "region", "classification")
+    return {n: roster.coded(n).codes if pick is None else roster.coded(n).codes[pick] for n in names}
+
+
+def _plan(
+    roster: Roster,
+    terms: Terms,
+    stacked: list[tuple[date, Floats]],
+    codes: dict[str, Ints],
+    captures: tuple[date, ...],
+) -> Plan:
+    raises = []
+    for r in sorted(terms.raises, key=lambda r: r.effective):
+        eligible = _scope_mask(roster, r.where, codes)
+        for freeze in terms.freezes:
+            if freeze.start <= r.effective <= freeze.end:
+                frozen = _scope_mask(roster, freeze.where, codes)
+                keep = np.zeros_like(codes["local"], dtype=bool) if frozen is None else ~frozen
+                eligible = keep if eligible is None else eligible & keep
+        raises.append((r, eligible))
+    circles = [(c, _scope_mask(roster, c.where, codes)) for c in terms.red_circles]
+    return Plan(stacked, raises, circles, captures)
+
+
+def _mask(roster: Roster, scope: Scope) -> Bools | None:
+    return _scope_mask(roster, scope, _codes(roster, None))
+
+
+def _scope_mask(roster: Roster, scope: Scope, codes: dict[str, Ints]) -> Bools | None:
+    if scope.is_everyone:
+        return None
+    mask: Bools | None = None
+    for name in ("local", "unit", "region", "classification"):
+        wanted: frozenset[str] | None = getattr(scope, name)
+        if not wanted:
+            continue
+        names = roster.coded(name).names
+        picked = np.isin(codes[name], [names.index(w) for w in wanted if w in names])
+        mask = picked if mask is None else mask & picked
+    return mask
+
+
+def _check_names(roster: Roster, terms: Terms) -> None:
+    """Refuse scopes and scales that name nothing on the roster: a typo would cost nothing."""
+    errors: list[str] = []
+    scoped: list[tuple[str, Scope]] = []
+    for field in ("raises", "freezes", "red_circles", "lump_sums", "differentials"):
+        scoped += [(f"{field}[{i}]", x.where) for i, x in enumerate(getattr(terms, field))]
+    for label, scope in scoped:
+        for name in ("local", "unit", "region", "classification"):
+            known = roster.coded(name).names
+            for wanted in sorted(getattr(scope, name) or ()):
+                if wanted not in known:
+                    errors.append(f"{label}.where.{name}: {wanted!r} is not on the roster")
+    _, has_scale = scale_grid(roster.classification.names, terms.scales, 1)
+    for i, scale in enumerate(terms.steps.scales):
+        names = roster.classification.names
+        if scale.classification in names and not has_scale[names.index(scale.classification)]:
+            errors.append(
+                f"steps.scales[{i}].classification: {scale.classification!r} has no scale to change"
+            )
+    sharing = terms.profit_sharing
+    if sharing is not None and terms.term is not None and len(sharing.pools) != terms.term.years:
+        errors.append(
+            f"profit_sharing.pools: {len(sharing.pools)} pools for a {terms.term.years}-year term"
+        )
+    if errors:
+        raise TermsError(errors)

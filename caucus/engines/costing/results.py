@@ -1,0 +1,83 @@
+"""What a costing run returns: plain dataclasses of floats and numpy arrays.
+
+Money is in dollars (unrounded floats; formats round to the cent), rates per hour, shares as
+percents of the base-year payroll, cents per hour over the hours paid in the year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import numpy.typing as npt
+
+from caucus.engines.costing.roster import Roster
+from caucus.engines.costing.terms import Terms
+
+Floats = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class BaseYear:
+    """The unit as it stands: twelve months at today's rates under the status quo."""
+
+    workers: int
+    hours: float
+    payroll: float  # sum of rate x annual hours
+    weighted_average_rate: float  # mean of the rates, one per worker (the guides' WABR)
+    average_rate_per_hour: float  # payroll / hours
+    differentials: float
+    rollup: float
+    health: float
+    total: float
+    cost_of_one_percent: float  # 1% of payroll
+    cost_of_one_percent_with_rollup: float
+
+
+@dataclass(frozen=True)
+class YearCost:
+    """One contract year (``year`` from 1), or the whole term (``year`` 0)."""
+
+    year: int
+    start: date
+    end: date  # exclusive
+    headcount: float
+    hours: float
+    wages: float
+    differentials: float
+    lump_sums: float
+    profit_sharing: float
+    rollup: float
+    health: float
+    total: float
+    status_quo_total: float
+    above_status_quo: float
+    above_base: float  # total minus the base year's total (per year of the span)
+    percent_of_base_payroll: float  # above_base over base payroll
+    above_status_quo_percent: float
+    cents_per_hour: float  # above_base over hours
+    above_status_quo_cents_per_hour: float
+    end_payroll: float  # annual payroll at the rates of the last day
+    lift: float  # end_payroll minus base payroll
+    lift_percent: float
+
+
+@dataclass(frozen=True, eq=False)
+class ProposalCost:
+    name: str
+    terms: Terms  # as costed: the proposal over the status quo
+    years: tuple[YearCost, ...]
+    term: YearCost
+    status_quo_years: tuple[YearCost, ...]
+    pay: Floats  # years x workers: what each worker on the roster is paid
+    status_quo_pay: Floats
+    change: Floats  # pay minus status quo pay minus the change in their health premium share
+
+
+@dataclass(frozen=True, eq=False)
+class CostingRun:
+    roster: Roster
+    status_quo: Terms
+    base: BaseYear
+    proposals: tuple[ProposalCost, ...]

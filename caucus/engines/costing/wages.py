@@ -1,0 +1,156 @@
+"""Hourly rates through the term, worker by worker, as arrays: the cash rate of each contract year
+and the rate at its end.
+
+Within a contract year the rate is piecewise constant. Dates every worker shares (raises, scale
+changes, red circles, lump-sum pay days) cut the year into pieces; each worker's anniversary cuts
+one piece in two, with the step before it on the left and the step after it on the right. So a
+year costs a handful of whole-array operations per piece, never a loop over workers.
+
+``cash[k]`` is the time-weighted mean hourly rate of year k (times annual hours: the wages paid);
+``end[k]`` is the rate on the last day of year k (times annual hours: the annualized payroll
+whose growth over the base year is the lift).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import numpy.typing as npt
+
+from caucus.engines.costing.calendar import fraction
+from caucus.engines.costing.raises import apply_raise, raised
+from caucus.engines.costing.terms import Raise, RedCircle
+
+Floats = npt.NDArray[np.float64]
+Ints = npt.NDArray[np.int64]
+Bools = npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True, eq=False)
+class Population:
+    """Workers (or replacement-hire slots) as the wage path needs them."""
+
+    ratio: Floats  # own rate over the scale rate it sits on (1 for workers on the scale)
+    row: Ints  # row of the stacked grid: classification, or classification + n on the tier
+    step_index: Ints  # step at the start of the term, counted from 0
+    moves: bool
+    # anniversary position in each contract year (years x workers); None when nobody moves
+    anniversary: Floats | None
+
+
+@dataclass(frozen=True, eq=False)
+class Plan:
+    """The dated terms that move rates, already matched to a population."""
+
+    versions: list[tuple[date, Floats]]  # stacked grid in force from each date
+    raises: list[tuple[Raise, Bools | None]]
+    circles: list[tuple[RedCircle, Bools | None]]
+    captures: tuple[date, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class WagePaths:
+    cash: Floats  # years x workers: mean hourly rate in the year
+    end: Floats  # years x workers: hourly rate on the year's last day
+    at: dict[date, Floats] = field(default_factory=dict)  # hourly rate paid on capture dates
+
+
+@dataclass
+class _Circle:
+    rule: RedCircle
+    eligible: Bools | None
+    index: Ints | None = None
+    frozen: Floats | None = None
+    market: float = 0.0
+
+
+def wage_paths(
+    pop: Population, plan: Plan, years: list[tuple[date, date]], day_count: str
+) -> WagePaths:
+    n, width = pop.ratio.shape[0], plan.versions[0][1].shape[1]
+    cash = np.zeros((len(years), n))
+    end = np.empty((len(years), n))
+    at: dict[date, Floats] = {}
+    base_flat = pop.row * width
+    dates = sorted(
+        {r.effective for r, _ in plan.raises}
+        | {v for v, _ in plan.versions}
+        | {c.effective for c, _ in plan.circles}
+        | set(plan.captures)
+    )
+    version_days = {since for since, _ in plan.versions}
+    circles = [_Circle(rule, eligible) for rule, eligible in plan.circles]
+    carry: Floats | None = None
+
+    def grid_at(day: date) -> Floats:
+        return [g for since, g in plan.versions if since <= day][-1]
+
+    def fresh(offset: int, day: date) -> Floats:
+        index = base_flat + np.minimum(pop.step_index + offset, width - 1)
+        rate = grid_at(day).ravel()[index] * pop.ratio
+        for raise_, eligible in plan.raises:
+            if raise_.effective < day:
+                apply_raise(rate, raise_, eligible)
+        return rate
+
+    for k, (begin, finish) in enumerate(years):
+        cuts = [begin, *(d for d in dates if begin < d < finish), finish]
+        spots = [fraction(d, begin, finish, day_count) for d in cuts]  # type: ignore[arg-type]
+        moving = pop.moves and pop.anniversary is not None
+        anniversary = pop.anniversary[k] if moving and pop.anniversary is not None else None
+        before = carry if carry is not None else fresh(k if pop.moves else 0, begin)
+        after = fresh(k + 1, begin) if moving else before
+        for j, day in enumerate(cuts[:-1]):
+            if (k > 0 or j > 0) and day in version_days:
+                before = fresh(k if pop.moves else 0, day)
+                after = fresh(k + 1, day) if moving else before
+            normal_now = before if anniversary is None else np.where(anniversary <= spots[j], after, before)
+            for circle in circles:
+                if circle.rule.effective == day:
+                    above = normal_now > circle.rule.market_rate
+                    if circle.eligible is not None:
+                        above &= circle.eligible
+                    circle.index = np.flatnonzero(above)
+                    circle.frozen = normal_now[circle.index]
+                    circle.market = circle.rule.market_rate
+            for raise_, eligible in plan.raises:
+                if raise_.effective == day:
+                    apply_raise(before, raise_, eligible)
+                    if after is not before:
+                        apply_raise(after, raise_, eligible)
+                    for circle in circles:
+                        if circle.index is not None:
+                            circle.market = raised(circle.market, raise_)
+            paid_before = _red_circled(before, circles)
+            paid_after = paid_before if after is before else _red_circled(after, circles)
+            if day in plan.captures:
+                at[day] = (
+                    paid_before
+                    if anniversary is None
+                    else np.where(anniversary <= spots[j], paid_after, paid_before)
+                )
+            low, high = spots[j], spots[j + 1]
+            if anniversary is None:
+                cash[k] += (high - low) * paid_before
+            else:
+                split = np.clip(anniversary, low, high)
+                cash[k] += (split - low) * paid_before + (high - split) * paid_after
+        end[k] = paid_after
+        carry = after if moving else before
+    return WagePaths(cash, end, at)
+
+
+def _red_circled(rate: Floats, circles: list[_Circle]) -> Floats:
+    """Red-circled workers keep their frozen rate until the market rate, raised as the scale
+    is, catches up; they are never paid more than the scale would pay them."""
+    active = [c for c in circles if c.index is not None and c.index.size]
+    if not active:
+        return rate
+    paid = rate.copy()
+    for circle in active:
+        assert circle.index is not None and circle.frozen is not None
+        own = rate[circle.index]
+        paid[circle.index] = np.maximum(circle.frozen, np.minimum(own, circle.market))
+    return paid
