@@ -1,0 +1,98 @@
+"""DOCX redlines carry real tracked changes that accept to the new text."""
+
+import io
+import os
+import shutil
+import subprocess
+import zipfile
+from datetime import UTC, datetime
+from xml.etree import ElementTree as ET
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from caucus.engines.redline.diff import diff
+from caucus.engines.redline.render_docx import render_docx
+from caucus.engines.redline.threeway import attributed_ops, three_way
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+OLD = "ARTICLE 1 - WAGES\nPay is $10.00 per hour.\nSick days: five.\n"
+NEW = "ARTICLE 1 - WAGES\nPay is $12.00 per hour.\nA new clause.\n"
+
+
+def document(data: bytes) -> ET.Element:
+    return ET.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))  # noqa: S314
+
+
+def accepted_text(data: bytes) -> str:
+    """Accept every change: keep w:ins text, drop w:del text and deleted paragraph marks."""
+    paragraphs = document(data).find(f"{W}body").findall(f"{W}p")  # type: ignore[union-attr]
+    out = []
+    for k, p in enumerate(paragraphs):
+        out.append("".join(t.text or "" for t in p.iter(f"{W}t")))
+        mark_deleted = p.find(f"{W}pPr/{W}rPr/{W}del") is not None
+        if k < len(paragraphs) - 1 and not mark_deleted:
+            out.append("\n")
+    return "".join(out)
+
+
+def test_accepting_all_changes_gives_the_new_text() -> None:
+    assert accepted_text(render_docx(diff(OLD, NEW))) == NEW
+
+
+@given(
+    st.lists(st.sampled_from(["pay", " ", "\n", "$5", "rate", ".", "é"]), max_size=40).map("".join),
+    st.lists(st.sampled_from(["pay", " ", "\n", "$5", "rate", ".", "é"]), max_size=40).map("".join),
+)
+@settings(max_examples=40, deadline=None)
+def test_accepting_all_changes_gives_the_new_text_for_any_pair(old: str, new: str) -> None:
+    assert accepted_text(render_docx(diff(old, new))) == new
+
+
+def test_revisions_carry_author_and_date() -> None:
+    when = datetime(2026, 11, 23, tzinfo=UTC)
+    root = document(render_docx(diff(OLD, NEW), author="Union", date=when))
+    revisions = list(root.iter(f"{W}ins")) + list(root.iter(f"{W}del"))
+    assert revisions
+    assert {r.get(f"{W}author") for r in revisions} == {"Union"}
+    assert {r.get(f"{W}date") for r in revisions} == {"2026-11-23T00:00:00Z"}
+    assert "$10.00" in [t.text for t in root.iter(f"{W}delText")]
+
+
+def test_three_way_revisions_are_authored_by_the_side_that_proposed_them() -> None:
+    ops = attributed_ops(
+        three_way("Pay $10. Leave 5.\n", "Pay $12. Leave 5.\n", "Pay $10. Leave 3.\n")
+    )
+    root = document(render_docx(ops))
+    assert {r.get(f"{W}author") for r in root.iter(f"{W}ins")} == {"Union", "Employer"}
+
+
+def test_characters_xml_cannot_hold_do_not_break_the_file() -> None:
+    accepted = accepted_text(render_docx(diff("a\x00b", "a\x01c")))
+    assert accepted == "a\ufffdc"
+
+
+@pytest.mark.skipif(
+    shutil.which("libreoffice") is None and not os.environ.get("CAUCUS_REQUIRE_BROWSER"),
+    reason="LibreOffice absent",
+)
+def test_libreoffice_opens_the_redline(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "redline.docx"
+    source.write_bytes(render_docx(diff(OLD, NEW)))
+    subprocess.run(
+        [
+            "libreoffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    assert (tmp_path / "redline.pdf").stat().st_size > 1000
