@@ -82,13 +82,16 @@ class ProposalForm(forms.ModelForm):
     def __init__(self, *args: Any, negotiation: Negotiation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.negotiation = negotiation
-        fields = self.fields
-        fields["article"].queryset = negotiation.articles.all()  # type: ignore[attr-defined]
-        fields["session"].queryset = negotiation.sessions.all()  # type: ignore[attr-defined]
-        fields["answers"].queryset = negotiation.proposals.select_related(  # type: ignore[attr-defined]
-            "article"
-        ).order_by("-passed_on", "-id")
-        fields["package"].queryset = negotiation.packages.all()  # type: ignore[attr-defined]
+        querysets = {
+            "article": negotiation.articles.all(),  # type: ignore[attr-defined]
+            "session": negotiation.sessions.all(),  # type: ignore[attr-defined]
+            "answers": negotiation.proposals.select_related("article")  # type: ignore[attr-defined]
+            .order_by("-passed_on", "-id"),
+            "package": negotiation.packages.all(),  # type: ignore[attr-defined]
+        }
+        for name, queryset in querysets.items():
+            if name in self.fields:
+                self.fields[name].queryset = queryset  # type: ignore[attr-defined]
 
     def clean_docx(self) -> Any:
         upload = self.cleaned_data.get("docx")
