@@ -185,6 +185,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+# caucus/static is not inside an app, so the finders (and collectstatic) need to be told.
+STATICFILES_DIRS = [BASE_DIR / "caucus" / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(DATA_DIR / "media")))
 STORAGES = {
