@@ -73,7 +73,13 @@ class _Piece:
         return self._words
 
     def key(self) -> str:
-        return " ".join(self.text.split())
+        # Words only: a diff may leave the full stop or line break of a moved paragraph on
+        # the neighbouring equality, and that must not hide the move.
+        return " ".join(
+            t.lower()
+            for t in token_texts(self.text)
+            if t[0].isalnum() or len(t) > 1 and not t.isspace()
+        )
 
     def is_eligible(self) -> bool:
         # str.split first: it is cheap and rejects most pieces before any counting.
