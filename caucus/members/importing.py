@@ -9,8 +9,6 @@ on file is one query and one polars join; writes go in batches.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +17,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from caucus.members.models import Member
 from caucus.members.reading import read_roster
 from caucus.members.validation import Progress, RosterCodes, Validation, validate
+from caucus.members.writing import insert_members, mark_dropped, members_on_file, update_members
 from caucus.orgs.models import BargainingUnit, Classification, Employer, Union, Worksite
 
 BATCH = 2000
@@ -124,55 +122,6 @@ def load_codes(union: Union) -> RosterCodes:
     )
 
 
-def members_on_file(union: Union) -> pl.DataFrame:
-    """The union's members as a frame in the same terms as the clean rows (one query)."""
-    rows = list(
-        Member.objects.filter(union=union).values_list(
-            "pk",
-            "member_id",
-            "first_name",
-            "last_name",
-            "unit_id",
-            "worksite_id",
-            "classification_id",
-            "step",
-            "hourly_rate",
-            "fte",
-            "hire_date",
-            "language",
-            "email",
-            "phone",
-            "standing",
-            "email_is_employers",
-            "is_on_roster",
-        )
-    )
-    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in range(17)]
-    schema = {
-        "pk": pl.Int64,
-        "member_id": pl.String,
-        "first_name": pl.String,
-        "last_name": pl.String,
-        "unit_id": pl.Int64,
-        "worksite_id": pl.Int64,
-        "classification_id": pl.Int64,
-        "step": pl.Int64,
-        "rate_cents": pl.Int64,
-        "fte_milli": pl.Int64,
-        "hire_date": pl.Date,
-        "language": pl.String,
-        "email": pl.String,
-        "phone": pl.String,
-        "standing": pl.String,
-        "email_is_employers": pl.Boolean,
-        "is_on_roster": pl.Boolean,
-    }
-    data = dict(zip(schema, columns, strict=True))
-    data["rate_cents"] = [int(v * 100) for v in data["rate_cents"]]
-    data["fte_milli"] = [int(v * 1000) for v in data["fte_milli"]]
-    return pl.DataFrame(data, schema=schema)
-
-
 @dataclass
 class Plan:
     """What a valid file does to the roster: rows to add, rows to change, members to drop."""
@@ -197,55 +146,13 @@ def plan_changes(rows: pl.DataFrame, existing: pl.DataFrame) -> Plan:
     return Plan(to_add, to_change, unchanged, dropped["pk"].to_list())
 
 
-def _member(union: Union, row: dict[str, Any], now: datetime) -> Member:
-    return Member(
-        pk=row.get("pk"),
-        union=union,
-        member_id=row["member_id"],
-        first_name=row["first_name"],
-        last_name=row["last_name"],
-        unit_id=row["unit_id"],
-        worksite_id=row["worksite_id"],
-        classification_id=row["classification_id"],
-        step=row["step"],
-        hourly_rate=Decimal(row["rate_cents"]).scaleb(-2),
-        fte=Decimal(row["fte_milli"]).scaleb(-3),
-        hire_date=row["hire_date"],
-        language=row["language"],
-        email=row["email"],
-        phone=row["phone"],
-        standing=row["standing"],
-        email_is_employers=row["email_is_employers"],
-        is_on_roster=True,
-        updated_at=now,
-    )
-
-
 def write_plan(union: Union, plan: Plan) -> None:
-    """Apply the plan in one transaction, in batches."""
+    """Apply the plan in one transaction: new members, changed members, dropped members."""
     now = timezone.now()
     with transaction.atomic():
-        for batch in plan.to_add.iter_slices(BATCH):
-            Member.objects.bulk_create(
-                [
-                    _member(union, row, now)
-                    for row in batch.select(ROW_COLUMNS).iter_rows(named=True)
-                ],
-                batch_size=BATCH,
-            )
-        for batch in plan.to_change.iter_slices(BATCH):
-            Member.objects.bulk_update(
-                [
-                    _member(union, row, now)
-                    for row in batch.select("pk", *ROW_COLUMNS).iter_rows(named=True)
-                ],
-                WRITTEN,
-                batch_size=500,
-            )
-        for start in range(0, len(plan.to_drop), 500):
-            Member.objects.filter(pk__in=plan.to_drop[start : start + 500]).update(
-                is_on_roster=False, updated_at=now
-            )
+        insert_members(plan.to_add, union.pk, now)
+        update_members(plan.to_change, union.pk, now)
+        mark_dropped(plan.to_drop, now)
 
 
 def import_roster(
@@ -266,7 +173,7 @@ def import_roster(
     if not checked.is_valid or checked.rows is None:
         outcome.errors, outcome.errors_total = checked.errors, checked.errors_total
         return outcome
-    plan = plan_changes(checked.rows, members_on_file(union))
+    plan = plan_changes(checked.rows, members_on_file(union.pk))
     outcome.added, outcome.changed = plan.to_add.height, plan.to_change.height
     outcome.unchanged, outcome.removed = plan.unchanged, len(plan.to_drop)
     outcome.flagged_emails = int(checked.rows["email_is_employers"].sum())
