@@ -85,8 +85,9 @@ class ProposalForm(forms.ModelForm):
         querysets = {
             "article": negotiation.articles.all(),  # type: ignore[attr-defined]
             "session": negotiation.sessions.all(),  # type: ignore[attr-defined]
-            "answers": negotiation.proposals.select_related("article")  # type: ignore[attr-defined]
-            .order_by("-passed_on", "-id"),
+            "answers": negotiation.proposals.select_related("article").order_by(  # type: ignore[attr-defined]
+                "-passed_on", "-id"
+            ),
             "package": negotiation.packages.all(),  # type: ignore[attr-defined]
         }
         for name, queryset in querysets.items():
@@ -236,10 +237,11 @@ class ChargeDocumentForm(forms.ModelForm):
         fields = ["title", "file"]
 
 
-class ReportReviewForm(forms.ModelForm):
-    class Meta:
-        model = DirectDealingReport
-        fields = ["status", "staff_notes"]
+class ReportReviewForm(forms.Form):
+    """A plain form, so the report keeps its old status until the review action runs."""
+
+    status = forms.ChoiceField(choices=DirectDealingReport.Status.choices)
+    staff_notes = forms.CharField(required=False, widget=forms.Textarea)
 
 
 class ReportLogForm(forms.ModelForm):

@@ -54,7 +54,10 @@ def direct_dealing_new(request: HttpRequest, slug: str) -> HttpResponse:
 def direct_dealing_report(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug)
     report = access_report(request.user, negotiation, pk)
-    form = ReportReviewForm(request.POST or None, instance=report)
+    form = ReportReviewForm(
+        request.POST or None,
+        initial={"status": report.status, "staff_notes": report.staff_notes},
+    )
     if request.method == "POST" and form.is_valid():
         do_review_report(
             request.user, report, form.cleaned_data["status"], form.cleaned_data["staff_notes"]
