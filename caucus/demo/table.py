@@ -1,0 +1,558 @@
+"""The demo's bargaining round: a national negotiation a few months in, with sessions behind
+and ahead, passes and counters on the big articles, an employer "option", a package, two
+tentative agreements, information requests (some refused or overdue), a charge and reports
+of direct dealing.
+
+Dates are placed around ``today`` so the round always looks current.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
+from typing import Any
+
+from caucus.demo.orgs import Orgs
+from caucus.demo.texts import ARTICLES
+from caucus.orgs.models import BargainingUnit
+from caucus.table.models import (
+    Article,
+    Charge,
+    DirectDealingReport,
+    InformationRequest,
+    Negotiation,
+    Package,
+    Proposal,
+    ProposalEvent,
+    Session,
+    TentativeAgreement,
+)
+
+# Sessions every ten days from four months ago; the last three are still ahead.
+SESSION_COUNT = 15
+FIRST_SESSION_DAYS_AGO = 120
+PLACES = ["Union hall, Oakland", "Harborline offices, Seattle", "Hotel conference room, Chicago"]
+
+
+@dataclass
+class Round:
+    negotiation: Negotiation
+    sessions: list[Session] = field(default_factory=list)
+    articles: dict[str, Article] = field(default_factory=dict)
+    proposals: dict[str, Proposal] = field(default_factory=dict)
+
+
+def _raises(start: date, percents: list[float]) -> dict[str, Any]:
+    # The shape of economic terms is defined by docs/costing.md; this is its simple form.
+    return {
+        "term": {"start": start.isoformat(), "years": len(percents)},
+        "raises": [
+            {"effective": start.replace(year=start.year + i).isoformat(), "percent": p}
+            for i, p in enumerate(percents)
+        ],
+    }
+
+
+def build_round(orgs: Orgs, today: date, team: Any) -> Round:
+    negotiation = Negotiation.objects.create(
+        coalition=orgs.coalition,
+        employer=orgs.employer,
+        name="National Agreement 2026",
+        slug="national-2026",
+        status=Negotiation.Status.BARGAINING,
+        contract_expires=today + timedelta(days=45),
+        public_intro=(
+            "Ten locals, one table. We are bargaining our first national agreement with "
+            "Harborline Coffee Company: **wages we can live on, stores staffed to do the job, "
+            "and a fair share of the profits we make.**"
+        ),
+        get_involved=(
+            "- Talk to your steward about the next store meeting.\n"
+            "- Sign the strike pledge if it comes to that.\n"
+            "- Report any message the company sends you about bargaining."
+        ),
+    )
+    negotiation.units.set(BargainingUnit.objects.filter(union__coalition=orgs.coalition))
+    rnd = Round(negotiation=negotiation)
+    for order, (number, title, economic, paragraphs) in enumerate(ARTICLES, start=1):
+        rnd.articles[number] = Article.objects.create(
+            negotiation=negotiation,
+            number=number,
+            title=title,
+            current_text="\n\n".join(paragraphs),
+            order=order,
+            is_economic=economic,
+        )
+    for i in range(SESSION_COUNT):
+        day = today - timedelta(days=FIRST_SESSION_DAYS_AGO - 10 * i)
+        past = day < today
+        rnd.sessions.append(
+            Session.objects.create(
+                negotiation=negotiation,
+                date=day,
+                starts_at=time(10, 0),
+                ends_at=time(17, 0) if past else None,
+                place=PLACES[i % len(PLACES)],
+                attendees=(
+                    "Union: coalition bargaining team (14)\nCompany: labor relations, counsel"
+                    if past
+                    else ""
+                ),
+                internal_notes=(
+                    f"Session {i + 1}. Caucused twice. Company counsel signalled movement on "
+                    "scheduling if we slow down on profit sharing."
+                    if past
+                    else ""
+                ),
+                public_summary=(
+                    f"Session {i + 1}: we were at the table from 10 to 5. Read the update for "
+                    "what moved."
+                    if past
+                    else ""
+                ),
+                created_by=team,
+            )
+        )
+    _passes(rnd, today, team)
+    _follow_up(rnd, orgs, today)
+    return rnd
+
+
+# key, article, side, kind, session index (None: a draft not yet passed), answers, status,
+# published, title, text, economic terms
+U, E = "union", "employer"
+FORMAL, COUNTER, OPTION, SUPPOSAL = "formal", "counter", "option", "supposal"
+OPEN, SUPERSEDED, TA = "open", "superseded", "ta"
+PASSES: list[tuple[Any, ...]] = [
+    (
+        "u_rec",
+        "1",
+        U,
+        FORMAL,
+        0,
+        None,
+        TA,
+        True,
+        "Recognition: all Harborline stores and plants in the coalition's regions",
+        "1.1 The Company recognizes the Union for all employees at every store and plant in the "
+        "regions listed in Appendix A, including stores opened during the term.",
+        None,
+    ),
+    (
+        "u_griev",
+        "7",
+        U,
+        FORMAL,
+        0,
+        None,
+        SUPERSEDED,
+        True,
+        "Grievance: expedited arbitration for discharges",
+        "7.4 Discharge grievances go directly to expedited arbitration, heard within sixty (60) "
+        "days, with a bench decision.",
+        None,
+    ),
+    (
+        "u_wages",
+        "14",
+        U,
+        FORMAL,
+        0,
+        None,
+        SUPERSEDED,
+        True,
+        "Wages: 7%, 6% and 5%, and a $20.00 floor",
+        "14.2 All rates increase by seven percent (7%) in year one, six percent (6%) in year two "
+        "and five percent (5%) in year three. No rate shall be below twenty dollars ($20.00).",
+        {"minimum_rate": 20.0},
+    ),
+    (
+        "u_ps",
+        "15",
+        U,
+        FORMAL,
+        1,
+        None,
+        OPEN,
+        True,
+        "Profit sharing with a guaranteed minimum",
+        "15.1 Each year the Company shall pay five percent (5%) of operating profit into a pool "
+        "shared among all employees by hours worked, with a guaranteed minimum of $750 per "
+        "employee who worked 520 hours or more.",
+        {"profit_sharing": {"pool_percent": 5.0, "guaranteed_minimum": 750, "min_hours": 520}},
+    ),
+    (
+        "u_staff",
+        "10",
+        U,
+        FORMAL,
+        1,
+        None,
+        OPEN,
+        True,
+        "Staffing: two on the floor, always, and a labor-hours floor",
+        "10.1 No store shall operate with fewer than two (2) unit employees on duty. Weekly labor "
+        "hours shall not fall below 95% of the prior year's hours for the same week.",
+        {"staffing": {"minimum_on_duty": 2, "labor_hours_floor_percent": 95}},
+    ),
+    (
+        "e_wages",
+        "14",
+        E,
+        COUNTER,
+        2,
+        "u_wages",
+        SUPERSEDED,
+        True,
+        "Wages: 2% a year",
+        "14.2 All rates increase by two percent (2%) each year of the term.",
+        {},
+    ),
+    (
+        "u_ben",
+        "16",
+        U,
+        FORMAL,
+        2,
+        None,
+        OPEN,
+        True,
+        "Benefits: 85% of premiums, eligible at 16 hours",
+        "16.1 Employees averaging sixteen (16) or more hours are eligible. 16.2 The Company pays "
+        "85% of premiums for all tiers of coverage.",
+        {"benefits": {"premium_share_percent": 85, "eligibility_hours": 16}},
+    ),
+    (
+        "e_griev",
+        "7",
+        E,
+        COUNTER,
+        3,
+        "u_griev",
+        TA,
+        True,
+        "Grievance: expedited arbitration for discharges, within ninety days",
+        "7.4 Discharge grievances may be referred to expedited arbitration, heard within ninety "
+        "(90) days; the arbitrator issues a written decision within fourteen (14) days.",
+        None,
+    ),
+    (
+        "u_hire",
+        "11",
+        U,
+        FORMAL,
+        3,
+        None,
+        OPEN,
+        True,
+        "Hiring targets: vacancies filled in 21 days, hours to part-timers first",
+        "11.1 Vacancies shall be filled within twenty-one (21) days. Forty percent (40%) of new "
+        "hours at a store shall be offered first to its part-time employees.",
+        {"hiring": {"fill_within_days": 21, "hours_to_part_timers_percent": 40}},
+    ),
+    (
+        "u_sites",
+        "18",
+        U,
+        FORMAL,
+        4,
+        None,
+        OPEN,
+        True,
+        "New sites: the partnership grows with the company",
+        "18.2 Every new store or plant opened in the regions of Appendix A is covered by this "
+        "Agreement from its first day; the Company stays neutral when employees of other new "
+        "locations choose to join the Union.",
+        None,
+    ),
+    (
+        "u_sched",
+        "9",
+        U,
+        FORMAL,
+        4,
+        None,
+        OPEN,
+        True,
+        "Scheduling: 21 days' notice and no clopening",
+        "9.1 Schedules shall be posted twenty-one (21) days in advance. 9.2 No closing and "
+        "opening shifts with fewer than twelve (12) hours between them.",
+        None,
+    ),
+    (
+        "u_wages2",
+        "14",
+        U,
+        COUNTER,
+        5,
+        "e_wages",
+        OPEN,
+        True,
+        "Wages: 6%, 5% and 4.5%, and a $19.50 floor",
+        "14.2 All rates increase by six percent (6%), five percent (5%) and four and a half "
+        "percent (4.5%). No rate shall be below nineteen dollars and fifty cents ($19.50).",
+        {"minimum_rate": 19.5},
+    ),
+    (
+        "e_staff_option",
+        "10",
+        E,
+        OPTION,
+        6,
+        "u_staff",
+        OPEN,
+        False,
+        "Staffing pilot in twenty stores (floated, never proposed)",
+        "Company counsel floated, off the record, a one-year staffing pilot in twenty stores "
+        "chosen by the Company, with a review at the end. Not a formal proposal.",
+        None,
+    ),
+    (
+        "e_wages2",
+        "14",
+        E,
+        COUNTER,
+        8,
+        "u_wages2",
+        OPEN,
+        True,
+        "Wages: 3%, 2.5% and 2.5%",
+        "14.2 All rates increase by three percent (3%), two and a half percent (2.5%) and two and "
+        "a half percent (2.5%).",
+        {},
+    ),
+    (
+        "e_ps",
+        "15",
+        E,
+        COUNTER,
+        8,
+        "u_ps",
+        OPEN,
+        True,
+        "Profit sharing without a guaranteed minimum",
+        "15.1 The Company shall pay two and a half percent (2.5%) of operating profit into a pool "
+        "shared by hours worked. There is no minimum payment.",
+        {"profit_sharing": {"pool_percent": 2.5, "guaranteed_minimum": None, "min_hours": 1000}},
+    ),
+    (
+        "e_ben",
+        "16",
+        E,
+        COUNTER,
+        8,
+        "u_ben",
+        OPEN,
+        True,
+        "Benefits: 75% of premiums, eligible at 20 hours",
+        "16.2 The Company pays seventy-five percent (75%) of the premium for employee-only "
+        "coverage; eligibility stays at twenty (20) hours.",
+        {"benefits": {"premium_share_percent": 75, "eligibility_hours": 20}},
+    ),
+    (
+        "e_hire",
+        "11",
+        E,
+        COUNTER,
+        9,
+        "u_hire",
+        OPEN,
+        True,
+        "Hiring: internal posting for three days",
+        "11.1 Vacancies shall be posted internally for three (3) days before external hiring.",
+        None,
+    ),
+    (
+        "e_sites",
+        "18",
+        E,
+        SUPPOSAL,
+        10,
+        "u_sites",
+        OPEN,
+        False,
+        "Supposal: neutrality at new sites for a five-year term",
+        "Suppose the Company agreed to neutrality at new sites: would the Union agree to a "
+        "five-year term with no reopener?",
+        None,
+    ),
+    (
+        "u_sched_draft",
+        "9",
+        U,
+        COUNTER,
+        None,
+        None,
+        OPEN,
+        False,
+        "Scheduling counter (draft for the next session)",
+        "9.1 Schedules shall be posted eighteen (18) days in advance; 9.2 unchanged.",
+        None,
+    ),
+]
+WAGE_RAISES = {
+    "u_wages": [7.0, 6.0, 5.0],
+    "e_wages": [2.0, 2.0, 2.0],
+    "u_wages2": [6.0, 5.0, 4.5],
+    "e_wages2": [3.0, 2.5, 2.5],
+}
+
+
+def _passes(rnd: Round, today: date, team: Any) -> None:
+    sessions = rnd.sessions
+    term_start = today + timedelta(days=46)
+    for key, article, side, kind, at, answers, status, published, title, text, terms in PASSES:
+        session = sessions[at] if at is not None else None
+        if key in WAGE_RAISES:
+            terms = {**_raises(term_start, WAGE_RAISES[key]), **(terms or {})}
+        rnd.proposals[key] = Proposal.objects.create(
+            negotiation=rnd.negotiation,
+            article=rnd.articles[article],
+            side=side,
+            kind=kind,
+            title=title,
+            text=text,
+            summary=title,
+            session=session,
+            passed_on=session.date if session else sessions[-3].date,
+            answers=rnd.proposals[answers] if answers else None,
+            status=status,
+            is_published=published,
+            economic_terms=terms,
+            created_by=team,
+        )
+    package = Package.objects.create(
+        negotiation=rnd.negotiation,
+        side=E,
+        title="Company economic package",
+        summary="Wages, profit sharing and benefits together, to be accepted or rejected as one.",
+        session=sessions[8],
+    )
+    Proposal.objects.filter(
+        pk__in=[rnd.proposals[k].pk for k in ("e_wages2", "e_ps", "e_ben")]
+    ).update(package=package)
+    events = []
+    for proposal in rnd.proposals.values():
+        events.append(ProposalEvent(proposal=proposal, actor=team, what="passed", to_status=OPEN))
+        if proposal.status != OPEN:
+            events.append(
+                ProposalEvent(
+                    proposal=proposal,
+                    actor=team,
+                    what="status",
+                    from_status=OPEN,
+                    to_status=proposal.status,
+                )
+            )
+    ProposalEvent.objects.bulk_create(events)
+
+
+def _follow_up(rnd: Round, orgs: Orgs, today: date) -> None:
+    negotiation, sessions, articles = rnd.negotiation, rnd.sessions, rnd.articles
+    for article, key, at in (("1", "u_rec", 6), ("7", "e_griev", 4)):
+        TentativeAgreement.objects.create(
+            negotiation=negotiation,
+            article=articles[article],
+            proposal=rnd.proposals[key],
+            session=sessions[at],
+            signed_on=sessions[at].date,
+            text=rnd.proposals[key].text,
+        )
+    asked = [sessions[i].date for i in (0, 1, 3, 4, 6, 9)]
+    requests = [
+        (
+            1,
+            "Store labor hours, last three years",
+            asked[0],
+            14,
+            "answered",
+            "Spreadsheet received.",
+        ),
+        (
+            2,
+            "Profit and loss by region",
+            asked[1],
+            14,
+            "refused",
+            "The Company declines: regional results are not relevant to bargaining.",
+        ),
+        (3, "Turnover and vacancies by store", asked[2], 14, "pending", ""),
+        (4, "Health plan costs and enrollment", asked[3], 21, "partial", "Enrollment only."),
+        (5, "Plans for new stores and plants", asked[4], 14, "acknowledged", ""),
+        (6, "Bonus payouts, last five years", asked[5], 45, "pending", ""),
+    ]
+    made = {}
+    for number, title, on, due_in, status, answer in requests:
+        done = status in ("answered", "refused", "partial")
+        made[number] = InformationRequest.objects.create(
+            negotiation=negotiation,
+            number=number,
+            title=title,
+            items=f"{title}, by store and month.\nThe method used to compute it.",
+            asked_on=on,
+            acknowledged_on=on + timedelta(days=3) if status != "pending" else None,
+            due_on=on + timedelta(days=due_in),
+            answered_on=on + timedelta(days=due_in + 6) if done else None,
+            status=status,
+            answer=answer,
+        )
+    sites = orgs.worksites["CAL"] + orgs.worksites["MID"]
+    reports = [
+        (
+            "email",
+            "Harborline People Team",
+            "What the union isn't telling you about profit sharing",
+            "Our bonus program already rewards you. A union contract could put it at risk.",
+            "evidence",
+        ),
+        (
+            "text",
+            "District manager",
+            "",
+            "Hey team, a strike means no paychecks. Think about your family.",
+            "evidence",
+        ),
+        (
+            "meeting",
+            "Store manager",
+            "One-on-one about bargaining",
+            "Manager asked me privately whether I would cross a picket line.",
+            "reviewed",
+        ),
+        (
+            "app",
+            "Harborline Partner App",
+            "Bargaining facts",
+            "A post in the scheduling app comparing union dues to a bonus.",
+            "new",
+        ),
+    ]
+    dd = []
+    for i, (channel, sender, subject, text, status) in enumerate(reports):
+        dd.append(
+            DirectDealingReport.objects.create(
+                negotiation=negotiation,
+                received_on=sessions[5 + i].date + timedelta(days=2),
+                channel=channel,
+                sender=sender,
+                subject=subject,
+                text=text,
+                worksite=sites[i * 3],
+                reporter_name="A member" if i % 2 else "",
+                status=status,
+            )
+        )
+    charge = Charge.objects.create(
+        negotiation=negotiation,
+        case_number="19-CA-301742",
+        title="Refusal to provide information; direct dealing",
+        allegations=(
+            "Since the start of bargaining the Employer has refused to provide relevant "
+            "information requested by the Union (requests 2 and 3) and has dealt directly with "
+            "employees about terms under negotiation."
+        ),
+        filed_on=sessions[8].date,
+        status=Charge.Status.INVESTIGATION,
+    )
+    charge.evidence_requests.set([made[2], made[3]])
+    charge.evidence_reports.set(dd[:2])
