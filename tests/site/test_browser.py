@@ -74,3 +74,32 @@ def test_a_report_can_be_sent_with_the_keyboard_alone(
     page.wait_for_url("**/report/thanks/")
     assert page.get_by_role("heading", level=1).inner_text() == "Thank you"
     assert DirectDealingReport.objects.get().reporter_name == "Sam"
+
+
+def _signed_in(page: Any, live_server: Any, cast: Any, name: str) -> None:
+    """Carry a test client's signed-in session (with its verified second factor) into the page."""
+    from django.conf import settings
+
+    client = cast.client(name)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+
+
+STAFF_PAGES = ["updates:list", "updates:new", "updates:preview"]
+
+
+@pytest.mark.parametrize("name", STAFF_PAGES)
+def test_staff_update_pages_pass_axe_and_fit_a_small_phone(
+    live_server: Any, page: Any, site: Any, cast: Any, name: str
+) -> None:
+    from caucus.updates.models import Update
+
+    _signed_in(page, live_server, cast, "comms")
+    args = [Update.objects.get().pk] if name == "updates:preview" else []
+    page.set_viewport_size({"width": 320, "height": 640})
+    url = live_server.url + reverse(name, args=args)
+    page.goto(url)
+    assert page.url == url  # signed in, not sent to the login page
+    assert page.locator("h1").count() == 1
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
