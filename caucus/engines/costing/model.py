@@ -62,7 +62,7 @@ def cost_proposals(
     resolved = [overlay(p, status_quo) for p in proposals]
     for terms in resolved:
         check_dates(terms)
-        _check_names(roster, terms)
+        _check_names(roster, terms, status_quo)
     hours = roster.annual_hours(resolved[0].term.hours_per_fte if resolved[0].term else 2080.0)
     base = base_year(roster, status_quo, hours)
     cache: dict[tuple[object, ...], _Costed] = {}
@@ -324,7 +324,7 @@ def _scope_mask(roster: Roster, scope: Scope, codes: dict[str, Ints]) -> Bools |
     return mask
 
 
-def _check_names(roster: Roster, terms: Terms) -> None:
+def _check_names(roster: Roster, terms: Terms, status_quo: Terms) -> None:
     """Refuse scopes and scales that name nothing on the roster: a typo would cost nothing."""
     errors: list[str] = []
     scoped: list[tuple[str, Scope]] = []
@@ -336,7 +336,13 @@ def _check_names(roster: Roster, terms: Terms) -> None:
             for wanted in sorted(getattr(scope, name) or ()):
                 if wanted not in known:
                     errors.append(f"{label}.where.{name}: {wanted!r} is not on the roster")
-    _, has_scale = scale_grid(roster.classification.names, terms.scales, 1)
+    wide = _width(roster, terms, status_quo)
+    _, has_scale = scale_grid(roster.classification.names, terms.scales, wide)
+    _, had_scale = scale_grid(roster.classification.names, status_quo.scales, wide)
+    for i in np.flatnonzero(has_scale & ~had_scale):
+        errors.append(
+            f"scales: {roster.classification.names[i]!r} has no status-quo scale to replace"
+        )
     for i, scale in enumerate(terms.steps.scales):
         names = roster.classification.names
         if scale.classification in names and not has_scale[names.index(scale.classification)]:
