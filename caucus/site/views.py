@@ -25,6 +25,7 @@ from caucus.table.models import Negotiation, Proposal, Session
 from caucus.updates.audience import member_union_id
 from caucus.updates.models import Update
 from caucus.updates.rendering import render_markdown
+from caucus.updates.translations import choose_translation
 
 LATEST_UPDATES = 5
 
@@ -95,13 +96,16 @@ def update_detail(request: HttpRequest, slug: str, update_slug: str) -> HttpResp
         negotiation=negotiation,
         slug=update_slug,
     )
+    text, languages = choose_translation(update, request)
     return render(
         request,
         "site/update.html",
         {
             "negotiation": negotiation,
             "update": update,
-            "body_html": render_markdown(update.body),
+            "text": text,
+            "languages": languages,
+            "body_html": render_markdown(text.body),
             "cited_proposals": update.cites_proposals.filter(is_published=True).select_related(
                 "article"
             ),

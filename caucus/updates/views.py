@@ -57,6 +57,7 @@ def update_preview(request: HttpRequest, pk: int) -> HttpResponse:
         "updates/preview.html",
         {
             "update": update,
+            "text": update,
             "body_html": render_markdown(update.body),
             "cited_proposals": update.cites_proposals.filter(is_published=True).select_related(
                 "article"

@@ -130,3 +130,33 @@ def test_a_negotiation_that_is_not_public_is_not_found(cast: Any, world: Any) ->
     url = reverse("site:negotiation", args=[world.negotiation.slug])
     assert cast.client(None).get(url).status_code == 404
     assert "Nothing is published yet" in _home(cast.client(None))
+
+
+def test_an_update_can_be_read_in_its_translations(cast: Any, updates: Any) -> None:
+    from caucus.updates.models import UpdateTranslation
+
+    UpdateTranslation.objects.create(
+        update=updates["public"], language="es", title="Noticias", body="Hola **miembros**"
+    )
+    client = cast.client(None)
+    original = client.get(updates["public"].get_absolute_url()).content.decode()
+    assert "Coalition news" in original
+    assert 'href="?lang=es"' in original
+    spanish = client.get(updates["public"].get_absolute_url() + "?lang=es").content.decode()
+    assert "Noticias" in spanish
+    assert "Hola <strong>miembros</strong>" in spanish
+    assert 'lang="es"' in spanish
+
+
+def test_a_member_reads_in_their_preferred_language_when_there_is_one(
+    cast: Any, updates: Any
+) -> None:
+    from caucus.updates.models import UpdateTranslation
+
+    UpdateTranslation.objects.create(
+        update=updates["public"], language="vi", title="Tin tức", body="Xin chào"
+    )
+    cast["member_a"].preferred_language = "vi"
+    cast["member_a"].save()
+    page = cast.client("member_a").get(updates["public"].get_absolute_url()).content.decode()
+    assert "Tin tức" in page
