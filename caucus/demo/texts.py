@@ -153,6 +153,9 @@ ARTICLES: list[tuple[str, str, bool, list[str]]] = [
             "30.1 This Agreement shall remain in effect until its expiration date and from year to "
             "year thereafter unless either party gives written notice ninety (90) days before "
             "expiration of its wish to modify or terminate it.",
+            "30.2 During the term of this Agreement the Union shall not call a strike and the "
+            "Company shall not lock out employees over any matter subject to the grievance "
+            "procedure.",
         ],
     ),
 ]
