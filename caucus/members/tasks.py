@@ -8,11 +8,6 @@ transaction, so a failure part-way leaves the roster as it was.
 from __future__ import annotations
 
 import logging
-import shutil
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
@@ -21,26 +16,9 @@ from django_tasks import task
 from caucus.audit.log import record
 from caucus.members.importing import import_roster
 from caucus.members.models import RosterImport
-from caucus.members.reading import RosterFileError
+from caucus.members.reading import RosterFileError, local_path, read_roster
 
 logger = logging.getLogger(__name__)
-
-
-@contextmanager
-def local_copy(job: RosterImport) -> Iterator[Path]:
-    """A path on this machine holding the upload (a temporary copy when storage is remote)."""
-    try:
-        path = Path(job.file.path)
-    except NotImplementedError:  # storage without local paths (S3 and the like)
-        path = None
-    if path is not None:
-        yield path
-        return
-    suffix = Path(job.original_name).suffix
-    with tempfile.NamedTemporaryFile(suffix=suffix) as copy, job.file.open("rb") as source:
-        shutil.copyfileobj(source, copy)
-        copy.flush()
-        yield Path(copy.name)
 
 
 def _claim(import_id: int) -> bool:
@@ -62,10 +40,10 @@ def run_roster_import(import_id: int) -> None:
         rows.update(rows_done=done)
 
     try:
-        with local_copy(job) as path:
-            outcome = import_roster(
-                path, job.union, job.mapping, name=job.original_name, progress=progress
-            )
+        with local_path(job.file, job.original_name) as path:
+            frame = read_roster(path, name=job.original_name)
+            rows.update(rows_total=frame.height)
+            outcome = import_roster(path, job.union, job.mapping, frame=frame, progress=progress)
     except RosterFileError as error:
         rows.update(
             status=RosterImport.Status.FAILED,

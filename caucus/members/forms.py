@@ -1,0 +1,102 @@
+"""Forms of the roster pages: the list's filters, the upload, and the column mapping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django import forms
+from django.db.models import Q
+
+from caucus.accounts.permissions import unions_with
+from caucus.members.columns import FIELDS
+from caucus.members.models import MemberQuerySet
+from caucus.orgs.models import BargainingUnit, Classification, Union, Worksite
+
+ACCEPTED_SUFFIXES = (".csv", ".xlsx", ".xlsm")
+
+
+class RosterFilterForm(forms.Form):
+    q = forms.CharField(label="Search", required=False, help_text="Name, member ID or e-mail")
+    union = forms.ModelChoiceField(queryset=Union.objects.none(), required=False, label="Local")
+    unit = forms.ModelChoiceField(queryset=BargainingUnit.objects.none(), required=False)
+    worksite = forms.ModelChoiceField(queryset=Worksite.objects.all(), required=False)
+    classification = forms.ModelChoiceField(queryset=Classification.objects.all(), required=False)
+    former = forms.BooleanField(required=False, label="Include people no longer on the roster")
+
+    def __init__(self, *args: Any, user: Any, perm: str = "members.view", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        unions = unions_with(user, perm)
+        self.fields["union"].queryset = unions  # type: ignore[attr-defined]
+        self.fields["unit"].queryset = BargainingUnit.objects.filter(  # type: ignore[attr-defined]
+            union__in=unions
+        ).select_related("union")
+
+    def apply(self, members: MemberQuerySet) -> MemberQuerySet:
+        """The members matching the filters (an invalid filter narrows to nothing)."""
+        if not self.is_valid():
+            return members.none()
+        data = self.cleaned_data
+        if not data.get("former"):
+            members = members.on_roster()
+        for name in ("union", "unit", "worksite", "classification"):
+            if data.get(name):
+                members = members.filter(**{name: data[name]})
+        for word in (data.get("q") or "").split():
+            members = members.filter(
+                Q(first_name__icontains=word)
+                | Q(last_name__icontains=word)
+                | Q(member_id__iexact=word)
+                | Q(email__icontains=word)
+            )
+        return members
+
+
+class UploadForm(forms.Form):
+    union = forms.ModelChoiceField(queryset=Union.objects.none(), label="Local", empty_label=None)
+    file = forms.FileField(
+        label="Roster file", help_text="CSV or Excel (.xlsx), with column names on the first row."
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["union"].queryset = unions_with(user, "members.import")  # type: ignore[attr-defined]
+        self.fields["file"].widget.attrs["accept"] = ",".join(ACCEPTED_SUFFIXES)
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if Path(upload.name).suffix.lower() not in ACCEPTED_SUFFIXES:
+            raise forms.ValidationError("Choose a CSV or Excel (.xlsx) file.")
+        return upload
+
+
+NOT_IN_FILE = ""
+
+
+class MappingForm(forms.Form):
+    """One choice per Caucus field: which of the file's columns feeds it."""
+
+    def __init__(self, *args: Any, headers: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [(NOT_IN_FILE, "— not in the file —"), *((h, h) for h in headers)]
+        for field in FIELDS:
+            self.fields[field.name] = forms.ChoiceField(
+                label=field.label,
+                choices=choices,
+                required=field.required,
+                help_text="Required" if field.required else "Optional",
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        seen: dict[str, str] = {}
+        for name, column in data.items():
+            if not column:
+                continue
+            if column in seen:
+                self.add_error(name, f"“{column}” already feeds {self.fields[seen[column]].label}.")
+            seen.setdefault(column, name)
+        return data
+
+    def mapping(self) -> dict[str, str]:
+        return {name: column for name, column in self.cleaned_data.items() if column}

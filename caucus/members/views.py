@@ -1,0 +1,168 @@
+"""The roster's staff pages: the list (search, filters, export), a member, and the import
+flow (upload → map columns → progress and report)."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+
+from caucus.accounts.decorators import staff_required
+from caucus.accounts.permissions import has_perm
+from caucus.audit.log import record
+from caucus.members.access import access_import, access_member
+from caucus.members.columns import guess_mapping
+from caucus.members.forms import MappingForm, RosterFilterForm, UploadForm
+from caucus.members.models import Member, RosterImport
+from caucus.members.reading import RosterFileError, local_path, read_roster
+from caucus.members.tasks import apply_import
+
+PAGE_SIZE = 50
+EXPORT_COLUMNS = [
+    ("Member ID", "member_id"),
+    ("First name", "first_name"),
+    ("Last name", "last_name"),
+    ("Local", "union__short_name"),
+    ("Unit code", "unit__code"),
+    ("Worksite code", "worksite__code"),
+    ("Classification code", "classification__code"),
+    ("Step", "step"),
+    ("Hourly rate", "hourly_rate"),
+    ("FTE", "fte"),
+    ("Hire date", "hire_date"),
+    ("Language", "language"),
+    ("Personal e-mail", "email"),
+    ("E-mail is the employer's", "email_is_employers"),
+    ("Phone", "phone"),
+    ("Standing", "standing"),
+    ("On the roster", "is_on_roster"),
+]
+
+
+@staff_required("members.view")
+def roster_list(request: HttpRequest) -> HttpResponse:
+    form = RosterFilterForm(request.GET or None, user=request.user)
+    members = Member.objects.visible_to(request.user).select_related(
+        "union", "unit", "worksite", "classification"
+    )
+    members = form.apply(members) if form.is_bound else members.on_roster()
+    page = Paginator(members, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "members/list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "may_export": has_perm(request.user, "members.export"),
+            "may_import": has_perm(request.user, "members.import"),
+        },
+    )
+
+
+@staff_required("members.view")
+def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return render(request, "members/detail.html", {"member": access_member(request.user, pk)})
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@staff_required("members.export")
+def roster_export(request: HttpRequest) -> StreamingHttpResponse:
+    form = RosterFilterForm(request.GET or None, user=request.user, perm="members.export")
+    members = Member.objects.visible_to(request.user, "members.export")
+    members = form.apply(members) if form.is_bound else members.on_roster()
+    rows = members.order_by("union__short_name", "last_name", "first_name", "pk").values_list(
+        *(field for _, field in EXPORT_COLUMNS)
+    )
+    union = form.cleaned_data.get("union") if form.is_bound and form.is_valid() else None
+    record(
+        request.user,
+        "roster.export",
+        union=union,
+        request=request,
+        rows=members.count(),
+        filters={k: v for k, v in request.GET.items() if v},
+    )
+    writer = csv.writer(_Echo())
+
+    def lines() -> Iterator[str]:
+        yield writer.writerow([label for label, _ in EXPORT_COLUMNS])
+        for values in rows.iterator(chunk_size=2000):
+            yield writer.writerow(values)
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="roster.csv"'
+    return response
+
+
+@staff_required("members.import")
+def import_start(request: HttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        job = RosterImport.objects.create(
+            union=form.cleaned_data["union"],
+            uploaded_by=request.user,
+            file=upload,
+            original_name=upload.name,
+        )
+        try:
+            with local_path(job.file, job.original_name) as path:
+                headers = read_roster(path, name=job.original_name, n_rows=5).columns
+        except RosterFileError as error:
+            job.file.delete(save=False)
+            job.delete()
+            form.add_error("file", str(error))
+        else:
+            job.mapping = guess_mapping(headers)
+            job.save(update_fields=["mapping"])
+            return redirect("members:import_map", pk=job.pk)
+    recent = RosterImport.objects.filter(
+        union__in=form.fields["union"].queryset  # type: ignore[attr-defined]
+    ).select_related("union", "uploaded_by")[:10]
+    return render(request, "members/import_start.html", {"form": form, "recent": recent})
+
+
+@staff_required("members.import")
+def import_map(request: HttpRequest, pk: int) -> HttpResponse:
+    job = access_import(request.user, pk)
+    if job.status != RosterImport.Status.UPLOADED:
+        return redirect("members:import_detail", pk=job.pk)
+    with local_path(job.file, job.original_name) as path:
+        sample = read_roster(path, name=job.original_name, n_rows=3)
+    form = MappingForm(request.POST or None, initial=job.mapping, headers=sample.columns)
+    if request.method == "POST" and form.is_valid():
+        job.mapping = form.mapping()
+        job.status = RosterImport.Status.QUEUED
+        job.save(update_fields=["mapping", "status"])
+        transaction.on_commit(lambda: apply_import.enqueue(job.pk))
+        return redirect("members:import_detail", pk=job.pk)
+    return render(
+        request,
+        "members/import_map.html",
+        {"job": job, "form": form, "headers": sample.columns, "sample": sample.rows()},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@staff_required("members.import")
+def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    job = access_import(request.user, pk)
+    return render(request, "members/import_detail.html", {"job": job})
+
+
+@staff_required("members.import")
+def import_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """The progress and report part alone, which the detail page polls while the import runs."""
+    job = access_import(request.user, pk)
+    return render(request, "members/import_detail.html#progress", {"job": job})
