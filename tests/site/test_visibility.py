@@ -160,3 +160,16 @@ def test_a_member_reads_in_their_preferred_language_when_there_is_one(
     cast["member_a"].save()
     page = cast.client("member_a").get(updates["public"].get_absolute_url()).content.decode()
     assert "Tin tức" in page
+
+
+def test_the_home_page_costs_a_fixed_number_of_queries(
+    cast: Any, world: Any, django_assert_max_num_queries: Any
+) -> None:
+    for n in range(12):
+        make_update(world, f"Public news {n}")
+        make_update(world, f"Local A news {n}", unions=[world.union_a, world.union_b])
+    with django_assert_max_num_queries(10):
+        assert cast.client(None).get(reverse("site:home")).status_code == 200
+    member = cast.client("member_a")
+    with django_assert_max_num_queries(15):
+        assert "Local A news 11" in member.get(reverse("site:home")).content.decode()
