@@ -1,0 +1,80 @@
+"""``caucus serve [--host H] [--port P]``: the demo's web server and task worker together.
+
+Starts Django's runserver and the ``db_worker`` of django-tasks-db as two child processes,
+each in its own process group, prints the demo sign-ins and the address, and on Ctrl-C or
+SIGTERM stops both groups (their reloader children too), so no worker is left behind.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from caucus.demo.people import print_logins
+
+STOP_GRACE_SECONDS = 10
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """SIGTERM the child's whole group, then SIGKILL what is left after the grace period."""
+    if process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=STOP_GRACE_SECONDS)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    except ProcessLookupError:
+        pass
+
+
+class Command(BaseCommand):
+    help = "Serve Caucus with its task worker (the demo's `make run`)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument(
+            "--noreload", action="store_true", help="Do not restart on code changes."
+        )
+
+    def handle(self, *args: Any, host: str, port: int, noreload: bool, **options: Any) -> None:
+        cli = [sys.executable, "-m", "caucus.cli"]
+        web_args = [*cli, "runserver", f"{host}:{port}"]
+        worker_args = [*cli, "db_worker", "--no-reload"]
+        if noreload:
+            web_args.append("--noreload")
+        stopping = False
+
+        def on_signal(signum: int, frame: Any) -> None:
+            nonlocal stopping
+            stopping = True
+
+        previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+        # Own process groups: Ctrl-C reaches only this process, which then stops each group
+        # in order, instead of racing the children's own handlers.
+        worker = subprocess.Popen(worker_args, start_new_session=True)
+        web = subprocess.Popen(web_args, start_new_session=True)
+        try:
+            url = f"http://{host}:{port}/"
+            self.stdout.write(f"Caucus at {url} (web pid {web.pid}, task worker pid {worker.pid})")
+            print_logins(self.stdout, site_url=url.rstrip("/"))
+            self.stdout.write("Ctrl-C stops both.")
+            while not stopping:
+                if web.poll() is not None or worker.poll() is not None:
+                    self.stderr.write("A child process stopped; stopping the other.")
+                    break
+                time.sleep(0.5)
+        finally:
+            _stop(web)
+            _stop(worker)
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+        self.stdout.write("Stopped the web server and the task worker.")
