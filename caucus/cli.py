@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
 
         module = import_module(STANDALONE[argv[1]])
         return int(module.main(argv[2:]) or 0)
+    if len(argv) > 1 and argv[1] == "import-roster":
+        argv[1] = "import_roster"  # Django command names cannot hold "-"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "caucus.settings")
     from django.core.management import execute_from_command_line
 

@@ -90,7 +90,7 @@ class MappingForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         seen: dict[str, str] = {}
-        for name, column in data.items():
+        for name, column in list(data.items()):
             if not column:
                 continue
             if column in seen:
