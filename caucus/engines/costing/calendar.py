@@ -43,7 +43,10 @@ def year_of(day: date, start: date, years: int) -> int | None:
 def fraction(day: date, begin: date, end: date, day_count: DayCount) -> float:
     """Where ``day`` falls in the year [begin, end), from 0 to 1."""
     if day_count == "30/360":
-        return _days360(begin.year, begin.month, begin.day, day.year, day.month, day.day) / 360.0
+        return (
+            float(_days360(begin.year, begin.month, begin.day, day.year, day.month, day.day))
+            / 360.0
+        )
     return (day - begin).days / (end - begin).days
 
 
@@ -53,8 +56,8 @@ def fractions(days: Days, begin: date, end: date, day_count: DayCount) -> Floats
         years = days.astype("datetime64[Y]").astype(np.int64) + 1970
         months = days.astype("datetime64[M]").astype(np.int64) % 12 + 1
         mdays = (days - days.astype("datetime64[M]")).astype(np.int64) + 1
-        out = _days360(begin.year, begin.month, begin.day, years, months, mdays) / 360.0
-        return np.asarray(out, dtype=np.float64)
+        out = np.asarray(_days360(begin.year, begin.month, begin.day, years, months, mdays))
+        return out.astype(np.float64) / 360.0
     elapsed = (days - np.datetime64(begin, "D")).astype(np.int64)
     return elapsed / float((end - begin).days)
 
@@ -66,19 +69,21 @@ def anniversaries(month: Ints, day: Ints, begin: date) -> Days:
     """
     this_year = _make_days(begin.year, month, day)
     next_year = _make_days(begin.year + 1, month, day)
-    return np.where(this_year < np.datetime64(begin, "D"), next_year, this_year)
+    found: Days = np.where(this_year < np.datetime64(begin, "D"), next_year, this_year)
+    return found
 
 
 def _make_days(year: int, month: Ints, day: Ints) -> Days:
     first = np.datetime64(f"{year:04d}-01", "M") + (month - 1)
     first_day = first.astype("datetime64[D]")
     length = ((first + 1).astype("datetime64[D]") - first_day).astype(np.int64)
-    return first_day + (np.minimum(day, length) - 1)
+    made: Days = first_day + (np.minimum(day, length) - 1)
+    return made
 
 
-def _days360(y1: int, m1: int, d1: int, y2: object, m2: object, d2: object) -> object:
+def _days360(y1: int, m1: int, d1: int, y2: object, m2: object, d2: object) -> Ints:
     # European 30/360: the 31st counts as the 30th.
-    return (
+    return np.asarray(
         (np.asarray(y2) - y1) * 360
         + (np.asarray(m2) - m1) * 30
         + (np.minimum(np.asarray(d2), 30) - min(d1, 30))

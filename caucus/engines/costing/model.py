@@ -34,7 +34,7 @@ from caucus.engines.costing.tiers import (
     incumbents,
     workforce,
 )
-from caucus.engines.costing.wages import Plan, Population, wage_paths
+from caucus.engines.costing.wages import Plan, wage_paths
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
@@ -72,7 +72,9 @@ def cost_proposals(
         force = workforce(terms, terms.term.years)
         positions = anniversary_positions(roster, terms)
         costed = _cost(roster, terms, status_quo, force, positions)
-        sq_terms = overlay(Terms(name=status_quo.name, term=terms.term, sections=frozenset({"term"})), status_quo)
+        sq_terms = overlay(
+            Terms(name=status_quo.name, term=terms.term, sections=frozenset({"term"})), status_quo
+        )
         key = (terms.term, force)
         if key not in cache:
             cache[key] = _cost(roster, sq_terms, status_quo, force, positions)
@@ -89,7 +91,9 @@ def base_year(roster: Roster, status_quo: Terms, hours: Floats) -> BaseYear:
     diffs = float(differential_pay(status_quo.differentials, side, masks).sum())
     rollup = status_quo.rollup.rate * (payroll + diffs)
     health = status_quo.health
-    premium = 12.0 * health.monthly_premium * health.employer_share * health.enrolled if health else 0.0
+    premium = (
+        12.0 * health.monthly_premium * health.employer_share * health.enrolled if health else 0.0
+    )
     total_hours = float(hours.sum())
     return BaseYear(
         workers=n,
@@ -120,7 +124,7 @@ def _cost(
     codes = _codes(roster, None)
     paths = wage_paths(pop, _plan(roster, terms, stacked, codes, captures), years, term.day_count)
     wages = paths.cash * hours
-    side = Side(hours, roster.fte, wages, {d: r for d, r in paths.at.items()}, roster.hire_date)
+    side = Side(hours, roster.fte, wages, dict(paths.at), roster.hire_date)
     sides = [(side, force.incumbents)]
     hire_side: Side | None = None
     hire_end = np.zeros(len(years))
@@ -142,9 +146,15 @@ def _cost(
     pay = np.zeros_like(wages)
     for i, (s, share) in enumerate(sides):
         weights = np.asarray(share)
-        diffs = differential_pay(terms.differentials, s, [_mask(roster, d.where) for d in terms.differentials])
+        diffs = differential_pay(
+            terms.differentials, s, [_mask(roster, d.where) for d in terms.differentials]
+        )
         lumps = lump_sum_pay(
-            terms.lump_sums, s, [_mask(roster, x.where) for x in terms.lump_sums], term.start, term.years
+            terms.lump_sums,
+            s,
+            [_mask(roster, x.where) for x in terms.lump_sums],
+            term.start,
+            term.years,
         )
         for name, values in (
             ("wages", s.wages),
@@ -165,7 +175,9 @@ def _cost(
     parts["rollup"] = roll.rate * (parts["wages"] + parts["differentials"]) + roll.lump_rate * (
         parts["lump_sums"] + parts["profit_sharing"]
     )
-    end_payroll = (paths.end @ hours) * np.asarray(force.incumbents) + hire_end * np.asarray(force.hires)
+    end_payroll = (paths.end @ hours) * np.asarray(force.incumbents) + hire_end * np.asarray(
+        force.hires
+    )
     return _Costed(pay, wages, own[0], own[1], sharing[0], end_payroll, parts, employee)
 
 
@@ -174,9 +186,11 @@ def _premiums(terms: Terms, years: int) -> tuple[Floats, Floats]:
     health = terms.health
     if health is None:
         return np.zeros(years), np.zeros(years)
-    growth = (1.0 + health.premium_growth) ** np.arange(1, years + 1)
+    growth = (1.0 + health.premium_growth) ** np.arange(1, years + 1, dtype=np.float64)
     yearly = 12.0 * health.monthly_premium * health.enrolled * growth
-    return yearly * health.employer_share, yearly * (1.0 - health.employer_share)
+    employer = np.asarray(yearly * health.employer_share, dtype=np.float64)
+    employee = np.asarray(yearly * (1.0 - health.employer_share), dtype=np.float64)
+    return employer, employee
 
 
 def _proposal_cost(
@@ -283,7 +297,9 @@ def _stacked_versions(roster: Roster, terms: Terms, width: int) -> list[tuple[da
 
 def _codes(roster: Roster, pick: Ints | None) -> dict[str, Ints]:
     names = ("local", "unit", "region", "classification")
-    return {n: roster.coded(n).codes if pick is None else roster.coded(n).codes[pick] for n in names}
+    return {
+        n: roster.coded(n).codes if pick is None else roster.coded(n).codes[pick] for n in names
+    }
 
 
 def _plan(
@@ -339,7 +355,7 @@ def _check_names(roster: Roster, terms: Terms, status_quo: Terms) -> None:
     wide = _width(roster, terms, status_quo)
     _, has_scale = scale_grid(roster.classification.names, terms.scales, wide)
     _, had_scale = scale_grid(roster.classification.names, status_quo.scales, wide)
-    for i in np.flatnonzero(has_scale & ~had_scale):
+    for i in np.flatnonzero(has_scale & ~had_scale).tolist():
         errors.append(
             f"scales: {roster.classification.names[i]!r} has no status-quo scale to replace"
         )

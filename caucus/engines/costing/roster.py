@@ -42,7 +42,9 @@ class RosterError(ValueError):
     """The roster cannot be costed; ``messages`` name the line and column of each problem."""
 
     def __init__(self, messages: list[str]) -> None:
-        shown = messages[:20] + ([f"... and {len(messages) - 20} more"] if len(messages) > 20 else [])
+        shown = messages[:20] + (
+            [f"... and {len(messages) - 20} more"] if len(messages) > 20 else []
+        )
         super().__init__("; ".join(shown))
         self.messages = messages
 
@@ -123,12 +125,16 @@ def roster_from_frame(frame: pl.DataFrame) -> Roster:
     n = frame.height
     errors = []
     rate = _numbers(frame, "rate", errors, low=0.0)
-    fte = _numbers(frame, "fte", errors, low=0.0, default=np.nan) if "fte" in frame.columns else None
+    fte = (
+        _numbers(frame, "fte", errors, low=0.0, default=np.nan) if "fte" in frame.columns else None
+    )
     hours = _numbers(frame, "hours", errors, low=0.0, default=np.nan)
     step = _numbers(frame, "step", errors, low=1.0, default=1.0)
     if fte is not None:
         bad = np.flatnonzero((fte == 0) | (fte > 1.5))
-        errors += [f"roster line {i + 2}, fte: {fte[i]:g} is not above 0 and at most 1.5" for i in bad[:50]]
+        errors += [
+            f"roster line {i + 2}, fte: {fte[i]:g} is not above 0 and at most 1.5" for i in bad[:50]
+        ]
         both_missing = np.flatnonzero(np.isnan(fte) & np.isnan(hours))
         errors += [f"roster line {i + 2}: give fte or hours" for i in both_missing[:50]]
     else:

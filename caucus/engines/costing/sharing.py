@@ -99,5 +99,7 @@ def _weights(sharing: ProfitSharing, side: Side, k: int) -> Floats:
     if sharing.formula == "hours":
         return side.hours
     if sharing.formula == "pay":
-        return side.wages[k]
-    return np.ones_like(side.hours)
+        row: Floats = side.wages[k]
+        return row
+    ones: Floats = np.ones_like(side.hours)
+    return ones

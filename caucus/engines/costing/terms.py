@@ -200,12 +200,12 @@ def parse_terms(data: object, default_name: str = "proposal") -> Terms:
     steps = _steps(steps_reader) if steps_reader else Steps()
     tier_reader = top.table("new_hire_tier")
     tier = _tier(tier_reader) if tier_reader else None
-    freezes = tuple(x for r in top.tables("freezes") if (x := _freeze(r)))
-    circles = tuple(x for r in top.tables("red_circles") if (x := _red_circle(r)))
-    lumps = tuple(x for r in top.tables("lump_sums") if (x := _lump_sum(r)))
+    freezes = tuple(f for r in top.tables("freezes") if (f := _freeze(r)))
+    circles = tuple(c for r in top.tables("red_circles") if (c := _red_circle(r)))
+    lumps = tuple(ls for r in top.tables("lump_sums") if (ls := _lump_sum(r)))
     sharing_reader = top.table("profit_sharing")
     sharing = _sharing(sharing_reader) if sharing_reader else None
-    diffs = tuple(x for r in top.tables("differentials") if (x := _differential(r)))
+    diffs = tuple(d for r in top.tables("differentials") if (d := _differential(r)))
     health_reader = top.table("health")
     health = _health(health_reader) if health_reader else None
     rollup_reader = top.table("rollup")
@@ -278,12 +278,17 @@ def _scope(r: Reader) -> Scope:
         return Scope()
     where.refuse_unknown({"local", "unit", "region", "classification"})
     return Scope(
-        where.words("local"), where.words("unit"), where.words("region"), where.words("classification")
+        where.words("local"),
+        where.words("unit"),
+        where.words("region"),
+        where.words("classification"),
     )
 
 
 def _scale(r: Reader, *, dated: bool) -> Scale | None:
-    r.refuse_unknown({"classification", "rates", "effective"} if dated else {"classification", "rates"})
+    r.refuse_unknown(
+        {"classification", "rates", "effective"} if dated else {"classification", "rates"}
+    )
     classification = r.text("classification")
     if classification is None:
         r.fail("classification", "is required")
@@ -304,7 +309,9 @@ def _scale(r: Reader, *, dated: bool) -> Scale | None:
 
 
 def _raise(r: Reader) -> Raise | None:
-    r.refuse_unknown({"effective", "percent", "cents", "floor_cents", "cap_cents", "where", "label"})
+    r.refuse_unknown(
+        {"effective", "percent", "cents", "floor_cents", "cap_cents", "where", "label"}
+    )
     effective = r.day("effective", required=True)
     percent = r.number("percent", low=-50.0, high=100.0)
     cents = r.number("cents", low=-1000.0, high=10000.0)
@@ -315,7 +322,9 @@ def _raise(r: Reader) -> Raise | None:
     floor = r.number("floor_cents", low=0.0)
     cap = r.number("cap_cents", low=0.0)
     if (floor is not None or cap is not None) and percent is None:
-        r.fail("floor_cents" if floor is not None else "cap_cents", "applies to percent raises only")
+        r.fail(
+            "floor_cents" if floor is not None else "cap_cents", "applies to percent raises only"
+        )
     if (floor is not None or cap is not None) and percent is not None and percent < 0:
         r.fail("percent", "a cut takes no floor_cents or cap_cents")
     if floor is not None and cap is not None and floor > cap:
@@ -364,7 +373,16 @@ def _red_circle(r: Reader) -> RedCircle | None:
 
 
 def _lump_sum(r: Reader) -> LumpSum | None:
-    allowed = {"paid", "amount", "percent", "where", "min_fte", "hired_before", "prorate_fte", "label"}
+    allowed = {
+        "paid",
+        "amount",
+        "percent",
+        "where",
+        "min_fte",
+        "hired_before",
+        "prorate_fte",
+        "label",
+    }
     r.refuse_unknown(allowed)
     paid = r.day("paid", required=True)
     amount = r.number("amount", low=0.0)
@@ -400,7 +418,9 @@ def _sharing(r: Reader) -> ProfitSharing | None:
     minimum = r.number("minimum", 0.0, low=0.0) or 0.0
     if not good or len(good) != len(pools or []):
         return None
-    shape: SharingFormula = "hours" if formula == "hours" else "pay" if formula == "pay" else "equal"
+    shape: SharingFormula = (
+        "hours" if formula == "hours" else "pay" if formula == "pay" else "equal"
+    )
     return ProfitSharing(tuple(good), shape, minimum)
 
 

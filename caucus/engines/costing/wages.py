@@ -89,7 +89,7 @@ def wage_paths(
 
     def fresh(offset: int, day: date) -> Floats:
         index = base_flat + np.minimum(pop.step_index + offset, width - 1)
-        rate = grid_at(day).ravel()[index] * pop.ratio
+        rate: Floats = grid_at(day).ravel()[index] * pop.ratio
         for raise_, eligible in plan.raises:
             if raise_.effective < day:
                 apply_raise(rate, raise_, eligible)
@@ -106,7 +106,9 @@ def wage_paths(
             if (k > 0 or j > 0) and day in version_days:
                 before = fresh(k if pop.moves else 0, day)
                 after = fresh(k + 1, day) if moving else before
-            normal_now = before if anniversary is None else np.where(anniversary <= spots[j], after, before)
+            normal_now = (
+                before if anniversary is None else np.where(anniversary <= spots[j], after, before)
+            )
             for circle in circles:
                 if circle.rule.effective == day:
                     above = normal_now > circle.rule.market_rate

@@ -26,7 +26,12 @@ def status_quo(start: str = "2026-07-01", years: int = 4) -> dict[str, Any]:
         "term": {"start": start, "years": years},
         "scales": SCALES,
         "differentials": [{"name": "night", "share_of_hours": 0.2, "cents": 150}],
-        "health": {"monthly_premium": 900.0, "employer_share": 0.8, "enrolled": 0.9, "premium_growth": 0.06},
+        "health": {
+            "monthly_premium": 900.0,
+            "employer_share": 0.8,
+            "enrolled": 0.9,
+            "premium_growth": 0.06,
+        },
         "rollup": {"rate": 0.1715, "on_lump_sums": 0.0765},
     }
 
@@ -46,7 +51,13 @@ def union_offer() -> dict[str, Any]:
         ],
         "steps": {
             "movement": True,
-            "scales": [{"classification": "Clerk", "effective": "2027-07-01", "rates": [19.0, 19.9, 20.85, 21.9]}],
+            "scales": [
+                {
+                    "classification": "Clerk",
+                    "effective": "2027-07-01",
+                    "rates": [19.0, 19.9, 20.85, 21.9],
+                }
+            ],
         },
         "lump_sums": [
             {"paid": "2026-12-01", "amount": 1000.0, "min_fte": 0.5, "prorate_fte": True},
@@ -54,7 +65,12 @@ def union_offer() -> dict[str, Any]:
         ],
         "differentials": [
             {"name": "night", "share_of_hours": 0.2, "cents": 200},
-            {"name": "weekend", "share_of_hours": 0.1, "percent": 5.0, "where": {"unit": "Hospital"}},
+            {
+                "name": "weekend",
+                "share_of_hours": 0.1,
+                "percent": 5.0,
+                "where": {"unit": "Hospital"},
+            },
         ],
     }
 
@@ -75,9 +91,20 @@ def employer_offer() -> dict[str, Any]:
             "scales": [{"classification": "Nurse", "rates": [27.0, 28.0, 29.0, 30.0, 31.0, 32.0]}],
         },
         "freezes": [{"start": "2026-07-01", "end": "2027-12-31", "where": {"region": "South"}}],
-        "red_circles": [{"market_rate": 26.0, "effective": "2027-04-01", "where": {"classification": "Tech"}}],
-        "profit_sharing": {"pools": [0.0, 2.0e5, 2.5e5, 3.0e5], "formula": "hours", "minimum": 250.0},
-        "health": {"monthly_premium": 900.0, "employer_share": 0.7, "enrolled": 0.9, "premium_growth": 0.06},
+        "red_circles": [
+            {"market_rate": 26.0, "effective": "2027-04-01", "where": {"classification": "Tech"}}
+        ],
+        "profit_sharing": {
+            "pools": [0.0, 2.0e5, 2.5e5, 3.0e5],
+            "formula": "hours",
+            "minimum": 250.0,
+        },
+        "health": {
+            "monthly_premium": 900.0,
+            "employer_share": 0.7,
+            "enrolled": 0.9,
+            "premium_growth": 0.06,
+        },
     }
 
 

@@ -67,9 +67,16 @@ def reference_cost(workers: list[Worker], proposal: Terms, status_quo: Terms) ->
     theirs = _one(workers, sq, status_quo, stay, hired)
     change = []
     for w, (p, s) in enumerate(zip(mine["pay"], theirs["pay"], strict=True)):
-        change.append([p[k] - s[k] - (mine["premium"][k] - theirs["premium"][k]) for k in range(n_years)])
+        change.append(
+            [p[k] - s[k] - (mine["premium"][k] - theirs["premium"][k]) for k in range(n_years)]
+        )
         del w
-    return {"totals": mine["totals"], "sq_totals": theirs["totals"], "pay": mine["pay"], "change": change}
+    return {
+        "totals": mine["totals"],
+        "sq_totals": theirs["totals"],
+        "pay": mine["pay"],
+        "change": change,
+    }
 
 
 def _in(scope: Scope, w: Worker) -> bool:
@@ -132,7 +139,9 @@ def _normal(day: date, w: Worker, terms: Terms, sq: Terms, entry: bool) -> float
     return own * scale[min(step, len(scale)) - 1]
 
 
-def _raised(rate: float, raises: list, w: Worker, terms: Terms, *, before: date, including: bool = False) -> float:  # type: ignore[type-arg]
+def _raised(
+    rate: float, raises: list, w: Worker, terms: Terms, *, before: date, including: bool = False
+) -> float:  # type: ignore[type-arg]
     for r in raises:
         if r.effective < before or (including and r.effective == before):
             if not _in(r.where, w):
@@ -168,7 +177,9 @@ def _anniversary(w: Worker, begin: date) -> date:
     raise AssertionError("unreachable")
 
 
-def _paths(w: Worker, terms: Terms, sq: Terms, entry: bool) -> tuple[list[float], list[float], dict[date, float]]:
+def _paths(
+    w: Worker, terms: Terms, sq: Terms, entry: bool
+) -> tuple[list[float], list[float], dict[date, float]]:
     assert terms.term is not None
     term = terms.term
     cash, end, on = [], [], {}
@@ -182,7 +193,10 @@ def _paths(w: Worker, terms: Terms, sq: Terms, entry: bool) -> tuple[list[float]
         total = 0.0
         for low, high in zip(ordered, ordered[1:], strict=False):
             rate = _rate_on(low, w, terms, sq, entry)
-            total += rate * (fraction(high, begin, finish, term.day_count) - fraction(low, begin, finish, term.day_count))
+            total += rate * (
+                fraction(high, begin, finish, term.day_count)
+                - fraction(low, begin, finish, term.day_count)
+            )
         cash.append(total)
         end.append(_rate_on(date.fromordinal(finish.toordinal() - 1), w, terms, sq, entry))
     for lump in terms.lump_sums:
@@ -190,7 +204,9 @@ def _paths(w: Worker, terms: Terms, sq: Terms, entry: bool) -> tuple[list[float]
     return cash, end, on
 
 
-def _one(workers: list[Worker], terms: Terms, sq: Terms, stay: list[float], hired: list[float]) -> dict:  # type: ignore[type-arg]
+def _one(
+    workers: list[Worker], terms: Terms, sq: Terms, stay: list[float], hired: list[float]
+) -> dict:  # type: ignore[type-arg]
     assert terms.term is not None
     term = terms.term
     n_years = term.years
@@ -206,7 +222,9 @@ def _one(workers: list[Worker], terms: Terms, sq: Terms, stay: list[float], hire
         for w in workers:
             e = Worker(**{**w.__dict__, "rate": lowest[w.classification], "step": 1})
             cash, end, on = _paths(e, terms, sq, entry=True)
-            rows.append({"w": e, "wages": [c * w.hours for c in cash], "end": end, "on": on, "hire": True})
+            rows.append(
+                {"w": e, "wages": [c * w.hours for c in cash], "end": end, "on": on, "hire": True}
+            )
     totals = {key: [0.0] * n_years for key in KEYS}
     for row in rows:
         w = row["w"]
@@ -223,7 +241,9 @@ def _one(workers: list[Worker], terms: Terms, sq: Terms, stay: list[float], hire
             k = year_of(lump.paid, term.start, n_years)
             if k is None or w.fte < lump.min_fte or not _in(lump.where, w):
                 continue
-            if lump.hired_before is not None and (row["hire"] or not w.hire_date < lump.hired_before):
+            if lump.hired_before is not None and (
+                row["hire"] or not w.hire_date < lump.hired_before
+            ):
                 continue
             if lump.amount is not None:
                 lumps[k] += lump.amount * (w.fte if lump.prorate_fte else 1.0)
@@ -237,7 +257,9 @@ def _one(workers: list[Worker], terms: Terms, sq: Terms, stay: list[float], hire
         for k in range(n_years):
             weight_total = 0.0
             for row in rows:
-                weight_total += _weight(sharing.formula, row, k) * (hired[k] if row["hire"] else stay[k])
+                weight_total += _weight(sharing.formula, row, k) * (
+                    hired[k] if row["hire"] else stay[k]
+                )
             per = sharing.pools[k] / weight_total if weight_total > 0 else 0.0
             for row in rows:
                 row["share"][k] = max(per * _weight(sharing.formula, row, k), sharing.minimum)
@@ -246,22 +268,40 @@ def _one(workers: list[Worker], terms: Terms, sq: Terms, stay: list[float], hire
     for k in range(n_years):
         employer = 0.0
         if health is not None:
-            yearly = 12 * health.monthly_premium * health.enrolled * (1 + health.premium_growth) ** (k + 1)
-            employer, premium[k] = yearly * health.employer_share, yearly * (1 - health.employer_share)
+            yearly = (
+                12
+                * health.monthly_premium
+                * health.enrolled
+                * (1 + health.premium_growth) ** (k + 1)
+            )
+            employer, premium[k] = (
+                yearly * health.employer_share,
+                yearly * (1 - health.employer_share),
+            )
         totals["health"][k] = employer * len(workers) * (stay[k] + hired[k])
     pay = []
     for row in rows:
         weight = hired if row["hire"] else stay
         for k in range(n_years):
-            for key, values in (("wages", row["wages"]), ("differentials", row["diffs"]), ("lump_sums", row["lumps"]), ("profit_sharing", row["share"])):
+            for key, values in (
+                ("wages", row["wages"]),
+                ("differentials", row["diffs"]),
+                ("lump_sums", row["lumps"]),
+                ("profit_sharing", row["share"]),
+            ):
                 totals[key][k] += values[k] * weight[k]
         if not row["hire"]:
-            pay.append([row["wages"][k] + row["diffs"][k] + row["lumps"][k] + row["share"][k] for k in range(n_years)])
+            pay.append(
+                [
+                    row["wages"][k] + row["diffs"][k] + row["lumps"][k] + row["share"][k]
+                    for k in range(n_years)
+                ]
+            )
     roll = terms.rollup
     for k in range(n_years):
-        totals["rollup"][k] = roll.rate * (totals["wages"][k] + totals["differentials"][k]) + roll.lump_rate * (
-            totals["lump_sums"][k] + totals["profit_sharing"][k]
-        )
+        totals["rollup"][k] = roll.rate * (
+            totals["wages"][k] + totals["differentials"][k]
+        ) + roll.lump_rate * (totals["lump_sums"][k] + totals["profit_sharing"][k])
         totals["total"][k] = sum(totals[key][k] for key in KEYS[:-1])
     return {"totals": totals, "pay": pay, "premium": premium}
 

@@ -51,7 +51,9 @@ def test_cost_is_linear_in_the_headcount_of_identical_workers(
     terms = parse_terms(one_raise(percent, date(2026, 5, 1)))
     one = cost_proposals(roster_from(rate, hired), [terms], SQ).proposals[0]
     many = cost_proposals(roster_from(rate, hired, count=count), [terms], SQ).proposals[0]
-    assert many.term.above_status_quo == pytest.approx(count * one.term.above_status_quo, rel=1e-9, abs=1e-6)
+    assert many.term.above_status_quo == pytest.approx(
+        count * one.term.above_status_quo, rel=1e-9, abs=1e-6
+    )
     assert many.term.total == pytest.approx(count * one.term.total, rel=1e-9)
 
 
@@ -69,8 +71,16 @@ def test_a_raise_on_the_last_day_costs_almost_nothing_that_year_but_its_full_lif
 
 
 @settings(max_examples=40, deadline=None)
-@given(rate=rates, hired=hires, low=percents, more=st.floats(min_value=0.0, max_value=10.0), offset=days)
-def test_more_raise_never_costs_less(rate: float, hired: date, low: float, more: float, offset: int) -> None:
+@given(
+    rate=rates,
+    hired=hires,
+    low=percents,
+    more=st.floats(min_value=0.0, max_value=10.0),
+    offset=days,
+)
+def test_more_raise_never_costs_less(
+    rate: float, hired: date, low: float, more: float, offset: int
+) -> None:
     effective = date(2026, 1, 1) + timedelta(days=offset)
     small = parse_terms({**one_raise(low, effective), "name": "small"})
     large = parse_terms({**one_raise(low + more, effective), "name": "large"})

@@ -14,7 +14,7 @@ def _payroll_unit(workers: int = 100, hours: float = 1000.0, rate: float = 10.0)
 
 
 def test_weighted_average_base_rate_of_the_four_grade_unit_is_13_50() -> None:
-    """"An Introduction to Costing a Collective Bargaining Agreement" (training slides,
+    """ "An Introduction to Costing a Collective Bargaining Agreement" (training slides,
     step 1, "Determine the Weighted Average Base Rate"): 25 x $12.00, 30 x $12.50, 15 x $13.00
     and 50 x $15.00 make $1,620 an hour for 120 members, a WABR of $13.50."""
     grades = [(25, 12.00), (30, 12.50), (15, 13.00), (50, 15.00)]
@@ -37,7 +37,11 @@ def test_three_raises_of_three_percent_cost_30000_60900_92727_over_the_base_year
     )
     run = cost_proposals(_payroll_unit(), [terms])
     assert run.base.payroll == pytest.approx(1_000_000.00, abs=0.005)
-    assert [round(y.above_base, 2) for y in run.proposals[0].years] == [30000.00, 60900.00, 92727.00]
+    assert [round(y.above_base, 2) for y in run.proposals[0].years] == [
+        30000.00,
+        60900.00,
+        92727.00,
+    ]
     assert round(run.proposals[0].years[-1].lift_percent, 2) == 9.27
 
 
@@ -46,7 +50,10 @@ def test_cost_of_one_percent_and_of_thirty_cents_an_hour_is_30000() -> None:
     $0.30 x 100,000 hours = $30,000."""
     unit = _payroll_unit()
     cents = parse_terms(
-        {"term": {"start": "2026-01-01", "years": 1}, "raises": [{"effective": "2026-01-01", "cents": 30}]}
+        {
+            "term": {"start": "2026-01-01", "years": 1},
+            "raises": [{"effective": "2026-01-01", "cents": 30}],
+        }
     )
     run = cost_proposals(unit, [cents])
     assert round(run.base.cost_of_one_percent, 2) == 10000.00
@@ -77,7 +84,10 @@ def test_roll_up_of_17_15_percent_adds_5145_to_a_30000_raise() -> None:
     rollup = {"rate": 0.0620 + 0.0145 + 0.0600 + 0.0150 + 0.0150 + 0.0050}
     sq = parse_terms({"rollup": rollup})
     terms = parse_terms(
-        {"term": {"start": "2026-01-01", "years": 1}, "raises": [{"effective": "2026-01-01", "percent": 3.0}]}
+        {
+            "term": {"start": "2026-01-01", "years": 1},
+            "raises": [{"effective": "2026-01-01", "percent": 3.0}],
+        }
     )
     run = cost_proposals(_payroll_unit(), [terms], sq)
     year = run.proposals[0].years[0]
@@ -103,7 +113,11 @@ def test_front_and_end_loaded_raises_reach_the_same_10_61_but_front_loading_pays
         )
 
     front, end = cost_proposals(unit, [offer(4.0, 2.0), offer(2.0, 4.0)]).proposals
-    assert round(front.years[-1].end_payroll / 2080, 2) == round(end.years[-1].end_payroll / 2080, 2) == 10.61
+    assert (
+        round(front.years[-1].end_payroll / 2080, 2)
+        == round(end.years[-1].end_payroll / 2080, 2)
+        == 10.61
+    )
     assert front.term.total > end.term.total
 
 

@@ -23,7 +23,9 @@ def refusal(data: dict[str, Any]) -> list[str]:
 
 def test_impossible_date_is_refused_naming_the_raise() -> None:
     raises = [{"effective": "2026-01-01", "percent": 2}, {"effective": "2027-02-30", "percent": 2}]
-    assert refusal({"term": TERM, "raises": raises}) == ["raises[1].effective: 2027-02-30 is not a date"]
+    assert refusal({"term": TERM, "raises": raises}) == [
+        "raises[1].effective: 2027-02-30 is not a date"
+    ]
 
 
 def test_unknown_field_is_refused_by_its_path() -> None:
@@ -74,7 +76,7 @@ def test_roster_date_that_is_not_a_date_is_refused() -> None:
 def test_toml_terms_file_loads_with_its_stem_as_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "union-pass-3.toml"
     path.write_text(
-        '[term]\nstart = 2026-07-01\nyears = 3\n\n[[raises]]\neffective = 2026-07-01\npercent = 3.5\n'
+        "[term]\nstart = 2026-07-01\nyears = 3\n\n[[raises]]\neffective = 2026-07-01\npercent = 3.5\n"
     )
     terms = load_terms(path)
     assert terms.name == "union-pass-3"
