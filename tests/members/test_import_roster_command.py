@@ -6,11 +6,18 @@ import json
 from typing import Any
 
 import pytest
+from django.db import connections
 
 from caucus.audit.models import AuditEvent
 from caucus.cli import main
 from caucus.members.models import Member
 from tests.members.files import HEADER, row, write_csv
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection(monkeypatch: Any) -> None:
+    # run_from_argv closes every connection when a command ends; the test's own must survive.
+    monkeypatch.setattr(connections, "close_all", lambda: None)
 
 
 def run(*args: str) -> int:
