@@ -66,6 +66,11 @@ class ArticleState:
     def latest_employer(self) -> Proposal | None:
         return self.latest.get(Side.EMPLOYER)
 
+    @property
+    def latest_by_side(self) -> tuple[Proposal | None, Proposal | None]:
+        """(union's, employer's) latest pass, in the dashboard's column order."""
+        return self.latest_union, self.latest_employer
+
     def days_since_movement(self, today: date) -> int | None:
         return None if self.last_movement is None else (today - self.last_movement).days
 
