@@ -66,7 +66,42 @@ class _Circle:
     market: float = 0.0
 
 
+BLOCK = 32_768  # workers costed together: their arrays stay in the CPU cache
+
+
 def wage_paths(
+    pop: Population, plan: Plan, years: list[tuple[date, date]], day_count: str
+) -> WagePaths:
+    """Cost the population block by block; every worker's path is independent of the others'."""
+    n = pop.ratio.shape[0]
+    if n <= BLOCK:
+        return _block_paths(pop, plan, years, day_count)
+    cash = np.empty((len(years), n))
+    end = np.empty((len(years), n))
+    at = {day: np.empty(n) for day in plan.captures}
+    for low in range(0, n, BLOCK):
+        part = slice(low, min(low + BLOCK, n))
+        block = Population(
+            pop.ratio[part],
+            pop.row[part],
+            pop.step_index[part],
+            pop.moves,
+            None if pop.anniversary is None else pop.anniversary[:, part],
+        )
+        sliced = Plan(
+            plan.versions,
+            [(r, None if m is None else m[part]) for r, m in plan.raises],
+            [(c, None if m is None else m[part]) for c, m in plan.circles],
+            plan.captures,
+        )
+        paths = _block_paths(block, sliced, years, day_count)
+        cash[:, part], end[:, part] = paths.cash, paths.end
+        for day, rates in paths.at.items():
+            at[day][part] = rates
+    return WagePaths(cash, end, at)
+
+
+def _block_paths(
     pop: Population, plan: Plan, years: list[tuple[date, date]], day_count: str
 ) -> WagePaths:
     n, width = pop.ratio.shape[0], plan.versions[0][1].shape[1]
