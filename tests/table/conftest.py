@@ -1,4 +1,5 @@
-"""The ``table`` fixture: builders bound to the test world's negotiation."""
+"""The ``table`` fixture (builders bound to the test world's negotiation) and the browser
+fixtures of tests/browser."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser.conftest import browser, page  # noqa: F401 - fixtures for test_browser
 from tests.table.builders import Table
 
 
