@@ -33,9 +33,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "members.view": frozenset({R.COALITION_ADMIN, R.LOCAL_OFFICER, R.ORGANIZER}),
     "members.export": frozenset({R.COALITION_ADMIN, R.LOCAL_OFFICER}),
     "members.import": frozenset({R.COALITION_ADMIN, R.LOCAL_OFFICER}),
-    # Bargaining updates.
-    "updates.edit": frozenset({R.COALITION_ADMIN, R.COMMUNICATIONS}),
-    "updates.publish": frozenset({R.COALITION_ADMIN, R.COMMUNICATIONS}),
+    # Bargaining updates: communications staff, and the team reporting on its own table.
+    "updates.edit": frozenset({R.COALITION_ADMIN, R.BARGAINING_TEAM, R.COMMUNICATIONS}),
+    "updates.publish": frozenset({R.COALITION_ADMIN, R.BARGAINING_TEAM, R.COMMUNICATIONS}),
     # People and their roles; the audit log.
     "accounts.manage": frozenset({R.COALITION_ADMIN}),
     "audit.view": frozenset({R.COALITION_ADMIN, R.OBSERVER}),

@@ -61,7 +61,7 @@ def test_comms_staff_write_a_draft_and_land_on_its_preview(cast: Any) -> None:
     assert "Draft — not published" in page
 
 
-@pytest.mark.parametrize("name", ["outsider", "member_a", "officer_a", "team", "observer"])
+@pytest.mark.parametrize("name", ["outsider", "member_a", "officer_a", "organizer_a", "observer"])
 def test_people_without_the_right_cannot_write_updates(cast: Any, name: str) -> None:
     client = cast.client(name)
     response = client.post(reverse("updates:new"), _form(cast.world))
@@ -72,7 +72,7 @@ def test_people_without_the_right_cannot_write_updates(cast: Any, name: str) -> 
     assert "Write an update" not in listing.content.decode()
 
 
-@pytest.mark.parametrize("name", ["outsider", "member_a", "officer_a", "team"])
+@pytest.mark.parametrize("name", ["outsider", "member_a", "officer_a", "observer"])
 def test_people_without_the_right_cannot_edit_an_existing_update(cast: Any, name: str) -> None:
     update = make_update(cast.world, published=False)
     response = cast.client(name).post(
@@ -162,7 +162,7 @@ def test_publishing_needs_a_post(cast: Any) -> None:
     assert update.status == Update.Status.DRAFT
 
 
-@pytest.mark.parametrize("name", ["officer_a", "team", "outsider"])
+@pytest.mark.parametrize("name", ["officer_a", "observer", "outsider"])
 def test_others_cannot_publish(cast: Any, name: str) -> None:
     update = make_update(cast.world, published=False)
     response = cast.client(name).post(reverse("updates:publish", args=[update.pk]))
@@ -205,3 +205,12 @@ def test_a_second_update_with_the_same_title_gets_its_own_address(cast: Any) -> 
         "employer-moves-on-seniority",
         "employer-moves-on-seniority-2",
     ]
+
+
+def test_the_bargaining_team_can_publish_its_own_update(cast: Any) -> None:
+    update = make_update(cast.world, published=False)
+    response = cast.client("team").post(reverse("updates:publish", args=[update.pk]))
+    assert response.status_code == 302
+    update.refresh_from_db()
+    assert update.status == Update.Status.PUBLISHED
+    assert AuditEvent.objects.filter(action="update.publish", actor=cast["team"]).exists()
