@@ -43,7 +43,7 @@ def test_staff_without_a_device_enrols_one_with_a_code(cast: Any, settings: Any)
         reverse("accounts:totp_setup"), {"token": _code(device), "next": reverse("table:home")}
     )
     assert response.status_code == 302
-    assert client.get(reverse("table:home")).status_code == 200
+    assert client.get(reverse("table:dashboard", args=["national-2026"])).status_code == 200
 
 
 def test_a_right_code_opens_the_staff_pages_and_a_wrong_one_does_not(
@@ -58,7 +58,7 @@ def test_a_right_code_opens_the_staff_pages_and_a_wrong_one_does_not(
     assert client.get(reverse("table:home")).status_code == 302
 
     client.post(reverse("accounts:verify"), {"token": _code(device)})
-    assert client.get(reverse("table:home")).status_code == 200
+    assert client.get(reverse("table:dashboard", args=["national-2026"])).status_code == 200
 
 
 def test_verify_does_not_redirect_off_site(cast: Any) -> None:
