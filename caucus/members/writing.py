@@ -10,6 +10,7 @@ caller's connection, inside the caller's transaction.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import polars as pl
 from django.db import connection
@@ -147,6 +148,13 @@ def _db_rows(rows: pl.DataFrame, union_id: int, now: datetime, *, with_pk: bool)
     return rows.select(columns)
 
 
+def _copy(cursor: Any, target: str, data: pl.DataFrame) -> None:
+    """PostgreSQL COPY of the whole frame as one CSV text (every value quoted: no NULLs)."""
+    text = data.write_csv(include_header=False, quote_style="always")
+    with cursor.cursor.copy(f"COPY {target} FROM STDIN WITH (FORMAT csv)") as copy:
+        copy.write(text.encode())
+
+
 def insert_members(rows: pl.DataFrame, union_id: int, now: datetime) -> None:
     if rows.is_empty():
         return
@@ -154,9 +162,7 @@ def insert_members(rows: pl.DataFrame, union_id: int, now: datetime) -> None:
     names = ", ".join(_column(f) for f in INSERT_FIELDS)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {_table()} ({names}) FROM STDIN") as copy:
-                for values in data.iter_rows():
-                    copy.write_row(values)
+            _copy(cursor, f"{_table()} ({names})", data)
             return
         marks = ", ".join(["%s"] * len(INSERT_FIELDS))
         sql = f"INSERT INTO {_table()} ({names}) VALUES ({marks})"  # noqa: S608 - names from the model
@@ -173,9 +179,7 @@ def update_members(rows: pl.DataFrame, union_id: int, now: datetime) -> None:
             names = ", ".join(_column(f) for f in DATA_FIELDS)
             select = f"SELECT {pk}, {names} FROM {_table()} WITH NO DATA"  # noqa: S608
             cursor.execute(f"CREATE TEMPORARY TABLE roster_changes ON COMMIT DROP AS {select}")
-            with cursor.cursor.copy(f"COPY roster_changes ({names}, {pk}) FROM STDIN") as copy:
-                for values in data.iter_rows():
-                    copy.write_row(values)
+            _copy(cursor, f"roster_changes ({names}, {pk})", data)
             sets = ", ".join(f"{_column(f)} = c.{_column(f)}" for f in DATA_FIELDS)
             cursor.execute(
                 f"UPDATE {_table()} AS m SET {sets} FROM roster_changes AS c WHERE m.{pk} = c.{pk}"  # noqa: S608
