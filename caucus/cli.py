@@ -22,8 +22,6 @@ def main(argv: list[str] | None = None) -> int:
 
         module = import_module(STANDALONE[argv[1]])
         return int(module.main(argv[2:]) or 0)
-    if len(argv) > 1 and argv[1] == "import-roster":
-        argv[1] = "import_roster"  # Django command names cannot hold "-"
     if len(argv) > 1 and not argv[1].startswith("-"):
         # `caucus import-roster` and `caucus otp-code` name the commands import_roster, otp_code.
         argv[1] = argv[1].replace("-", "_")

@@ -17,7 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from caucus.accounts.permissions import has_perm
+from caucus.accounts.permissions import has_perm, is_staff_member
 
 View = Callable[..., HttpResponse]
 
@@ -31,6 +31,9 @@ def staff_required(perm: str = "staff.enter") -> Callable[[View], View]:
             user = request.user
             if not user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
+            if not is_staff_member(user):
+                # A member or a person with no role: refused, never asked to enrol a second factor.
+                raise PermissionDenied
             if settings.CAUCUS_REQUIRE_2FA and not user.is_verified():  # type: ignore[union-attr]
                 return redirect(f"{reverse('accounts:verify')}?next={request.get_full_path()}")
             if not has_perm(user, perm):
