@@ -80,7 +80,9 @@ def test_a_page_beyond_the_bounds_is_refused_with_422(api_as: Any, table: Any) -
 
 
 @pytest.mark.parametrize("who", ["comms", "team"])
-def test_update_writers_see_draft_updates_and_their_author_field(api_as: Any, table: Any, who: str) -> None:
+def test_update_writers_see_draft_updates_and_their_author_field(
+    api_as: Any, table: Any, who: str
+) -> None:
     page = api_as(who).get(f"{BASE}/updates").json()
     assert [u["slug"] for u in page["items"]] == ["we-passed-wages", "draft"]
     assert "author" in page["items"][0]

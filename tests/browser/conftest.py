@@ -58,7 +58,9 @@ def page(browser: Any) -> Iterator[Any]:
     context.close()
 
 
-def axe_violations(page: Any, impacts: tuple[str, ...] = ("serious", "critical")) -> list[tuple[str, str, int]]:
+def axe_violations(
+    page: Any, impacts: tuple[str, ...] = ("serious", "critical")
+) -> list[tuple[str, str, int]]:
     """axe-core's violations of at least the given impact: (rule id, help text, node count)."""
     if not AXE.exists():
         pytest.fail(f"axe-core is missing at {AXE}: run `npm ci`")
@@ -67,4 +69,6 @@ def axe_violations(page: Any, impacts: tuple[str, ...] = ("serious", "critical")
         "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']})"
         ".then(r => r.violations.map(v => [v.id, v.impact, v.help, v.nodes.length]))"
     )
-    return [(rule, help_text, nodes) for rule, impact, help_text, nodes in found if impact in impacts]
+    return [
+        (rule, help_text, nodes) for rule, impact, help_text, nodes in found if impact in impacts
+    ]
