@@ -21,6 +21,37 @@ from caucus.demo.people import print_logins
 STOP_GRACE_SECONDS = 10
 
 
+def _start_mail_sink() -> subprocess.Popen[bytes] | None:
+    """The demo's local mail sink: an SMTP server on EMAIL_HOST:EMAIL_PORT that prints every
+    message to this console, started only when the address is loopback and nobody listens."""
+    import socket
+
+    from django.conf import settings
+
+    if settings.EMAIL_HOST not in ("127.0.0.1", "localhost"):
+        return None
+    with socket.socket() as probe:
+        if probe.connect_ex((settings.EMAIL_HOST, settings.EMAIL_PORT)) == 0:
+            return None  # a sink (or a relay) already answers there
+    try:
+        import aiosmtpd  # noqa: F401
+    except ImportError:
+        return None
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "aiosmtpd",
+            "-n",
+            "-l",
+            f"{settings.EMAIL_HOST}:{settings.EMAIL_PORT}",
+            "-c",
+            "aiosmtpd.handlers.Debugging",
+        ],
+        start_new_session=True,
+    )
+
+
 def _stop(process: subprocess.Popen[bytes]) -> None:
     """SIGTERM the child's whole group, then SIGKILL what is left after the grace period."""
     if process.poll() is not None:
@@ -62,6 +93,7 @@ class Command(BaseCommand):
         # in order, instead of racing the children's own handlers.
         worker = subprocess.Popen(worker_args, start_new_session=True)
         web = subprocess.Popen(web_args, start_new_session=True)
+        sink = _start_mail_sink()
         try:
             url = f"http://{host}:{port}/"
             self.stdout.write(f"Caucus at {url} (web pid {web.pid}, task worker pid {worker.pid})")
@@ -75,6 +107,8 @@ class Command(BaseCommand):
         finally:
             _stop(web)
             _stop(worker)
+            if sink is not None:
+                _stop(sink)
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
         self.stdout.write("Stopped the web server and the task worker.")
