@@ -15,8 +15,10 @@ Every view test includes someone who must be refused.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,6 +26,19 @@ from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 os.environ.setdefault("CAUCUS_TESTING", "true")
+# Playwright's sync API runs an event loop in this thread; the ORM calls made by the test
+# itself (building the world) are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path(os.environ.get("CAUCUS_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -190,3 +205,28 @@ def world(db: Any) -> World:
 @pytest.fixture
 def cast(world: World) -> Cast:
     return Cast(world)
+
+
+# One Playwright and one Chromium per test process, shared by every browser test: a second
+# sync_playwright() in the same process fails ("Sync API inside the asyncio loop").
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        if os.environ.get("CAUCUS_REQUIRE_BROWSER"):
+            pytest.fail(f"CAUCUS_REQUIRE_BROWSER is set but {CHROMIUM} is missing")
+        pytest.skip(f"no Chromium at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-US")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()

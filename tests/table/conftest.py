@@ -1,5 +1,4 @@
-"""The ``table`` fixture (builders bound to the test world's negotiation) and the browser
-fixtures of tests/browser."""
+"""The ``table`` fixture: builders bound to the test world's negotiation."""
 
 from __future__ import annotations
 
@@ -7,7 +6,6 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import browser, page  # noqa: F401 - fixtures for test_browser
 from tests.table.builders import Table
 
 
