@@ -41,24 +41,6 @@ COMPARED = (
     "email_is_employers",
     "is_on_roster",
 )
-WRITTEN = [
-    "first_name",
-    "last_name",
-    "unit",
-    "worksite",
-    "classification",
-    "step",
-    "hourly_rate",
-    "fte",
-    "hire_date",
-    "language",
-    "email",
-    "phone",
-    "standing",
-    "email_is_employers",
-    "is_on_roster",
-    "updated_at",
-]
 ROW_COLUMNS = ["member_id", *(c for c in COMPARED if c != "is_on_roster")]
 
 
