@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "caucus.members",
     "caucus.table",
     "caucus.updates",
+    "caucus.sheets",
+    "caucus.costing",
     "caucus.site",
     "caucus.api",
 ]

@@ -6,10 +6,14 @@ from caucus.api.api import api
 
 urlpatterns = [
     path("", include("caucus.site.urls")),
+    path("", include("caucus.sheets.site_urls")),
+    path("", include("caucus.costing.site_urls")),
     path("accounts/", include("caucus.accounts.urls")),
     path("staff/", include("caucus.table.urls")),
     path("staff/roster/", include("caucus.members.urls")),
     path("staff/updates/", include("caucus.updates.urls")),
+    path("staff/sheets/", include("caucus.sheets.urls")),
+    path("staff/costing/", include("caucus.costing.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

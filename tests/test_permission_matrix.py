@@ -15,6 +15,9 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from tests.costing import rights as costing_rights
+from tests.sheets import rights as sheets_rights
+
 pytestmark = pytest.mark.django_db
 
 STAFF = {"admin", "team", "comms", "officer_a", "officer_b", "organizer_a", "observer"}
@@ -94,6 +97,8 @@ MATRIX: dict[str, tuple[str, set[str | None], tuple[str, ...]]] = {
     "api:list_updates": ("GET", STAFF, ("slug",)),
     "api:get_update": ("GET", STAFF, ("slug", "update_slug")),
 }
+MATRIX.update(sheets_rights.RIGHTS)
+MATRIX.update(costing_rights.RIGHTS)
 # Writes through the API are checked role by role in tests/api/test_writes.py and
 # tests/api/test_access.py (they need a valid body); the admin's own pages sit behind admin:index.
 NOT_HERE = {"api:post_session", "api:post_proposal", "api:api-root"}
@@ -174,6 +179,8 @@ def _objects(cast: Any) -> dict[str, Any]:
         file=ContentFile(b"member_id\n1\n", name="roster.csv"),
     )
     return {
+        **sheets_rights.objects(cast),
+        **costing_rights.objects(cast),
         "slug": w.negotiation.slug,
         "update_slug": public_update.slug,
         "published_pk": published.pk,

@@ -36,6 +36,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # Bargaining updates: communications staff, and the team reporting on its own table.
     "updates.edit": frozenset({R.COALITION_ADMIN, R.BARGAINING_TEAM, R.COMMUNICATIONS}),
     "updates.publish": frozenset({R.COALITION_ADMIN, R.BARGAINING_TEAM, R.COMMUNICATIONS}),
+    # Comparison sheets: building and publishing them (published sheets are public).
+    "sheets.edit": frozenset({R.COALITION_ADMIN, R.BARGAINING_TEAM}),
+    # Costing runs are bargaining strategy; a run's member page is public once published.
+    "costing.run": frozenset({R.COALITION_ADMIN, R.BARGAINING_TEAM}),
     # People and their roles; the audit log.
     "accounts.manage": frozenset({R.COALITION_ADMIN}),
     "audit.view": frozenset({R.COALITION_ADMIN, R.OBSERVER}),

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CostingConfig(AppConfig):
+    name = "caucus.costing"
+    label = "costing"
