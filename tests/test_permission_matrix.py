@@ -61,6 +61,8 @@ MATRIX: dict[str, tuple[str, set[str | None], tuple[str, ...]]] = {
     "table:session": ("GET", STAFF, ("slug", "pk=session_pk")),
     "table:proposal_new": ("GET", TEAM, ("slug",)),
     "table:session_new": ("GET", TEAM, ("slug",)),
+    "table:session_edit": ("GET", TEAM, ("slug", "pk=session_pk")),
+    "table:proposal_edit": ("GET", TEAM, ("slug", "pk=published_pk")),
     "table:requests": ("GET", TEAM, ("slug",)),
     "table:request_new": ("GET", TEAM, ("slug",)),
     "table:request": ("GET", TEAM, ("slug", "pk=request_pk")),

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from ninja import Field, Schema
 from pydantic import AfterValidator, model_validator
 
+from caucus.table.economics import economic_terms_errors
 from caucus.table.models import Proposal
 
 # Row ids are 64-bit; anything larger cannot exist and must not reach the database driver.
@@ -30,6 +31,13 @@ def _storable_text(value: str) -> str:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise ValueError("Text must be valid Unicode.") from None
+    return value
+
+
+def _costable_terms(value: Any) -> Any:
+    errors = economic_terms_errors(value)
+    if errors:
+        raise ValueError("; ".join(errors))
     return value
 
 
@@ -181,9 +189,9 @@ class ProposalIn(Schema):
     session_id: Id | None = None
     passed_on: date | None = Field(None, description="Defaults to today.")
     answers_id: Id | None = None
-    economic_terms: Annotated[dict[str, Any] | None, AfterValidator(_storable_json)] = Field(
-        None, description="Costing terms; their shape is defined in docs/costing.md."
-    )
+    economic_terms: Annotated[
+        dict[str, Any] | None, AfterValidator(_storable_json), AfterValidator(_costable_terms)
+    ] = Field(None, description="Costing terms; their shape is defined in docs/costing.md.")
     is_published: bool = False
 
 

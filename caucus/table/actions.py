@@ -80,6 +80,45 @@ def do_pass_proposal(actor: Any, negotiation: Negotiation, **fields: Any) -> Pro
     return proposal
 
 
+def _changed(instance: Any, fields: dict[str, Any]) -> list[str]:
+    changed = [name for name, value in fields.items() if getattr(instance, name) != value]
+    for name in changed:
+        setattr(instance, name, fields[name])
+    return changed
+
+
+@transaction.atomic
+def do_edit_session(actor: Any, session: Session, **fields: Any) -> list[str]:
+    """Correct a recorded session; returns the names of the fields that changed."""
+    changed = _changed(session, fields)
+    if changed:
+        session.save(update_fields=changed)
+        record(actor, "table.session_edit", session, changed=changed)
+    return changed
+
+
+@transaction.atomic
+def do_edit_proposal(actor: Any, proposal: Proposal, **fields: Any) -> list[str]:
+    """Correct an entered proposal (its text, summary, terms, publication...); the change is
+    kept in the proposal's history and the audit log, publishing and unpublishing by name."""
+    was_published = proposal.is_published
+    changed = _changed(proposal, fields)
+    if not changed:
+        return changed
+    proposal.save(update_fields=changed)
+    ProposalEvent.objects.create(
+        proposal=proposal,
+        actor=actor,
+        what="edited",
+        note="Changed: " + ", ".join(name.replace("_", " ") for name in changed) + ".",
+    )
+    record(actor, "table.proposal_edit", proposal, changed=changed)
+    if proposal.is_published != was_published:
+        what = "table.proposal_publish" if proposal.is_published else "table.proposal_unpublish"
+        record(actor, what, proposal)
+    return changed
+
+
 # The statuses a person sets by hand; "superseded" only ever follows a new pass.
 SETTABLE_STATUSES = (
     Proposal.Status.OPEN,

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from caucus.table.docx_text import UnreadableDocx, docx_text
+from caucus.table.economics import economic_terms_errors
 from caucus.table.models import (
     Charge,
     ChargeDocument,
@@ -94,6 +95,13 @@ class ProposalForm(forms.ModelForm):
             if name in self.fields:
                 self.fields[name].queryset = queryset  # type: ignore[attr-defined]
 
+    def clean_economic_terms(self) -> Any:
+        terms = self.cleaned_data.get("economic_terms")
+        errors = economic_terms_errors(terms)
+        if errors:
+            raise ValidationError(errors)
+        return terms
+
     def clean_docx(self) -> Any:
         upload = self.cleaned_data.get("docx")
         if upload and upload.size > MAX_DOCX_BYTES:
@@ -130,6 +138,22 @@ class SessionProposalForm(ProposalForm):
 
     class Meta(ProposalForm.Meta):
         fields = [f for f in ProposalForm.Meta.fields if f not in ("session", "passed_on")]
+
+
+class ProposalEditForm(ProposalForm):
+    """Correcting a proposal after it was entered. The side, the session it was passed at and
+    its status are not edited here: the side and session are facts of the pass, and the status
+    has its own form (which writes the tentative agreement)."""
+
+    class Meta(ProposalForm.Meta):
+        fields = [f for f in ProposalForm.Meta.fields if f not in ("side", "session")]
+
+    def clean(self) -> dict[str, Any]:
+        # The side is not on this form; answers must still be the other side's proposal.
+        self.cleaned_data.setdefault("side", self.instance.side)
+        data = super().clean()
+        data.pop("side", None)
+        return data
 
 
 class ProposalStatusForm(forms.Form):

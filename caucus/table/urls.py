@@ -19,8 +19,12 @@ urlpatterns = [
     path("table/<slug:slug>/articles/<int:pk>/", negotiations.article, name="article"),
     path("table/<slug:slug>/proposals/new/", proposals.proposal_new, name="proposal_new"),
     path("table/<slug:slug>/proposals/<int:pk>/", proposals.proposal, name="proposal"),
+    path(
+        "table/<slug:slug>/proposals/<int:pk>/edit/", proposals.proposal_edit, name="proposal_edit"
+    ),
     path("table/<slug:slug>/sessions/new/", sessions.session_new, name="session_new"),
     path("table/<slug:slug>/sessions/<int:pk>/", sessions.session, name="session"),
+    path("table/<slug:slug>/sessions/<int:pk>/edit/", sessions.session_edit, name="session_edit"),
     path("table/<slug:slug>/requests/", requests.requests, name="requests"),
     path("table/<slug:slug>/requests/new/", requests.request_new, name="request_new"),
     path("table/<slug:slug>/requests/<int:pk>/", requests.request_detail, name="request"),

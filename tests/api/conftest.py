@@ -36,7 +36,7 @@ class Table:
             text="Raise all rates 6% on April 1 each year.",
             session=self.session,
             is_published=True,
-            economic_terms={"raises": [{"percent": 6}]},
+            economic_terms={"raises": [{"effective": "2026-04-01", "percent": 6}]},
         )
         self.unpublished = Proposal.objects.create(
             negotiation=negotiation,

@@ -43,7 +43,7 @@ def test_the_team_passes_a_counter_answering_the_employer(api_as: Any, table: An
         "title": "Wages: 5.5%",
         "answers_id": table.unpublished.pk,
         "session_id": table.session.pk,
-        "economic_terms": {"raises": [{"percent": 5.5}]},
+        "economic_terms": {"raises": [{"effective": "2026-04-01", "percent": 5.5}]},
     }
     response = api_as("team").post(f"{BASE}/proposals", body)
     assert response.status_code == 201

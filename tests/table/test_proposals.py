@@ -81,8 +81,26 @@ def test_economic_terms_must_be_valid_json(cast: Any) -> None:
     response = cast.client("team").post(NEW, form_data(cast, economic_terms="{raise: 6"))
     assert response.status_code == 400
     assert not Proposal.objects.exists()
-    cast.client("team").post(NEW, form_data(cast, economic_terms='{"raise_pct": [6, 6, 6]}'))
-    assert Proposal.objects.get().economic_terms == {"raise_pct": [6, 6, 6]}
+
+
+def test_economic_terms_are_checked_against_the_costing_schema_field_by_field(cast: Any) -> None:
+    terms = '{"raise_pct": [6], "raises": [{"percent": 6}], "term": {"start": "2026-04-01"}}'
+    response = cast.client("team").post(NEW, form_data(cast, economic_terms=terms))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "raise_pct: unknown field" in page
+    assert "raises[0].effective: is required" in page
+    assert not Proposal.objects.exists()
+
+
+def test_costable_economic_terms_are_stored(cast: Any) -> None:
+    terms = (
+        '{"term": {"start": "2026-04-01", "years": 3},'
+        ' "raises": [{"effective": "2026-04-01", "percent": 6}]}'
+    )
+    cast.client("team").post(NEW, form_data(cast, economic_terms=terms))
+    stored = Proposal.objects.get().economic_terms
+    assert stored["raises"] == [{"effective": "2026-04-01", "percent": 6}]
 
 
 def test_a_proposal_answers_only_the_other_sides_proposal(cast: Any, table: Any) -> None:

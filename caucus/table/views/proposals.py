@@ -14,8 +14,13 @@ from caucus.table.access import (
     can_edit,
     can_view_internal,
 )
-from caucus.table.actions import TableError, do_pass_proposal, do_set_proposal_status
-from caucus.table.forms import ProposalForm, ProposalStatusForm
+from caucus.table.actions import (
+    TableError,
+    do_edit_proposal,
+    do_pass_proposal,
+    do_set_proposal_status,
+)
+from caucus.table.forms import ProposalEditForm, ProposalForm, ProposalStatusForm
 
 
 @staff_required("table.view")
@@ -80,5 +85,31 @@ def proposal_new(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "table/proposal_form.html",
         {"negotiation": negotiation, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@staff_required("table.edit")
+def proposal_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    negotiation = access_negotiation(request.user, slug)
+    the_proposal = access_proposal(request.user, negotiation, pk, for_edit=True)
+    form = ProposalEditForm(
+        request.POST or None,
+        request.FILES or None,
+        negotiation=negotiation,
+        instance=the_proposal,
+    )
+    if request.method == "POST" and form.is_valid():
+        fields = form.proposal_fields()
+        # The form has already copied the values onto the instance; start from the stored row
+        # so the action sees (and records) what really changed.
+        the_proposal.refresh_from_db()
+        changed = do_edit_proposal(request.user, the_proposal, **fields)
+        messages.success(request, "Saved." if changed else "Nothing changed.")
+        return redirect("table:proposal", slug, the_proposal.pk)
+    return render(
+        request,
+        "table/proposal_edit.html",
+        {"negotiation": negotiation, "proposal": the_proposal, "form": form},
         status=400 if form.errors else 200,
     )

@@ -18,7 +18,7 @@ from caucus.table.access import (
     can_view_internal,
     visible_proposals,
 )
-from caucus.table.actions import do_pass_proposal, do_record_session
+from caucus.table.actions import do_edit_session, do_pass_proposal, do_record_session
 from caucus.table.forms import SessionForm, SessionProposalForm
 from caucus.table.models import Negotiation, Session
 
@@ -80,5 +80,23 @@ def session_new(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "table/session_form.html",
         {"negotiation": negotiation, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@staff_required("table.edit")
+def session_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    negotiation = access_negotiation(request.user, slug)
+    the_session = access_session(request.user, negotiation, pk, for_edit=True)
+    form = SessionForm(request.POST or None, instance=the_session)
+    if request.method == "POST" and form.is_valid():
+        the_session.refresh_from_db()
+        changed = do_edit_session(request.user, the_session, **form.cleaned_data)
+        messages.success(request, "Saved." if changed else "Nothing changed.")
+        return redirect("table:session", slug, the_session.pk)
+    return render(
+        request,
+        "table/session_form.html",
+        {"negotiation": negotiation, "form": form, "session": the_session},
         status=400 if form.errors else 200,
     )
