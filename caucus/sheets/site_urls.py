@@ -2,5 +2,12 @@
 
 from django.urls import path
 
+from caucus.sheets import site_views
+
 app_name = "sheets_site"
-urlpatterns: list[path] = []
+urlpatterns = [
+    path("n/<slug:slug>/sheets/", site_views.sheet_list, name="list"),
+    path("n/<slug:slug>/sheets/<int:pk>/", site_views.sheet_detail, name="sheet"),
+    path("n/<slug:slug>/sheets/<int:pk>/sheet.pdf", site_views.sheet_pdf, name="pdf"),
+    path("n/<slug:slug>/sheets/<int:pk>/sheet.docx", site_views.sheet_docx, name="docx"),
+]

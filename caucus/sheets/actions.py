@@ -1,0 +1,149 @@
+"""Writes on sheets that must happen together, each with its audit row.
+
+Creating a sheet gives it a row for every article of the negotiation (those with a proposal on
+the table included); building freezes it into a new version, built by the task worker;
+publishing shows members one built version, and only that one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+from django.http import HttpRequest
+from django.utils import timezone
+
+from caucus.audit.log import record
+from caucus.sheets.models import Sheet, SheetRow, SheetVersion
+from caucus.table.models import Negotiation
+
+
+class SheetError(Exception):
+    """A change refused, with the reason to show staff."""
+
+
+@dataclass(frozen=True)
+class RowChange:
+    row_id: int
+    order: int
+    included: bool
+    summary: str
+
+
+def do_create_sheet(
+    user: Any,
+    negotiation: Negotiation,
+    *,
+    title: str,
+    columns: str,
+    layout: str,
+    intro: str = "",
+    included_article_ids: Iterable[int],
+) -> Sheet:
+    included = set(included_article_ids)
+    with transaction.atomic():
+        sheet = Sheet.objects.create(
+            negotiation=negotiation,
+            title=title,
+            intro=intro,
+            columns=columns,
+            layout=layout,
+            created_by=user,
+        )
+        articles = negotiation.articles.order_by("order", "number")  # type: ignore[attr-defined]
+        SheetRow.objects.bulk_create(
+            SheetRow(sheet=sheet, article=article, order=k, included=article.pk in included)
+            for k, article in enumerate(articles, start=1)
+        )
+        record(user, "sheet.create", sheet, title=title, columns=columns, rows=len(included))
+    return sheet
+
+
+def do_save_rows(user: Any, sheet: Sheet, changes: list[RowChange]) -> None:
+    """Save every row's order, inclusion and summary at once; the published version is kept."""
+    rows = {row.pk: row for row in sheet.rows.all()}
+    if {c.row_id for c in changes} != set(rows):
+        raise SheetError("The rows changed while you were editing: reload the page.")
+    with transaction.atomic():
+        for c in changes:
+            row = rows[c.row_id]
+            row.order, row.included, row.summary = c.order, c.included, c.summary
+        SheetRow.objects.bulk_update(rows.values(), ["order", "included", "summary"])
+        sheet.edited_at = timezone.now()
+        sheet.save(update_fields=["edited_at"])
+
+
+def do_request_build(user: Any, sheet: Sheet, request: HttpRequest | None = None) -> SheetVersion:
+    """A new version, queued for the task worker, frozen from the sheet as it is now."""
+    from caucus.sheets.tasks import build_version
+
+    rows_total = sheet.rows.filter(included=True).count()
+    if rows_total == 0:
+        raise SheetError("Include at least one article before building the sheet.")
+    with transaction.atomic():
+        Sheet.objects.select_for_update().filter(pk=sheet.pk).first()
+        number = (sheet.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+        version = SheetVersion.objects.create(
+            sheet=sheet,
+            number=number,
+            title=sheet.title,
+            intro=sheet.intro,
+            columns=sheet.columns,
+            layout=sheet.layout,
+            rows_total=rows_total,
+            built_by=user,
+        )
+        record(user, "sheet.build", sheet, request=request, version=number, rows=rows_total)
+        transaction.on_commit(lambda: build_version.enqueue(version.pk))
+    return version
+
+
+def do_publish(
+    user: Any, sheet: Sheet, version: SheetVersion, request: HttpRequest | None = None
+) -> None:
+    if version.sheet_id != sheet.pk:
+        raise SheetError("That version belongs to another sheet.")
+    if not version.is_built:
+        raise SheetError("Only a built version can be published; wait for the build to finish.")
+    with transaction.atomic():
+        sheet.status = Sheet.Status.PUBLISHED
+        sheet.published_version = version
+        sheet.published_at = timezone.now()
+        sheet.save(update_fields=["status", "published_version", "published_at"])
+        record(user, "sheet.publish", sheet, request=request, version=version.number)
+
+
+def do_unpublish(user: Any, sheet: Sheet, request: HttpRequest | None = None) -> None:
+    if not sheet.is_published:
+        raise SheetError("The sheet is not published.")
+    with transaction.atomic():
+        number = sheet.published_version.number if sheet.published_version else None
+        sheet.status = Sheet.Status.DRAFT
+        sheet.published_version = None
+        sheet.published_at = None
+        sheet.save(update_fields=["status", "published_version", "published_at"])
+        record(user, "sheet.unpublish", sheet, request=request, version=number)
+
+
+def do_attach_to_update(user: Any, sheet: Sheet, update: Any, request: HttpRequest | None) -> None:
+    if update.negotiation_id != sheet.negotiation_id:
+        raise SheetError("That update is about another negotiation.")
+    with transaction.atomic():
+        sheet.updates.add(update)
+        record(user, "sheet.attach", sheet, request=request, update=update.pk)
+
+
+def record_export(
+    user: Any, version: SheetVersion, file_format: str, request: HttpRequest | None
+) -> None:
+    record(
+        user,
+        "sheet.export",
+        version.sheet,
+        request=request,
+        version=version.number,
+        format=file_format,
+    )

@@ -1,0 +1,81 @@
+"""Building a version: each included row compared and rendered, then the PDF and DOCX made.
+
+Progress (``rows_done`` of ``rows_total``) is written as rows are compared, outside the build's
+own transaction, so the page that polls sees it. The rows and files are written in one
+transaction: a build that fails part-way leaves no half-built version.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from caucus.sheets.compare import compare, ops_to_data, passes_by_article, render_row
+from caucus.sheets.documents import sheet_docx, sheet_pdf
+from caucus.sheets.models import Sheet, SheetVersion, VersionRow
+from caucus.updates.rendering import render_markdown
+
+logger = logging.getLogger(__name__)
+
+
+def _claim(version_id: int) -> bool:
+    """Only one worker builds a version: the one whose conditional update moves it off QUEUED."""
+    return bool(
+        SheetVersion.objects.filter(pk=version_id, status=SheetVersion.Status.QUEUED).update(
+            status=SheetVersion.Status.BUILDING, rows_done=0
+        )
+    )
+
+
+def run_build(version_id: int) -> None:
+    if not _claim(version_id):
+        return
+    version = SheetVersion.objects.select_related("sheet__negotiation").get(pk=version_id)
+    progress = SheetVersion.objects.filter(pk=version_id)
+    try:
+        rows = _compare_rows(version, progress)
+        with transaction.atomic():
+            VersionRow.objects.bulk_create(rows)
+            version.rows_total = version.rows_done = len(rows)
+            version.status = SheetVersion.Status.BUILT
+            version.built_at = timezone.now()
+            stem = f"sheet-{version.sheet_id}-v{version.number}"
+            version.pdf.save(f"{stem}.pdf", ContentFile(sheet_pdf(version, rows)), save=False)
+            version.docx.save(f"{stem}.docx", ContentFile(sheet_docx(version, rows)), save=False)
+            version.save()
+    except Exception as exc:
+        logger.exception("sheet version %s failed", version_id)
+        progress.update(status=SheetVersion.Status.FAILED, error=f"{type(exc).__name__}: {exc}")
+        return
+    logger.info("sheet version %s built: %s rows", version_id, len(rows))
+
+
+def _compare_rows(version: SheetVersion, progress: object) -> list[VersionRow]:
+    sheet: Sheet = version.sheet
+    negotiation = sheet.negotiation
+    sheet_rows = list(sheet.rows.filter(included=True).select_related("article"))
+    passes = passes_by_article(negotiation, [row.article_id for row in sheet_rows])
+    out = []
+    for k, row in enumerate(sheet_rows, start=1):
+        article = row.article
+        comparison = compare(version.columns, article, passes.get(article.pk, {}))
+        out.append(
+            VersionRow(
+                version=version,
+                order=k,
+                article=article,
+                heading=f"Article {article.number}: {article.title}",
+                summary=row.summary,
+                summary_html=str(render_markdown(row.summary)) if row.summary else "",
+                texts=comparison.texts,
+                sources=comparison.sources,
+                note=comparison.note,
+                ops=ops_to_data(comparison.ops),
+                html=render_row(comparison.ops, version.columns, version.layout, negotiation.name),
+            )
+        )
+        progress.update(rows_done=k)  # type: ignore[attr-defined]
+    return out

@@ -1,0 +1,113 @@
+"""Forms of the sheet pages: the sheet itself, its rows, and the update to attach it to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from django import forms
+
+from caucus.sheets.actions import RowChange
+from caucus.sheets.models import Sheet, SheetRow
+from caucus.table.models import Negotiation
+from caucus.updates.models import Update
+
+
+class SheetForm(forms.ModelForm):
+    class Meta:
+        model = Sheet
+        fields = ["title", "columns", "layout", "intro"]
+        labels = {
+            "title": "Title",
+            "columns": "What to compare",
+            "layout": "Layout",
+            "intro": "Introduction (optional)",
+        }
+        widgets = {
+            "columns": forms.RadioSelect,
+            "layout": forms.RadioSelect,
+            "intro": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class NewSheetForm(SheetForm):
+    articles = forms.MultipleChoiceField(
+        label="Articles",
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Ticked by default: every article with a proposal on the table. "
+        "You can change this later.",
+    )
+
+    def __init__(
+        self, *args: Any, negotiation: Negotiation, on_the_table: set[int], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        articles = negotiation.articles.order_by("order", "number")  # type: ignore[attr-defined]
+        self.fields["articles"].choices = [
+            (str(a.pk), f"Article {a.number}: {a.title}") for a in articles
+        ]
+        self.fields["articles"].initial = [str(pk) for pk in sorted(on_the_table)]
+
+    def article_ids(self) -> list[int]:
+        return [int(pk) for pk in self.cleaned_data["articles"]]
+
+
+class RowsForm(forms.Form):
+    """Every row of a sheet in one form: its order, whether it is included, its summary."""
+
+    def __init__(self, *args: Any, rows: list[SheetRow], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.rows = rows
+        for row in rows:
+            name = f"Article {row.article.number}: {row.article.title}"
+            self.fields[f"included_{row.pk}"] = forms.BooleanField(
+                required=False, initial=row.included, label=f"Include {name}"
+            )
+            self.fields[f"order_{row.pk}"] = forms.IntegerField(
+                min_value=1, max_value=9999, initial=row.order, label=f"Position of {name}"
+            )
+            self.fields[f"summary_{row.pk}"] = forms.CharField(
+                required=False,
+                initial=row.summary,
+                max_length=4000,
+                label=f"Plain-language summary of {name}",
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+
+    def by_row(self) -> Iterator[tuple[SheetRow, Any, Any, Any]]:
+        for row in self.rows:
+            yield (
+                row,
+                self[f"included_{row.pk}"],
+                self[f"order_{row.pk}"],
+                self[f"summary_{row.pk}"],
+            )
+
+    def changes(self) -> list[RowChange]:
+        data = self.cleaned_data
+        return [
+            RowChange(
+                row_id=row.pk,
+                order=data[f"order_{row.pk}"],
+                included=data[f"included_{row.pk}"],
+                summary=data[f"summary_{row.pk}"].strip(),
+            )
+            for row in self.rows
+        ]
+
+
+class AttachForm(forms.Form):
+    update = forms.ModelChoiceField(
+        queryset=Update.objects.none(),
+        label="Update",
+        help_text="The update shows a link to the published sheet.",
+    )
+
+    def __init__(self, *args: Any, user: Any, sheet: Sheet, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["update"].queryset = (  # type: ignore[attr-defined]
+            Update.objects.editable_by(user)
+            .filter(negotiation_id=sheet.negotiation_id)
+            .exclude(pk__in=sheet.updates.values("pk"))
+            .order_by("-created_at")
+        )

@@ -1,0 +1,44 @@
+"""Member pages of sheets on the public site: the published sheets of a negotiation, one
+sheet (its published version only), and its PDF and DOCX. Drafts are 404, like missing
+sheets."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from caucus.sheets.access import public_negotiation, published_sheet
+from caucus.sheets.models import Sheet
+from caucus.sheets.reading import download, sheet_context
+
+
+def sheet_list(request: HttpRequest, slug: str) -> HttpResponse:
+    negotiation = public_negotiation(slug)
+    sheets = (
+        Sheet.objects.filter(negotiation=negotiation, status=Sheet.Status.PUBLISHED)
+        .select_related("published_version")
+        .order_by("-published_at")
+    )
+    return render(
+        request,
+        "sheets/site_list.html",
+        {"negotiation": negotiation, "sheets": sheets, "nav": "sheets"},
+    )
+
+
+def sheet_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    negotiation = public_negotiation(slug)
+    sheet, version = published_sheet(negotiation, pk)
+    context = {"negotiation": negotiation, "sheet": sheet, "nav": "sheets"}
+    context.update(sheet_context(version))
+    return render(request, "sheets/site_sheet.html", context)
+
+
+def sheet_pdf(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    _, version = published_sheet(public_negotiation(slug), pk)
+    return download(version, "pdf")
+
+
+def sheet_docx(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    _, version = published_sheet(public_negotiation(slug), pk)
+    return download(version, "docx")
