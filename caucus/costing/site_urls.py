@@ -2,5 +2,9 @@
 
 from django.urls import path
 
+from caucus.costing import site_views
+
 app_name = "costing_site"
-urlpatterns: list[path] = []
+urlpatterns = [
+    path("n/<slug:slug>/what-it-means/", site_views.what_it_means, name="what_it_means"),
+]

@@ -1,0 +1,43 @@
+"""The only ways views reach a costing run: the same 404 for "missing" and "not yours"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from caucus.accounts.permissions import is_coalition_wide, unions_with
+from caucus.costing.models import CostingRun
+from caucus.table.models import Negotiation
+
+
+def visible_runs(user: Any) -> QuerySet[CostingRun]:
+    """Runs the user may see: all of them coalition-wide, else those of their own unions."""
+    runs = CostingRun.objects.select_related("negotiation", "union", "created_by")
+    if is_coalition_wide(user, "costing.run"):
+        return runs
+    return runs.filter(Q(union__in=unions_with(user, "costing.run")))
+
+
+def access_run(user: Any, pk: int) -> CostingRun:
+    run = visible_runs(user).filter(pk=pk).first()
+    if run is None:
+        raise Http404("No such costing run.")
+    return run
+
+
+def published_run(slug: str) -> CostingRun:
+    """The latest run published for a public negotiation, for its member page."""
+    negotiation = Negotiation.objects.filter(slug=slug, is_public=True).first()
+    run = (
+        CostingRun.objects.filter(negotiation=negotiation, is_published=True)
+        .select_related("negotiation__coalition")
+        .order_by("-published_at", "-id")
+        .first()
+        if negotiation is not None
+        else None
+    )
+    if run is None:
+        raise Http404("Nothing published here.")
+    return run

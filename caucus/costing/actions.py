@@ -1,0 +1,158 @@
+"""Writes for costing runs: create (inputs checked and frozen, costing queued), publish and
+unpublish for members, export. Each is atomic and leaves an audit record naming the actor."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+
+from caucus.audit.log import record
+from caucus.costing.inputs import parse_inputs, snapshot
+from caucus.costing.models import CostingRun
+from caucus.costing.rosters import (
+    check_file,
+    check_frame,
+    group_names,
+    members_frame,
+    scales_from_roster,
+)
+from caucus.costing.tasks import cost_in_background
+from caucus.engines.costing.reader import TermsError
+from caucus.engines.costing.roster import Roster, RosterError
+from caucus.members.models import Member
+from caucus.table.models import Negotiation, Proposal
+
+SCOPED = ("raises", "freezes", "red_circles", "lump_sums", "differentials")
+
+
+class CostingInputError(ValueError):
+    """The run cannot be costed as asked; ``messages`` name each problem's row or field."""
+
+    def __init__(self, messages: list[str], field: str) -> None:
+        super().__init__("; ".join(messages))
+        self.messages = messages
+        self.field = field
+
+
+def do_create_run(
+    actor: Any,
+    negotiation: Negotiation,
+    *,
+    name: str,
+    proposals: list[Proposal],
+    union: Any = None,
+    upload: Any = None,
+    status_quo_terms: dict[str, Any] | None = None,
+) -> CostingRun:
+    """Check the roster and the terms, freeze them on a new run and queue its costing.
+
+    Raises CostingInputError (and writes nothing) when the roster or any terms are refused.
+    """
+    items = snapshot(proposals)
+    with tempfile.TemporaryDirectory() as folder:
+        if upload is not None:
+            path = Path(folder) / Path(upload.name).name
+            with path.open("wb") as out:
+                for chunk in upload.chunks():
+                    out.write(chunk)
+            roster = _checked(lambda: check_file(path))
+            source = CostingRun.Source.FILE
+        else:
+            members = Member.objects.on_roster().filter(union__coalition=negotiation.coalition)
+            if union is not None:
+                members = members.for_union(union)
+            frame = members_frame(members)
+            roster = _checked(lambda: check_frame(frame))
+            path = Path(folder) / "members.parquet"
+            frame.write_parquet(path)
+            source = CostingRun.Source.MEMBERS
+        status_quo = status_quo_terms or {"scales": scales_from_roster(roster)}
+        try:
+            parse_inputs(items, status_quo)
+        except TermsError as refused:
+            raise CostingInputError(refused.messages, "proposals") from refused
+        unknown = names_not_on_roster(items, status_quo, roster)
+        if unknown:
+            raise CostingInputError(unknown, "proposals")
+        with transaction.atomic():
+            run = CostingRun(
+                negotiation=negotiation,
+                name=name,
+                source=source,
+                union=union if upload is None else None,
+                roster_name=upload.name if upload is not None else "",
+                workers=len(roster),
+                proposal_terms=items,
+                status_quo_terms=status_quo,
+                created_by=actor,
+            )
+            with path.open("rb") as handle:
+                run.roster.save(path.name, File(handle), save=False)
+            run.save()
+            run.proposals.set(proposals)
+            record(
+                actor,
+                "costing.run_create",
+                run,
+                roster=run.roster_label(),
+                workers=len(roster),
+                proposals=[p.pk for p in proposals],
+            )
+            transaction.on_commit(lambda: cost_in_background.enqueue(run.pk))
+    return run
+
+
+def _checked(load: Any) -> Roster:
+    try:
+        roster: Roster = load()
+    except RosterError as refused:
+        raise CostingInputError(refused.messages, "roster") from refused
+    return roster
+
+
+def names_not_on_roster(
+    items: list[dict[str, Any]], status_quo: dict[str, Any], roster: Roster
+) -> list[str]:
+    """Scopes that name a local, unit, region or classification the roster does not have: a
+    typo would otherwise cost nothing. Each message names the proposal and the field."""
+    known = group_names(roster)
+    problems = []
+    for label, terms in [("Status quo", status_quo)] + [(i["label"], i["terms"]) for i in items]:
+        for section in SCOPED:
+            for n, part in enumerate((terms or {}).get(section) or []):
+                where = part.get("where") or {} if isinstance(part, dict) else {}
+                for group, wanted in where.items():
+                    for name in [wanted] if isinstance(wanted, str) else wanted:
+                        if group in known and name not in known[group]:
+                            problems.append(
+                                f"{label}: {section}[{n}].where.{group}: {name!r} is not on "
+                                "the roster"
+                            )
+    return problems
+
+
+@transaction.atomic
+def do_publish(actor: Any, run: CostingRun, intro: str) -> None:
+    if not run.is_done:
+        raise ValueError("Only a finished run can be published.")
+    run.is_published = True
+    run.published_at = timezone.now()
+    run.member_intro = intro
+    run.save(update_fields=["is_published", "published_at", "member_intro"])
+    record(actor, "costing.publish", run)
+
+
+@transaction.atomic
+def do_unpublish(actor: Any, run: CostingRun) -> None:
+    run.is_published = False
+    run.save(update_fields=["is_published"])
+    record(actor, "costing.unpublish", run)
+
+
+def record_export(actor: Any, run: CostingRun, request: Any) -> None:
+    record(actor, "costing.export", run, request=request, workers=run.workers)

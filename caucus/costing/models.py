@@ -1,0 +1,108 @@
+"""A costing run: a roster snapshot, the terms of chosen proposals and the status quo, and what
+the costing engine made of them (docs/staff-guide-costing.md).
+
+The inputs are frozen when the run is created (the roster as a Parquet snapshot, each proposal's
+terms as they stood), so a finished run always means the same thing, even after the roster is
+re-imported or a proposal is corrected.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+
+class CostingRun(models.Model):
+    class Source(models.TextChoices):
+        MEMBERS = "members", "Members on the roster"
+        FILE = "file", "An uploaded roster file"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Costing"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed: nothing costed"
+
+    negotiation = models.ForeignKey(
+        "table.Negotiation", on_delete=models.CASCADE, related_name="costing_runs"
+    )
+    name = models.CharField(max_length=200)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.MEMBERS)
+    union = models.ForeignKey(
+        "orgs.Union",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Members of this union only; empty: every union in the coalition.",
+    )
+    roster_name = models.CharField(
+        max_length=255, blank=True, help_text="The uploaded file's name."
+    )
+    roster = models.FileField(upload_to="costing/rosters/%Y/%m/", help_text="Parquet snapshot.")
+    workers = models.PositiveIntegerField(default=0)
+    proposals = models.ManyToManyField("table.Proposal", related_name="costing_runs")
+    proposal_terms = models.JSONField(
+        default=list, help_text="[{proposal, label, side, terms}] as they stood when created."
+    )
+    status_quo_terms = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0, help_text="Percent done.")
+    stage = models.CharField(max_length=100, blank=True)
+    errors = models.JSONField(default=list, blank=True, help_text="Each naming its field or row.")
+    summary = models.JSONField(null=True, blank=True, help_text="What the result page shows.")
+    workbook = models.FileField(upload_to="costing/workbooks/%Y/%m/", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    is_published = models.BooleanField(default=False)
+    published_at = models.DateTimeField(null=True, blank=True)
+    member_intro = models.TextField(
+        blank=True, help_text="Shown to members above their own figures when published."
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(is_published=False) | models.Q(status="done"),
+                name="costing_run_published_only_when_done",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="costing_run_progress_at_most_100"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("costing:run", args=[self.pk])
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == self.Status.DONE
+
+    def roster_label(self) -> str:
+        if self.source == self.Source.FILE:
+            return f"File {self.roster_name}"
+        return f"Members of {self.union}" if self.union_id else "Members of every union"
+
+    def labels(self) -> list[str]:
+        return [str(p["label"]) for p in self.proposal_terms]
+
+    def proposal_sides(self) -> list[tuple[str, str]]:
+        return [(str(p["label"]), str(p["side"])) for p in self.proposal_terms]
+
+    def terms_of(self, index: int) -> dict[str, Any]:
+        terms: dict[str, Any] = self.proposal_terms[index]["terms"]
+        return terms
