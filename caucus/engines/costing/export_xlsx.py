@@ -61,7 +61,7 @@ def _costs_sheet(book: Workbook, run: CostingRun) -> dict[tuple[int, int], str]:
     for i, p in enumerate(run.proposals):
         for k, y in enumerate(p.years):
             # the change in the worker's premium share is the same for every worker
-            gap = p.pay[k] - p.status_quo_pay[k] - p.change[k]
+            gap = p.pay_by_group[k] - p.status_quo_pay_by_group[k] - p.change_by_group[k]
             premium = float(gap[0]) if gap.shape[0] else 0.0
             sheet.append(
                 [
@@ -83,7 +83,7 @@ def _groups_sheet(book: Workbook, run: CostingRun) -> None:
     head = ["Proposal", "Grouped by", "Group", "Workers", "Losers", "Total change", "Mean"]
     sheet.append(head + [f"P{q}" for q in PERCENTILES])
     for p in run.proposals:
-        for name, groups in summaries(run.roster, p.change.sum(axis=0)).items():
+        for name, groups in summaries(run.roster, p.change_over_term()).items():
             for g in groups:
                 sheet.append(
                     [p.name, name, g.key, g.workers, g.losers, g.total, g.mean, *g.percentiles]

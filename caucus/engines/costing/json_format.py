@@ -67,7 +67,7 @@ def _proposal(run: CostingRun, p: ProposalCost, workers: bool) -> dict[str, Any]
                 }
                 for g in groups
             ]
-            for name, groups in summaries(run.roster, p.change.sum(axis=0)).items()
+            for name, groups in summaries(run.roster, p.change_over_term()).items()
         },
     }
     if workers:

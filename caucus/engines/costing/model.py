@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 import numpy.typing as npt
@@ -63,43 +63,77 @@ def cost_proposals(
     for terms in resolved:
         check_dates(terms)
         _check_names(roster, terms, status_quo)
-    hours = roster.annual_hours(resolved[0].term.hours_per_fte if resolved[0].term else 2080.0)
-    base = base_year(roster, status_quo, hours)
+    forces = [workforce(t, t.term.years if t.term else 1) for t in resolved]
+    if any(force.has_hires for force in forces):
+        roster.slots  # noqa: B018 - found once on the whole roster, carried to the groups
+    group, one, count = _alike(roster, [status_quo, *resolved])
+    alike = roster.take(one)
+    hours = alike.annual_hours(resolved[0].term.hours_per_fte if resolved[0].term else 2080.0)
+    base = base_year(alike, status_quo, hours, count)
     cache: dict[tuple[object, ...], _Costed] = {}
     out = []
-    for terms in resolved:
+    for terms, force in zip(resolved, forces, strict=True):
         assert terms.term is not None
-        force = workforce(terms, terms.term.years)
-        positions = anniversary_positions(roster, terms)
-        costed = _cost(roster, terms, status_quo, force, positions)
+        positions = anniversary_positions(alike, terms)
+        costed = _cost(alike, terms, status_quo, force, positions, count)
         sq_terms = overlay(
             Terms(name=status_quo.name, term=terms.term, sections=frozenset({"term"})), status_quo
         )
         key = (terms.term, force)
         if key not in cache:
-            cache[key] = _cost(roster, sq_terms, status_quo, force, positions)
-        out.append(_proposal_cost(terms, costed, cache[key], base, roster))
+            cache[key] = _cost(alike, sq_terms, status_quo, force, positions, count)
+        out.append(_proposal_cost(terms, costed, cache[key], base, group))
     return CostingRun(roster, status_quo, base, tuple(out))
 
 
-def base_year(roster: Roster, status_quo: Terms, hours: Floats) -> BaseYear:
-    n = len(roster)
+def _alike(roster: Roster, every: list[Terms]) -> tuple[Ints, Ints, Floats]:
+    """(group of each worker, one worker of each group, workers in each group): workers of one
+    profile (``Roster.profiles``) whose hire dates fall on the same side of every cut-off the
+    terms name are paid the same under all of them, so each group is costed once."""
+    _, profile = roster.profiles
+    # hired after c (the tier) is hired on or after c + 1 day; hired before c (a lump sum) is not
+    # hired on or after c: workers between the same two cut-offs answer both alike
+    cuts: set[date] = set()
+    for terms in every:
+        if terms.new_hire_tier is not None:
+            cuts.add(terms.new_hire_tier.hired_after + timedelta(days=1))
+        cuts |= {lump.hired_before for lump in terms.lump_sums if lump.hired_before is not None}
+    if cuts:
+        edges = np.array(sorted(cuts), dtype="datetime64[D]")
+        between = np.searchsorted(edges, roster.hire_date, side="right")
+        key = profile * (len(cuts) + 1) + between
+        present = np.bincount(key) > 0
+        group = (np.cumsum(present) - 1)[key]
+    else:
+        group = profile
+    one = np.empty(int(group.max()) + 1 if group.shape[0] else 0, dtype=np.int64)
+    one[group] = np.arange(group.shape[0], dtype=np.int64)
+    count = np.bincount(group, minlength=one.shape[0]).astype(np.float64)
+    return group.astype(np.int64), one, count
+
+
+def base_year(
+    roster: Roster, status_quo: Terms, hours: Floats, weight: Floats | None = None
+) -> BaseYear:
+    """The base year of the roster's workers, each row standing for ``weight`` workers."""
+    weight = np.ones(len(roster)) if weight is None else weight
+    n = round(float(weight.sum()))
     wages = hours * roster.rate
-    payroll = float(wages.sum())
+    payroll = float(wages @ weight)
     masks = [_mask(roster, d.where) for d in status_quo.differentials]
-    side = Side(hours, roster.fte, wages[None, :], {}, roster.hire_date)
-    diffs = float(differential_pay(status_quo.differentials, side, masks).sum())
+    side = Side(hours, roster.fte, wages[None, :], {}, roster.hire_date, weight)
+    diffs = float(side.total(differential_pay(status_quo.differentials, side, masks)).sum())
     rollup = status_quo.rollup.rate * (payroll + diffs)
     health = status_quo.health
     premium = (
         12.0 * health.monthly_premium * health.employer_share * health.enrolled if health else 0.0
     )
-    total_hours = float(hours.sum())
+    total_hours = float(hours @ weight)
     return BaseYear(
         workers=n,
         hours=total_hours,
         payroll=payroll,
-        weighted_average_rate=float(roster.rate.mean()) if n else 0.0,
+        weighted_average_rate=float(roster.rate @ weight) / n if n else 0.0,
         average_rate_per_hour=payroll / total_hours if total_hours else 0.0,
         differentials=diffs,
         rollup=rollup,
@@ -111,8 +145,14 @@ def base_year(roster: Roster, status_quo: Terms, hours: Floats) -> BaseYear:
 
 
 def _cost(
-    roster: Roster, terms: Terms, status_quo: Terms, force: Workforce, positions: Floats
+    roster: Roster,
+    terms: Terms,
+    status_quo: Terms,
+    force: Workforce,
+    positions: Floats,
+    weight: Floats,
 ) -> _Costed:
+    """Costs each row of ``roster`` once; totals count each row ``weight`` times."""
     assert terms.term is not None
     term = terms.term
     years = contract_years(term.start, term.years)
@@ -124,7 +164,7 @@ def _cost(
     codes = _codes(roster, None)
     paths = wage_paths(pop, _plan(roster, terms, stacked, codes, captures), years, term.day_count)
     wages = paths.cash * hours
-    side = Side(hours, roster.fte, wages, dict(paths.at), roster.hire_date)
+    side = Side(hours, roster.fte, wages, dict(paths.at), roster.hire_date, weight)
     sides = [(side, force.incumbents)]
     hire_side: Side | None = None
     hire_end = np.zeros(len(years))
@@ -137,9 +177,10 @@ def _cost(
             term.day_count,
         )
         rate_on = {d: r[group] for d, r in slot_paths.at.items()}
-        hire_side = Side(hours, roster.fte, slot_paths.cash[:, group] * hours, rate_on, None)
+        hire_wages = slot_paths.cash[:, group] * hours
+        hire_side = Side(hours, roster.fte, hire_wages, rate_on, None, weight)
         sides.append((hire_side, force.hires))
-        group_hours = np.bincount(group, weights=hours, minlength=first.shape[0])
+        group_hours = np.bincount(group, weights=hours * weight, minlength=first.shape[0])
         hire_end = slot_paths.end @ group_hours
     sharing = profit_sharing_pay(terms.profit_sharing, sides, term.years)
     parts: dict[str, Floats] = {}
@@ -162,22 +203,23 @@ def _cost(
             ("lump_sums", lumps),
             ("profit_sharing", sharing[i]),
         ):
-            parts[name] = parts.get(name, 0.0) + values.sum(axis=1) * weights
+            parts[name] = parts.get(name, 0.0) + s.total(values) * weights
         if i == 0:
             pay = s.wages + diffs + lumps + sharing[i]
             own = (diffs, lumps)
-    headcount = len(roster) * (np.asarray(force.incumbents) + np.asarray(force.hires))
+    positions_held = np.asarray(force.incumbents) + np.asarray(force.hires)
+    headcount = float(weight.sum()) * positions_held
     parts["headcount"] = headcount
-    parts["hours"] = float(hours.sum()) * (np.asarray(force.incumbents) + np.asarray(force.hires))
+    parts["hours"] = float(hours @ weight) * positions_held
     employer, employee = _premiums(terms, term.years)
     parts["health"] = employer * headcount
     roll = terms.rollup
     parts["rollup"] = roll.rate * (parts["wages"] + parts["differentials"]) + roll.lump_rate * (
         parts["lump_sums"] + parts["profit_sharing"]
     )
-    end_payroll = (paths.end @ hours) * np.asarray(force.incumbents) + hire_end * np.asarray(
-        force.hires
-    )
+    end_payroll = (paths.end @ (hours * weight)) * np.asarray(
+        force.incumbents
+    ) + hire_end * np.asarray(force.hires)
     return _Costed(pay, wages, own[0], own[1], sharing[0], end_payroll, parts, employee)
 
 
@@ -194,7 +236,7 @@ def _premiums(terms: Terms, years: int) -> tuple[Floats, Floats]:
 
 
 def _proposal_cost(
-    terms: Terms, costed: _Costed, sq: _Costed, base: BaseYear, roster: Roster
+    terms: Terms, costed: _Costed, sq: _Costed, base: BaseYear, group: Ints
 ) -> ProposalCost:
     assert terms.term is not None
     spans = contract_years(terms.term.start, terms.term.years)
@@ -202,7 +244,9 @@ def _proposal_cost(
     years = tuple(_year_cost(k + 1, span, costed, sq, base, k) for k, span in enumerate(spans))
     sq_years = tuple(_year_cost(k + 1, span, sq, sq, base, k) for k, span in enumerate(spans))
     whole = _term_cost(years, base, terms.term.start, add_years(terms.term.start, terms.term.years))
-    return ProposalCost(terms.name, terms, years, whole, sq_years, costed.pay, sq.pay, change)
+    return ProposalCost(
+        terms.name, terms, years, whole, sq_years, costed.pay, sq.pay, change, group
+    )
 
 
 def _total(c: _Costed, k: int) -> float:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -16,6 +17,7 @@ from caucus.engines.costing.roster import Roster
 from caucus.engines.costing.terms import Terms
 
 Floats = npt.NDArray[np.float64]
+Ints = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True)
@@ -65,14 +67,54 @@ class YearCost:
 
 @dataclass(frozen=True, eq=False)
 class ProposalCost:
+    """One proposal costed. Workers paid alike are costed once: ``group`` gives each worker's
+    group, and the ``*_by_group`` arrays hold one column per group (per worker when ``group`` is
+    None). ``pay``, ``status_quo_pay`` and ``change`` give one column per worker, built on first
+    use; ``worker(i)`` and ``change_over_term()`` give them without building every column.
+    """
+
     name: str
     terms: Terms  # as costed: the proposal over the status quo
     years: tuple[YearCost, ...]
     term: YearCost
     status_quo_years: tuple[YearCost, ...]
-    pay: Floats  # years x workers: what each worker on the roster is paid
-    status_quo_pay: Floats
-    change: Floats  # pay minus status quo pay minus the change in their health premium share
+    pay_by_group: Floats  # years x groups: what each worker of the group is paid
+    status_quo_pay_by_group: Floats
+    change_by_group: Floats  # pay minus status quo pay minus the change in their premium share
+    group: Ints | None = None  # group of each worker on the roster
+
+    @cached_property
+    def pay(self) -> Floats:
+        """Years x workers: what each worker on the roster is paid."""
+        return self._per_worker(self.pay_by_group)
+
+    @cached_property
+    def status_quo_pay(self) -> Floats:
+        return self._per_worker(self.status_quo_pay_by_group)
+
+    @cached_property
+    def change(self) -> Floats:
+        """Years x workers: pay minus status quo pay minus the change in their premium share."""
+        return self._per_worker(self.change_by_group)
+
+    def change_over_term(self) -> Floats:
+        """Each worker's change summed over the term."""
+        return self._per_worker(self.change_by_group.sum(axis=0))
+
+    def worker(self, index: int) -> tuple[Floats, Floats, Floats]:
+        """(pay, status quo pay, change) by year of the worker at ``index`` on the roster."""
+        at = index if self.group is None else int(self.group[index])
+        return (
+            self.pay_by_group[:, at],
+            self.status_quo_pay_by_group[:, at],
+            self.change_by_group[:, at],
+        )
+
+    def _per_worker(self, values: Floats) -> Floats:
+        if self.group is None:
+            return values
+        expanded: Floats = np.take(values, self.group, axis=-1)
+        return expanded
 
 
 @dataclass(frozen=True, eq=False)

@@ -87,14 +87,95 @@ class Roster:
 
     @cached_property
     def slots(self) -> tuple[Ints, Ints]:
-        """(first worker of each group, group of each worker) for groups alike in every way a
+        """(one worker of each group, group of each worker) for groups alike in every way a
         scope can name; a replacement hire is costed once per group, not once per worker."""
         key = self.classification.codes
         for name in ("region", "unit", "local"):
             coded = self.coded(name)
             key = key * max(len(coded.names), 1) + coded.codes
-        _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
-        return first.astype(np.int64), inverse.astype(np.int64)
+        return factorize(key)
+
+    @cached_property
+    def profiles(self) -> tuple[Ints, Ints]:
+        """(one worker of each profile, profile of each worker) for workers alike in every column
+        the costing reads but the hire date: same classification, step, rate, FTE, hours, local,
+        unit, region and anniversary. Computed once per roster; a costing run splits profiles
+        further by where hire dates fall against the terms' cut-offs."""
+        columns = [
+            self.classification.codes,
+            self.region.codes,
+            self.unit.codes,
+            self.local.codes,
+            self.step,
+            self.anniversary_month * 32 + self.anniversary_day,
+            _value_codes(self.rate),
+            _value_codes(self.fte),
+            _value_codes(self.hours),
+        ]
+        return factorize(_combined(columns))
+
+    def take(self, index: Ints) -> Roster:
+        """The workers at ``index`` as a roster with the same names and codes (ids left out: it
+        is costed, never shown). Replacement-hire slots carry over when already found."""
+        taken = Roster(
+            ids=(),
+            classification=Coded(self.classification.codes[index], self.classification.names),
+            region=Coded(self.region.codes[index], self.region.names),
+            unit=Coded(self.unit.codes[index], self.unit.names),
+            local=Coded(self.local.codes[index], self.local.names),
+            step=self.step[index],
+            rate=self.rate[index],
+            fte=self.fte[index],
+            hours=self.hours[index],
+            hire_date=self.hire_date[index],
+            anniversary_month=self.anniversary_month[index],
+            anniversary_day=self.anniversary_day[index],
+        )
+        if "slots" in self.__dict__:
+            first, group = self.slots
+            taken_group = group[index]
+            taken_first = np.zeros_like(first)
+            taken_first[taken_group] = np.arange(index.shape[0])
+            taken.__dict__["slots"] = (taken_first, taken_group)
+        return taken
+
+
+def factorize(key: Ints) -> tuple[Ints, Ints]:
+    """(one position of each distinct value, code of each position), codes in value order.
+
+    Sorting the values and searching them is several times faster than ``np.unique`` with
+    ``return_inverse``, which sorts indices."""
+    n = key.shape[0]
+    if n == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    values = np.sort(key)
+    distinct = values[np.concatenate(([True], values[1:] != values[:-1]))]
+    codes = np.searchsorted(distinct, key).astype(np.int64)
+    one = np.empty(distinct.shape[0], dtype=np.int64)
+    one[codes] = np.arange(n, dtype=np.int64)
+    return one, codes
+
+
+def _value_codes(values: Floats) -> Ints:
+    """Integer codes of float values, equal where the values are (NaN equal to NaN)."""
+    known = np.where(np.isnan(values), -1.0, values)
+    distinct = np.unique(known)
+    return np.searchsorted(distinct, known).astype(np.int64)
+
+
+def _combined(columns: list[Ints]) -> Ints:
+    """One integer per row, equal exactly where every column is; re-coded densely whenever the
+    mixed-radix key would overflow 62 bits."""
+    key = columns[0].astype(np.int64)
+    size = int(key.max()) + 1 if key.shape[0] else 1
+    for column in columns[1:]:
+        radix = int(column.max()) + 1 if column.shape[0] else 1
+        if size * radix >= 2**62:
+            one, key = factorize(key)
+            size = one.shape[0]
+        key = key * radix + column
+        size *= radix
+    return key
 
 
 def load_roster(path: str | Path) -> Roster:

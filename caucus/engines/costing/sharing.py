@@ -27,6 +27,15 @@ class Side:
     wages: Floats  # years x workers, dollars paid at the base rate
     rate_on: dict[date, Floats]  # hourly rate paid on each lump-sum pay day
     hire_date: Days | None  # None for hires, who are hired after any cut-off
+    weight: Floats | None = None  # workers each row stands for (one each when None)
+
+    def total(self, values: Floats) -> Floats:
+        """Sum over the workers of per-row values (the last axis)."""
+        if self.weight is None:
+            summed: Floats = values.sum(axis=-1)
+            return summed
+        weighted: Floats = values @ self.weight
+        return weighted
 
 
 def differential_pay(
@@ -88,7 +97,9 @@ def profit_sharing_pay(
     for k in range(years):
         pool = sharing.pools[k] if k < len(sharing.pools) else 0.0
         weights = [_weights(sharing, side, k) for side, _ in sides]
-        total = sum(float(w.sum()) * share[k] for w, (_, share) in zip(weights, sides, strict=True))
+        total = sum(
+            float(side.total(w)) * share[k] for w, (side, share) in zip(weights, sides, strict=True)
+        )
         per = pool / total if total > 0 else 0.0
         for i, w in enumerate(weights):
             out[i][k] = np.maximum(per * w, sharing.minimum)
