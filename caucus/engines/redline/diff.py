@@ -23,10 +23,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from caucus.engines.redline.matching import Block, matching_blocks
+from caucus.engines.redline.matching import WEAK_ANCHOR, Block, matching_blocks
 from caucus.engines.redline.tokens import is_blank_or_punct, token_texts
+
+if TYPE_CHECKING:
+    from caucus.engines.redline.renumbering import Renumbering
 
 OpKind = Literal["equal", "insert", "delete", "replace"]
 Raw = tuple[str, str, str]  # (tag, old_text, new_text) before coalescing
@@ -44,17 +47,53 @@ class Op:
     by: str | None = None
 
 
+def is_renumbered(old_text: str, new_text: str) -> bool:
+    """True for the two texts of an ``equal`` operation that differ by more than whitespace:
+    a number changed only by a renumbering (``ignore_renumbering``)."""
+    return old_text.split() != new_text.split()
+
+
 def diff(
-    old: str, new: str, *, detect_moves: bool = True, ignore_whitespace: bool = False
+    old: str,
+    new: str,
+    *,
+    detect_moves: bool = True,
+    ignore_whitespace: bool = False,
+    ignore_renumbering: bool = False,
 ) -> list[Op]:
-    """The operations that turn ``old`` into ``new``; never raises on any pair of strings."""
+    """The operations that turn ``old`` into ``new``; never raises on any pair of strings.
+
+    ``ignore_renumbering`` leaves article and section numbers unmarked where they changed only
+    because the articles were renumbered (see ``renumbering.py``)."""
+    renumber: Renumbering | None = None
+    if ignore_renumbering:
+        from caucus.engines.redline.renumbering import renumbering_of
+
+        renumber = renumbering_of(old, new)
+    return diff_with(
+        old,
+        new,
+        detect_moves=detect_moves,
+        ignore_whitespace=ignore_whitespace,
+        renumber=renumber,
+    )
+
+
+def diff_with(
+    old: str,
+    new: str,
+    *,
+    detect_moves: bool = True,
+    ignore_whitespace: bool = False,
+    renumber: Renumbering | None = None,
+) -> list[Op]:
+    """``diff`` with the renumbering given rather than found (``compare_articles`` finds it
+    once for the whole contract, then diffs article by article)."""
     if old == new:
         return [Op("equal", old, new)] if old else []
-    if ignore_whitespace:
-        raw = token_diff(old, new, ignore_whitespace=True)
-    else:
-        raw = _line_then_token_diff(old, new)
-    ops = coalesce(raw)
+    if renumber is not None and not renumber:
+        renumber = None
+    ops = coalesce(_chunk_diff(old, new, ignore_whitespace, renumber))
     if detect_moves:
         from caucus.engines.redline.moves import find_moves
 
@@ -62,62 +101,131 @@ def diff(
     return ops
 
 
-def _line_then_token_diff(old: str, new: str) -> list[Raw]:
-    return _chunk_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), 0)
+# Sentences: a paragraph's number at the start of a line ("12.4", "3.") on its own, then
+# sentences (the whitespace after a sentence starts the next), a line break always ending one.
+# The number on its own means a renumbering touches one tiny chunk, not a whole sentence.
+_SENTENCES = re.compile(
+    r"(?<![^\n])[ \t]*\d+(?:\.\d+)*\.?(?=[ \t])"
+    # Unrolled: runs of ordinary characters, each sentence mark that is not followed by
+    # whitespace, then the mark (or line break) that ends the sentence. Never empty.
+    r"|(?=.)[^.;:!?\n]*(?:[.;:!?](?!\s)[^.;:!?\n]*)*[.;:!?\n]?",
+    re.DOTALL,
+)
+_SPACES = re.compile(r"\s+")
 
 
-# Splits a changed stretch into sentences (the whitespace after a sentence starts the next).
-_SENTENCES = re.compile(r"(?<=[.;:!?])(?=\s)|(?<=\n)")
-# Stretches shorter than this go straight to the token diff.
-SENTENCE_LAYER_CHARS = 600
+def sentences(text: str) -> list[str]:
+    """``text`` cut into sentences (and section numbers) that rejoin to it exactly."""
+    return _SENTENCES.findall(text)
 
 
-def _chunk_diff(old_chunks: list[str], new_chunks: list[str], depth: int) -> list[Raw]:
-    """Diff lists of chunks (lines, then sentences); changed stretches go one level down."""
-    a, b = _as_ints(old_chunks, new_chunks)
+def _chunk_diff(
+    old: str, new: str, ignore_whitespace: bool, renumber: Renumbering | None
+) -> list[Raw]:
+    """Diff by lines; a changed stretch of lines is diffed by sentences, and a changed
+    stretch of sentences by tokens. Unchanged paragraphs cost one dictionary lookup each."""
     out: list[Raw] = []
-    i = j = 0
-    for bi, bj, n in [*matching_blocks(a, b), (len(a), len(b), 0)]:
-        if i < bi or j < bj:
-            old_part = "".join(old_chunks[i:bi])
-            new_part = "".join(new_chunks[j:bj])
-            if not (old_part and new_part):
-                out.append(("change", old_part, new_part))
-            elif depth == 0:
-                out.extend(_chunk_diff(_split_sentences(old_part), _split_sentences(new_part), 1))
+    lines = _chunk_level(
+        old.splitlines(keepends=True),
+        new.splitlines(keepends=True),
+        ignore_whitespace,
+        renumber,
+        is_lines=True,
+    )
+    for same, old_part, new_part in lines:
+        if not same and old_part and new_part:
+            stretches = _chunk_level(
+                sentences(old_part),
+                sentences(new_part),
+                ignore_whitespace,
+                renumber,
+                is_lines=False,
+            )
+        else:
+            stretches = [(same, old_part, new_part)]
+        for same2, old2, new2 in stretches:
+            if not (old2 and new2) or (
+                same2 and (renumber is None or old2 == new2 or not is_renumbered(old2, new2))
+            ):
+                out.append(("equal" if same2 else "change", old2, new2))
             else:
-                out.extend(token_diff(old_part, new_part))
+                # A change, or an equality only by renumbering: the tokens say which words.
+                out.extend(token_diff(old2, new2, ignore_whitespace, renumber))
+    return out
+
+
+def _chunk_level(
+    old_chunks: list[str],
+    new_chunks: list[str],
+    ignore_whitespace: bool,
+    renumber: Renumbering | None,
+    *,
+    is_lines: bool,
+) -> list[tuple[bool, str, str]]:
+    """Stretches ``(is_equal, old_text, new_text)`` of two lists of chunks."""
+    old_keys, new_keys = old_chunks, new_chunks
+    if ignore_whitespace:
+        old_keys = [_SPACES.sub(" ", c) for c in old_chunks]
+        new_keys = [_SPACES.sub(" ", c) for c in new_chunks]
+    if renumber is not None:
+        old_keys = [renumber.text_key(c, is_line=is_lines) for c in old_keys]
+    out: list[tuple[bool, str, str]] = []
+    i = j = 0
+    blocks = matching_blocks(old_keys, new_keys, min_anchor=WEAK_ANCHOR)
+    for bi, bj, n in [*blocks, (len(old_keys), len(new_keys), 0)]:
+        if i < bi or j < bj:
+            out.append((False, "".join(old_chunks[i:bi]), "".join(new_chunks[j:bj])))
         if n:
-            same = "".join(old_chunks[bi : bi + n])
-            out.append(("equal", same, same))
+            out.append((True, "".join(old_chunks[bi : bi + n]), "".join(new_chunks[bj : bj + n])))
         i, j = bi + n, bj + n
     return out
 
 
-def _split_sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCES.split(text) if s]
+def _equal_runs(ta: list[str], tb: list[str], renumber: Renumbering | None) -> list[Raw]:
+    """Equal tokens as one equality, except that with a renumbering each renumbered token is
+    an equality of its own, so it can be shown as renumbered."""
+    if renumber is None or ta == tb:
+        return [("equal", "".join(ta), "".join(tb))]
+    out: list[Raw] = []
+    start = 0
+    for k, (x, y) in enumerate(zip(ta, tb, strict=True)):
+        if x != y and is_renumbered(x, y):
+            if start < k:
+                out.append(("equal", "".join(ta[start:k]), "".join(tb[start:k])))
+            out.append(("equal", x, y))
+            start = k + 1
+    if start < len(ta):
+        out.append(("equal", "".join(ta[start:]), "".join(tb[start:])))
+    return out
 
 
-def token_diff(old: str, new: str, *, ignore_whitespace: bool = False) -> list[Raw]:
+def token_diff(
+    old: str,
+    new: str,
+    ignore_whitespace: bool = False,
+    renumber: Renumbering | None = None,
+) -> list[Raw]:
     """Token-level diff of two texts with the semantic cleanup applied."""
     ta, tb = token_texts(old), token_texts(new)
+    if len(ta) == 1 and len(tb) == 1 and not ignore_whitespace and renumber is None:
+        return [("change", old, new)]  # a changed number or word alone: the commonest case
+    ka, kb = ta, tb
     if ignore_whitespace:
-        a, b = _as_ints(
-            [" " if t.isspace() else t for t in ta], [" " if t.isspace() else t for t in tb]
-        )
-    else:
-        a, b = _as_ints(ta, tb)
-    spans = _cleanup(_spans(matching_blocks(a, b), len(a), len(b)), ta, tb)
-    return [
-        ("equal" if same else "change", "".join(ta[a0:a1]), "".join(tb[b0:b1]))
-        for same, a0, a1, b0, b1 in spans
-    ]
-
-
-def _as_ints(ta: list[str], tb: list[str]) -> tuple[list[int], list[int]]:
-    """The same int for the same string; ``map`` keeps the loop in C."""
-    ids = {t: k for k, t in enumerate(dict.fromkeys([*ta, *tb]))}
-    return list(map(ids.__getitem__, ta)), list(map(ids.__getitem__, tb))
+        ka = [" " if t.isspace() else t for t in ta]
+        kb = [" " if t.isspace() else t for t in tb]
+    if renumber is not None:
+        ka = renumber.token_keys(ka)
+    # Strings compare as fast as ints here: each hash is computed once, and equal tokens
+    # usually differ at the first character.
+    blocks = matching_blocks(ka, kb, min_anchor=WEAK_ANCHOR)
+    spans = _cleanup(_spans(blocks, len(ka), len(kb)), ta, tb)
+    out: list[Raw] = []
+    for same, a0, a1, b0, b1 in spans:
+        if same:
+            out.extend(_equal_runs(ta[a0:a1], tb[b0:b1], renumber))
+        else:
+            out.append(("change", "".join(ta[a0:a1]), "".join(tb[b0:b1])))
+    return out
 
 
 Span = tuple[bool, int, int, int, int]  # (is_equal, a0, a1, b0, b1)
@@ -192,7 +300,7 @@ def _absorbable(
 
 def coalesce(raw: list[Raw]) -> list[Op]:
     """Merge neighbouring equalities, and neighbouring changes into one insert, delete or
-    replace; drop empty pieces."""
+    replace; drop empty pieces. A renumbered equality (its words differ) stays on its own."""
     ops: list[Op] = []
     equal_old: list[str] = []
     equal_new: list[str] = []
@@ -221,6 +329,10 @@ def coalesce(raw: list[Raw]) -> list[Op]:
             continue
         if tag == "equal":
             flush_change()
+            if o != n and is_renumbered(o, n):
+                flush_equal()
+                ops.append(Op("equal", o, n))
+                continue
             equal_old.append(o)
             equal_new.append(n)
         else:

@@ -1,4 +1,4 @@
-"""Matching blocks of two int sequences: patience anchors, then histogram diff in the gaps.
+"""Matching blocks of two sequences (of tokens, sentences or lines): patience anchors, then histogram diff in the gaps.
 
 ``matching_blocks(a, b)`` returns ``(i, j, n)`` triples, increasing in both ``i`` and ``j``,
 with ``a[i:i+n] == b[j:j+n]`` and no two blocks adjacent.
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from difflib import SequenceMatcher
 
 # An element seen more often than this on the old side is never an anchor (git uses 64).
@@ -25,11 +25,19 @@ MAX_CHAIN = 64
 # difflib, whose worst case is quadratic.
 FALLBACK_CELLS = 250_000
 
+WEAK_ANCHOR = 4
+WEAK_REGION = 16
+
 Block = tuple[int, int, int]
 
 
-def matching_blocks(a: Sequence[int], b: Sequence[int]) -> list[Block]:
-    """Matching blocks of ``a`` and ``b``, sorted, without the zero-length sentinel."""
+def matching_blocks(
+    a: Sequence[Hashable], b: Sequence[Hashable], *, min_anchor: int = 1
+) -> list[Block]:
+    """Matching blocks of ``a`` and ``b``, sorted, without the zero-length sentinel.
+
+    ``min_anchor`` (``WEAK_ANCHOR`` for tokens) is the shortest histogram anchor accepted in
+    a region of ``WEAK_REGION`` or more elements on each side."""
     blocks: list[Block] = []
     stack = [(0, len(a), 0, len(b))]
     while stack:
@@ -51,6 +59,10 @@ def matching_blocks(a: Sequence[int], b: Sequence[int]) -> list[Block]:
             bhi -= n
         if alo == ahi or blo == bhi:
             continue
+        if ahi - alo == 1 or bhi - blo == 1:
+            # One element on a side (a changed number or word): it matches or it does not.
+            blocks.extend(_single(a, b, alo, ahi, blo, bhi))
+            continue
         anchors = _unique_anchors(a, b, alo, ahi, blo, bhi)
         if anchors:
             i, j = alo, blo
@@ -63,8 +75,16 @@ def matching_blocks(a: Sequence[int], b: Sequence[int]) -> list[Block]:
                 stack.append((i, ahi, j, bhi))
             continue
         anchor = _best_anchor(a, b, alo, ahi, blo, bhi)
+        if (
+            anchor is not None
+            and anchor[2] < min_anchor
+            and ahi - alo >= WEAK_REGION
+            and bhi - blo >= WEAK_REGION
+        ):
+            continue
         if anchor is None:
-            blocks.extend(_fallback(a, b, alo, ahi, blo, bhi))
+            if not set(a[alo:ahi]).isdisjoint(b[blo:bhi]):
+                blocks.extend(_fallback(a, b, alo, ahi, blo, bhi))
             continue
         i, j, n = anchor
         blocks.append(anchor)
@@ -72,6 +92,22 @@ def matching_blocks(a: Sequence[int], b: Sequence[int]) -> list[Block]:
         stack.append((i + n, ahi, j + n, bhi))
     blocks.sort()
     return _merge_adjacent(blocks)
+
+
+def _single(
+    a: Sequence[Hashable], b: Sequence[Hashable], alo: int, ahi: int, blo: int, bhi: int
+) -> list[Block]:
+    if ahi - alo == 1:
+        x = a[alo]
+        for j in range(blo, bhi):
+            if b[j] == x:
+                return [(alo, j, 1)]
+        return []
+    y = b[blo]
+    for i in range(alo, ahi):
+        if a[i] == y:
+            return [(i, blo, 1)]
+    return []
 
 
 def _merge_adjacent(blocks: list[Block]) -> list[Block]:
@@ -86,7 +122,7 @@ def _merge_adjacent(blocks: list[Block]) -> list[Block]:
 
 
 def _unique_anchors(
-    a: Sequence[int], b: Sequence[int], alo: int, ahi: int, blo: int, bhi: int
+    a: Sequence[Hashable], b: Sequence[Hashable], alo: int, ahi: int, blo: int, bhi: int
 ) -> list[tuple[int, int]]:
     """Pairs ``(i, j)`` of elements unique on both sides, along their longest common order."""
     ca = Counter(a[alo:ahi])
@@ -123,10 +159,10 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _best_anchor(
-    a: Sequence[int], b: Sequence[int], alo: int, ahi: int, blo: int, bhi: int
+    a: Sequence[Hashable], b: Sequence[Hashable], alo: int, ahi: int, blo: int, bhi: int
 ) -> Block | None:
     """The longest match grown from the rarest element common to both regions."""
-    where: dict[int, list[int]] = {}
+    where: dict[Hashable, list[int]] = {}
     for i in range(alo, ahi):
         where.setdefault(a[i], []).append(i)
     best: Block | None = None
@@ -158,7 +194,7 @@ def _best_anchor(
 
 
 def _fallback(
-    a: Sequence[int], b: Sequence[int], alo: int, ahi: int, blo: int, bhi: int
+    a: Sequence[Hashable], b: Sequence[Hashable], alo: int, ahi: int, blo: int, bhi: int
 ) -> list[Block]:
     if (ahi - alo) * (bhi - blo) > FALLBACK_CELLS:
         return []

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from caucus.engines.redline.diff import Op
-from caucus.engines.redline.tokens import token_texts
+from caucus.engines.redline.tokens import word_texts
 
 MIN_WORDS = 4  # shorter pieces ("Section 3.") repeat too often to call a move
 MIN_CHARS = 20
@@ -64,35 +64,36 @@ class _Piece:
     op_index: int
     text: str
     move: int | None = None
+    _key: str | None = None
     _words: Counter[str] | None = None
+
+    def _read(self) -> None:
+        words = word_texts(self.text.lower())
+        # Words only: a diff may leave the full stop or line break of a moved paragraph on
+        # the neighbouring equality, and that must not hide the move.
+        self._key = " ".join(words)
+        self._words = Counter(w for w in words if w not in STOPWORDS)
 
     def words(self) -> Counter[str]:
         if self._words is None:
-            words = (t.lower() for t in token_texts(self.text) if not t.isspace())
-            self._words = Counter(w for w in words if w not in STOPWORDS and not _is_punct(w))
+            self._read()
+        assert self._words is not None
         return self._words
 
     def key(self) -> str:
-        # Words only: a diff may leave the full stop or line break of a moved paragraph on
-        # the neighbouring equality, and that must not hide the move.
-        return " ".join(
-            t.lower()
-            for t in token_texts(self.text)
-            if t[0].isalnum() or len(t) > 1 and not t.isspace()
-        )
+        if self._key is None:
+            self._read()
+        assert self._key is not None
+        return self._key
 
     def is_eligible(self) -> bool:
-        # str.split first: it is cheap and rejects most pieces before any counting.
+        # Length and str.split first: they are cheap and reject most pieces.
         return (
             len(self.text) >= MIN_CHARS
             and len(self.text.split()) >= MIN_WORDS
             and len(self.key()) >= MIN_CHARS
             and self.words().total() >= MIN_WORDS
         )
-
-
-def _is_punct(token: str) -> bool:
-    return len(token) == 1 and not token.isalnum()
 
 
 def find_moves(ops: list[Op]) -> list[Op]:

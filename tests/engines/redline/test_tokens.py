@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from caucus.engines.redline.tokens import tokenize
+from caucus.engines.redline.tokens import token_texts, tokenize, word_texts
 
 
 def texts(s: str) -> list[str]:
@@ -38,3 +38,13 @@ def test_token_kinds_are_named() -> None:
 @given(st.text())
 def test_tokens_rejoin_to_any_text(s: str) -> None:
     assert "".join(texts(s)) == s
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab1 .,$%()-'\n\t\u0301é9:/"))))
+def test_fast_token_texts_are_the_tokens(s: str) -> None:
+    assert token_texts(s) == texts(s)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab1 .,$%()-'\n\t\u0301é9:/"))))
+def test_word_texts_are_the_word_and_number_tokens(s: str) -> None:
+    assert word_texts(s) == [t.text for t in tokenize(s) if t.kind in ("word", "number")]
