@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -109,17 +109,20 @@ def run_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required("costing.run")
-def run_export(request: HttpRequest, pk: int) -> FileResponse:
+def run_export(request: HttpRequest, pk: int) -> HttpResponse:
     run = access_run(request.user, pk)
     if not run.is_done or not run.workbook:
         raise Http404("This run has no workbook yet.")
     record_export(request.user, run, request)
-    return FileResponse(
-        run.workbook.open("rb"),
-        as_attachment=True,
-        filename=f"costing-{run.pk}.xlsx",
+    # Read whole (a few megabytes even for a big roster) so no file handle outlives the request.
+    with run.workbook.open("rb") as handle:
+        content = handle.read()
+    response = HttpResponse(
+        content,
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
+    response["Content-Disposition"] = f'attachment; filename="costing-{run.pk}.xlsx"'
+    return response
 
 
 @require_POST

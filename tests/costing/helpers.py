@@ -115,3 +115,17 @@ def new_run_url(world: Any) -> str:
 def start_run(client: Any, world: Any, proposals: Any, **extra: Any) -> Any:
     data = {"source": "members", "union": "", "proposals": [p.pk for p in proposals], **extra}
     return client.post(new_run_url(world), data)
+
+
+def finished_run(cast: Any, world: Any, *, roster: bool = True) -> Any:
+    """A run of both proposals on the members, costed."""
+    from caucus.costing.actions import do_create_run
+    from caucus.costing.tasks import run_costing
+
+    if roster:
+        make_roster(world)
+    union, employer = make_proposals(world)
+    run = do_create_run(cast["team"], world.negotiation, name="Wages", proposals=[union, employer])
+    run_costing(run.pk)
+    run.refresh_from_db()
+    return run

@@ -2,14 +2,51 @@
 
 Same shape as MATRIX there: route -> (method, allowed people, kwargs). objects(cast) makes the
 records the kwargs name ("name" or "name=object") and returns them by name.
+
+Costing is bargaining strategy: the staff pages are the bargaining team's and the admins'. The
+member page is public once a run is published (before that it is a 404: see test_member_page).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-RIGHTS: dict[str, tuple[str, set[str | None], tuple[str, ...]]] = {}
+TEAM: set[str | None] = {"admin", "team"}
+EVERYONE: set[str | None] = {
+    "admin",
+    "team",
+    "comms",
+    "officer_a",
+    "officer_b",
+    "organizer_a",
+    "observer",
+    "outsider",
+    "member_a",
+    None,
+}
+
+RIGHTS: dict[str, tuple[str, set[str | None], tuple[str, ...]]] = {
+    "costing:list": ("GET", TEAM, ()),
+    "costing:new": ("GET", TEAM, ("slug",)),
+    "costing:run": ("GET", TEAM, ("pk=costing_run_pk",)),
+    "costing:progress": ("GET", TEAM, ("pk=costing_run_pk",)),
+    "costing:export": ("GET", TEAM, ("pk=costing_run_pk",)),
+    "costing:publish": ("POST", TEAM, ("pk=costing_run_pk",)),
+    "costing:unpublish": ("POST", TEAM, ("pk=costing_run_pk",)),
+    "costing_site:what_it_means": ("GET", EVERYONE, ("slug",)),
+}
 
 
 def objects(cast: Any) -> dict[str, Any]:
-    return {}
+    """A finished, published run of the world's members on one costable proposal."""
+    from caucus.costing.actions import do_create_run, do_publish
+    from caucus.costing.tasks import run_costing
+    from tests.costing.helpers import make_proposals
+
+    w = cast.world
+    union, _ = make_proposals(w)
+    run = do_create_run(cast["team"], w.negotiation, name="Matrix run", proposals=[union])
+    run_costing(run.pk)
+    run.refresh_from_db()
+    do_publish(cast["team"], run, "")
+    return {"costing_run_pk": run.pk}

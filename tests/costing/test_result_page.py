@@ -1,0 +1,62 @@
+"""The result page: year-by-year table and chart data, the histogram, region by local, losers;
+its query count is pinned."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from tests.costing.helpers import finished_run
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_result_page_runs_a_fixed_number_of_queries(
+    cast: Any, world: Any, django_assert_num_queries: Any
+) -> None:
+    run = finished_run(cast, world)
+    client = cast.client("team")
+    client.get(reverse("costing:run", args=[run.pk]))
+    # session, user, OTP device, role grants, the run (with negotiation, union, creator)
+    with django_assert_num_queries(5):
+        response = client.get(reverse("costing:run", args=[run.pk]))
+    assert response.status_code == 200
+
+
+def test_the_chart_data_matches_the_table(cast: Any, world: Any) -> None:
+    run = finished_run(cast, world)
+    response = cast.client("team").get(reverse("costing:run", args=[run.pk]))
+    page = response.content.decode()
+    marker = '<script id="years-chart-data" type="application/json">'
+    start = page.index(marker) + len(marker)
+    chart = json.loads(page[start : page.index("</script>", start)])
+    assert [d["label"] for d in chart["datasets"]] == [
+        "Status quo",
+        "Union: Wages: 4% a year",
+        "Employer: Wages: 2% a year, South frozen",
+    ]
+    union_year_1 = run.summary["proposals"][0]["years"][0]["total"]
+    assert chart["datasets"][1]["data"][0] == union_year_1
+    assert f"${union_year_1:,.0f}" in page
+
+
+def test_the_region_by_local_table_prints_numbers_not_only_colour(cast: Any, world: Any) -> None:
+    run = finished_run(cast, world)
+    page = cast.client("team").get(reverse("costing:run", args=[run.pk])).content.decode()
+    employer = run.summary["proposals"][1]
+    south = run.summary["regions"].index("South")
+    local_b = run.summary["locals"].index("Local B")
+    cell = employer["matrix"][south][local_b]
+    assert cell["workers"] == 1 and cell["losers"] == 1
+    assert f"{cell['losers']} of {cell['workers']} lose" in page
+    assert "hsl(0 70%" in page  # a loss is shaded red as well
+
+
+def test_the_histogram_counts_every_worker_once(cast: Any, world: Any) -> None:
+    run = finished_run(cast, world)
+    for proposal in run.summary["proposals"]:
+        assert sum(proposal["histogram"]["counts"]) == run.workers
+        assert 0.0 in proposal["histogram"]["edges"]
