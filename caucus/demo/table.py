@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
+from decimal import Decimal
 from typing import Any
 
-from caucus.demo.orgs import Orgs
+from caucus.demo.orgs import STORE_CLASSIFICATIONS, WAREHOUSE_CLASSIFICATIONS, Orgs
 from caucus.demo.texts import ARTICLES
 from caucus.orgs.models import BargainingUnit
 from caucus.table.models import (
@@ -43,7 +44,7 @@ class Round:
 
 
 def _raises(start: date, percents: list[float]) -> dict[str, Any]:
-    # The shape of economic terms is defined by docs/costing.md; this is its simple form.
+    # The shape of economic terms is defined by docs/costing.md.
     return {
         "term": {"start": start.isoformat(), "years": len(percents)},
         "raises": [
@@ -51,6 +52,67 @@ def _raises(start: date, percents: list[float]) -> dict[str, Any]:
             for i, p in enumerate(percents)
         ],
     }
+
+
+# Today's scales (docs of the demo: caucus/demo/orgs.py): title -> rates, step 1 first.
+SCALES = {
+    title: [float(Decimal(start) + Decimal(per_step) * s) for s in range(max_step)]
+    for _, title, max_step, start, per_step, _ in STORE_CLASSIFICATIONS + WAREHOUSE_CLASSIFICATIONS
+}
+
+
+def _floor(start: date, first_percent: float, floor: float) -> dict[str, Any]:
+    """ "No rate below $X": from the term's start, each scale's steps are raised so that after
+    the first year's raise none is below the floor."""
+    before_raise = round(floor / (1 + first_percent / 100), 2)
+    return {
+        "steps": {
+            "scales": [
+                {
+                    "classification": title,
+                    "effective": start.isoformat(),
+                    "rates": [max(rate, before_raise) for rate in rates],
+                }
+                for title, rates in SCALES.items()
+                if min(rates) < before_raise
+            ]
+        }
+    }
+
+
+def _employer_package(start: date) -> dict[str, Any]:
+    """The employer's latest: raises frozen for a year in the regions it calls above market,
+    steps suspended, and a lower scale for baristas and cafe attendants hired from now on."""
+    return {
+        "freezes": [
+            {
+                "start": start.isoformat(),
+                "end": (start.replace(year=start.year + 1) - timedelta(days=1)).isoformat(),
+                "where": {"region": ["California", "Northeast"]},
+            }
+        ],
+        "steps": {"movement": False},
+        "new_hire_tier": {
+            "hired_after": start.isoformat(),
+            "turnover": 0.35,
+            "hiring": 0.0,
+            "scales": [
+                {"classification": title, "rates": [round(r - 1.25, 2) for r in SCALES[title]]}
+                for title in ("Barista", "Cafe Attendant")
+            ],
+        },
+    }
+
+
+def _wage_terms(key: str, start: date, extra: dict[str, Any] | None) -> dict[str, Any]:
+    percents = WAGE_RAISES[key]
+    terms = _raises(start, percents)
+    extra = dict(extra or {})
+    if "floor" in extra:
+        terms.update(_floor(start, percents[0], extra.pop("floor")))
+    if extra.pop("employer_package", False):
+        terms.update(_employer_package(start))
+    return {**terms, **extra}
 
 
 def build_round(orgs: Orgs, today: date, team: Any) -> Round:
@@ -164,7 +226,7 @@ PASSES: list[tuple[Any, ...]] = [
         "Wages: 7%, 6% and 5%, and a $20.00 floor",
         "14.2 All rates increase by seven percent (7%) in year one, six percent (6%) in year two "
         "and five percent (5%) in year three. No rate shall be below twenty dollars ($20.00).",
-        {"minimum_rate": 20.0},
+        {"floor": 20.0},
     ),
     (
         "u_ps",
@@ -206,7 +268,7 @@ PASSES: list[tuple[Any, ...]] = [
         True,
         "Wages: 2% a year",
         "14.2 All rates increase by two percent (2%) each year of the term.",
-        {},
+        {"steps": {"movement": False}},
     ),
     (
         "u_ben",
@@ -291,7 +353,7 @@ PASSES: list[tuple[Any, ...]] = [
         "Wages: 6%, 5% and 4.5%, and a $19.50 floor",
         "14.2 All rates increase by six percent (6%), five percent (5%) and four and a half "
         "percent (4.5%). No rate shall be below nineteen dollars and fifty cents ($19.50).",
-        {"minimum_rate": 19.5},
+        {"floor": 19.5},
     ),
     (
         "e_staff_option",
@@ -318,8 +380,11 @@ PASSES: list[tuple[Any, ...]] = [
         True,
         "Wages: 3%, 2.5% and 2.5%",
         "14.2 All rates increase by three percent (3%), two and a half percent (2.5%) and two and "
-        "a half percent (2.5%).",
-        {},
+        "a half percent (2.5%), except that rates in the California and Northeast regions, above "
+        "the market in the Company's view, do not increase in the first year. 14.3 Step "
+        "increases are suspended for the term. 14.4 Baristas and cafe attendants hired after "
+        "ratification are paid on the new-hire scale of Appendix B.",
+        {"employer_package": True},
     ),
     (
         "e_ps",
@@ -404,7 +469,7 @@ def _passes(rnd: Round, today: date, team: Any) -> None:
     for key, article, side, kind, at, answers, status, published, title, text, terms in PASSES:
         session = sessions[at] if at is not None else None
         if key in WAGE_RAISES:
-            terms = {**_raises(term_start, WAGE_RAISES[key]), **(terms or {})}
+            terms = _wage_terms(key, term_start, terms)
         rnd.proposals[key] = Proposal.objects.create(
             negotiation=rnd.negotiation,
             article=rnd.articles[article],
