@@ -1,0 +1,102 @@
+"""Comparison sheets in a real browser: the team builds and publishes one; a member reads it
+on a 360 px phone, with no serious accessibility violation, and prints it without the site's
+navigation."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from caucus.table.models import Proposal
+from tests.browser.conftest import axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _sign_in_as_team(page: Any, base: str, cast: Any) -> None:
+    device = TOTPDevice.objects.create(user=cast["team"], name="phone", confirmed=True)
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label("User name or e-mail").fill("team")
+    page.get_by_label("Password").fill("correct horse battery")
+    page.get_by_role("button", name="Sign in").click()
+    code = f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
+    page.get_by_label("Six-digit code from your authenticator app").fill(code)
+    page.get_by_role("button", name="Verify").click()
+    page.wait_for_url(f"{base}/staff/table/national-2026/")
+
+
+def _passes(world: Any) -> None:
+    for side, text, on in (
+        ("union", "Employees shall receive a raise of 5% on April 1.", date(2026, 3, 2)),
+        ("employer", "Employees shall receive a raise of 0.5% on July 1.", date(2026, 3, 9)),
+    ):
+        Proposal.objects.create(
+            negotiation=world.negotiation,
+            article=world.article_wages,
+            side=side,
+            title=f"{side} wages",
+            text=text,
+            passed_on=on,
+            is_published=True,
+        )
+
+
+def test_team_publishes_a_sheet_that_a_member_reads_and_prints_on_a_phone(
+    live_server: Any, browser: Any, page: Any, cast: Any
+) -> None:
+    base = live_server.url
+    _passes(cast.world)
+    _sign_in_as_team(page, base, cast)
+
+    page.get_by_role("link", name="Comparison sheets").click()
+    page.get_by_role("link", name="New sheet").click()
+    page.get_by_label("Title").fill("Where wages stand")
+    page.get_by_label("Side by side (one column on phones)").check()
+    assert page.get_by_label("Article 12: Wages").is_checked()
+    assert not page.get_by_label("Article 7: Seniority").is_checked()
+    page.get_by_role("button", name="Create the sheet").click()
+
+    wages = page.get_by_role("group", name="Article 12: Wages")
+    assert wages.get_by_label("Include in the sheet").is_checked()
+    wages.get_by_label("Plain-language summary").fill(
+        "The employer offers a **tenth** of our raise, three months later."
+    )
+    page.get_by_role("button", name="Save the rows").click()
+    assert "Rows saved." in page.locator("main").inner_text()
+    page.get_by_role("button", name="Build the sheet").click()
+    page.get_by_text("Preview of version 1").wait_for()
+    assert "a tenth of our raise" in page.locator(".sheet").inner_text()
+    page.get_by_role("button", name="Publish version 1").first.click()
+    assert "Version 1 is published to members." in page.locator("main").inner_text()
+
+    member = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
+    member.goto(f"{base}/n/national-2026/")
+    member.get_by_role("link", name="Comparison sheets", exact=False).click()
+    member.get_by_role("link", name="Where wages stand").click()
+    sheet = member.locator(".sheet")
+    assert "In plain language" in sheet.inner_text()
+    assert "inserted, proposed by employer:" in sheet.locator("ins.rl-by-employer").inner_text()
+    # Nothing wider than the phone: the two columns stack.
+    widths = member.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], widths
+    cells = member.locator(".rl-sbs td")
+    first, second = cells.nth(0).bounding_box(), cells.nth(1).bounding_box()
+    assert second["y"] >= first["y"] + first["height"] - 1, (first, second)
+    assert axe_violations(member) == []
+
+    member.emulate_media(media="print")
+    assert not member.get_by_role("navigation", name="Main").is_visible()
+    assert not member.locator(".sheet-downloads").is_visible()
+    assert member.locator(".sheet-columns").is_visible()
+    # On paper the two versions sit side by side again, under their column headings.
+    assert member.locator(".rl-sbs thead").is_visible()
+    first, second = cells.nth(0).bounding_box(), cells.nth(1).bounding_box()
+    assert abs(first["y"] - second["y"]) < 1 and second["x"] > first["x"], (first, second)
+    assert "National Agreement 2026" in member.locator(".sheet-header").inner_text()
+    member.context.close()
