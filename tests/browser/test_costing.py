@@ -1,0 +1,78 @@
+"""Costing in a real browser, as a new user would: the bargaining team costs the union's and
+the employer's wage proposals on the members, waits for the run, sees who loses under the
+employer's and the chart, and publishes; a member on a phone enters their details and reads
+their own figures. Both pages pass axe (no serious or critical violations)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.browser.conftest import axe_violations
+from tests.costing.helpers import make_proposals, make_roster
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _sign_in_as_team(page: Any, base: str, cast: Any) -> None:
+    device = TOTPDevice.objects.create(user=cast["team"], name="phone", confirmed=True)
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label("User name or e-mail").fill("team")
+    page.get_by_label("Password").fill("correct horse battery")
+    page.get_by_role("button", name="Sign in").click()
+    code = f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
+    page.get_by_label("Six-digit code from your authenticator app").fill(code)
+    page.get_by_role("button", name="Verify").click()
+    page.wait_for_url(f"{base}/staff/table/national-2026/")
+
+
+def test_team_costs_two_wage_proposals_publishes_and_a_member_sees_their_pay(
+    live_server: Any, browser: Any, page: Any, cast: Any
+) -> None:
+    base = live_server.url
+    make_roster(cast.world)
+    make_proposals(cast.world)
+
+    _sign_in_as_team(page, base, cast)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Costing").click()
+    page.get_by_role("link", name="New costing run for National Agreement 2026").click()
+    page.get_by_label("Members on the roster").check()
+    page.get_by_label("Union: Wages: 4% a year", exact=False).check()
+    page.get_by_label("Employer: Wages: 2% a year, South frozen", exact=False).check()
+    page.get_by_role("button", name="Cost these proposals").click()
+
+    page.get_by_text("✓ Done").wait_for()
+    who = page.get_by_role(
+        "region", name="Who loses under Employer: Wages: 2% a year, South frozen"
+    )
+    assert "of 7 workers would be paid less" in who.locator(".losers-count").inner_text()
+    assert "Losers by local" in who.inner_text()
+    union = page.get_by_role("region", name="Who loses under Union: Wages: 4% a year")
+    assert "0 of 7 workers" in union.locator(".losers-count").inner_text()
+    page.locator("#years-chart[data-drawn='true']").wait_for()
+    page.locator("#histogram-chart[data-drawn='true']").wait_for()
+    assert axe_violations(page) == []
+
+    page.get_by_label("A word to members (optional)").fill("Here is what the offers mean for you.")
+    page.get_by_role("button", name='Publish "what it means for me" to members').click()
+    assert "Published: members can now see" in page.locator("main").inner_text()
+
+    member = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
+    member.goto(f"{base}/n/national-2026/what-it-means/")
+    member.get_by_label("Your job (classification)").select_option("Clerk")
+    member.get_by_label("Your step on the wage scale").fill("1")
+    member.get_by_label("Your region").select_option("South")
+    member.get_by_label("Hours you are paid in a usual week").fill("20")
+    member.get_by_role("button", name="Show my figures").click()
+    text = member.locator("main").inner_text()
+    assert "Here is what the offers mean for you." in text
+    # 20 hours a week at $20.00 on step 1: 1,040 hours; the employer freezes the South's 2027.
+    assert "$20,800" in text
+    assert "Under the employer's proposal you would earn" in text
+    member.locator("#mine-chart[data-drawn='true']").wait_for()
+    assert member.evaluate("document.documentElement.scrollWidth") <= 360
+    assert axe_violations(member) == []
+    member.context.close()
