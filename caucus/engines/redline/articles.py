@@ -18,7 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from caucus.engines.redline.diff import Op, diff
+from caucus.engines.redline.diff import Op, diff_with
+from caucus.engines.redline.renumbering import renumbering_from
 
 _HEADING = re.compile(
     r"^[ \t]*(?:(?:ARTICLE|Article|SECTION|Section|APPENDIX|Appendix|SCHEDULE|Schedule)"
@@ -159,11 +160,19 @@ def _ordered(
     return pairs
 
 
-def compare_articles(old: str, new: str, *, detect_moves: bool = True) -> list[ArticleDiff]:
-    """Each article of ``new`` diffed against its twin in ``old``, in the new order."""
+def compare_articles(
+    old: str, new: str, *, detect_moves: bool = True, ignore_renumbering: bool = False
+) -> list[ArticleDiff]:
+    """Each article of ``new`` diffed against its twin in ``old``, in the new order.
+
+    ``ignore_renumbering``: numbers changed only by the renumbering of articles (found once,
+    for the whole contract) are left unmarked, as ``diff`` does."""
+    pairs = align_articles(split_articles(old), split_articles(new))
+    renumber = renumbering_from(pairs) if ignore_renumbering else None
     out = []
-    for pair in align_articles(split_articles(old), split_articles(new)):
+    for pair in pairs:
         before = pair.old.text if pair.old else ""
         after = pair.new.text if pair.new else ""
-        out.append(ArticleDiff(pair, diff(before, after, detect_moves=detect_moves)))
+        ops = diff_with(before, after, detect_moves=detect_moves, renumber=renumber)
+        out.append(ArticleDiff(pair, ops))
     return out

@@ -2,7 +2,8 @@
 
     caucus redline OLD NEW [--format json|html|docx|pdf] [--output FILE] [--employer FILE]
                            [--layout inline|side-by-side] [--articles] [--negotiation NAME]
-                           [--author NAME] [--ignore-whitespace] [--no-moves]
+                           [--author NAME] [--ignore-whitespace] [--ignore-renumbering]
+                           [--no-moves]
 
 With ``--employer``, OLD is the current contract, NEW the union's proposal and FILE the
 employer's; every change is attributed to the side that proposed it. Files are read as UTF-8
@@ -36,6 +37,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--negotiation", default="Redline", help="the header's title")
     p.add_argument("--author", default="Proposal", help="DOCX: the author of the changes")
     p.add_argument("--ignore-whitespace", action="store_true")
+    p.add_argument(
+        "--ignore-renumbering",
+        action="store_true",
+        help="leave unmarked the numbers changed only because articles were renumbered",
+    )
     p.add_argument("--no-moves", action="store_true", help="do not look for moved text")
     return p
 
@@ -64,7 +70,11 @@ def main(argv: list[str] | None = None) -> int:
         meta = Meta(args.negotiation, "Current contract", "Union and employer proposals", today)
     else:
         ops = diff(
-            old, new, detect_moves=not args.no_moves, ignore_whitespace=args.ignore_whitespace
+            old,
+            new,
+            detect_moves=not args.no_moves,
+            ignore_whitespace=args.ignore_whitespace,
+            ignore_renumbering=args.ignore_renumbering,
         )
         meta = Meta(args.negotiation, Path(args.old).name, Path(args.new).name, today)
     data: str | bytes
@@ -79,7 +89,12 @@ def main(argv: list[str] | None = None) -> int:
         content: list[Op] | list[Section] = ops
         if args.articles and employer is None:
             content = sections_from_articles(
-                compare_articles(old, new, detect_moves=not args.no_moves)
+                compare_articles(
+                    old,
+                    new,
+                    detect_moves=not args.no_moves,
+                    ignore_renumbering=args.ignore_renumbering,
+                )
             )
         data = render_html(content, layout=args.layout, meta=meta)
         if args.format == "pdf":

@@ -18,7 +18,12 @@ and stays marked.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from caucus.engines.redline.articles import Pair
 
 # Words after which a number is an article or section number (compared in lower case).
 REFERENCE_WORDS = frozenset(
@@ -86,8 +91,7 @@ class Renumbering:
             is_label = (
                 line_start
                 and _LABEL_TOKEN.fullmatch(t) is not None
-                and k + 1 < len(tokens)
-                and tokens[k + 1][:1] in (" ", "\t", ".")
+                and (k + 1 == len(tokens) or tokens[k + 1][:1] in (" ", "\t", "."))
             )
             if is_label or (in_reference and _HEAD.match(t)):
                 out[k] = self.number(t)
@@ -119,7 +123,11 @@ def renumbering_of(old: str, new: str) -> Renumbering:
     """The renumbering between two whole contracts, from their paired articles."""
     from caucus.engines.redline.articles import align_articles, split_articles
 
-    pairs = align_articles(split_articles(old), split_articles(new))
+    return renumbering_from(align_articles(split_articles(old), split_articles(new)))
+
+
+def renumbering_from(pairs: Iterable[Pair]) -> Renumbering:
+    """The old → new numbers of the paired articles whose number changed."""
     return Renumbering(
         {
             p.old.number: p.new.number
