@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from caucus.engines.redline.diff import Op
+from caucus.engines.redline.diff import Op, coalesce, token_diff
 from caucus.engines.redline.tokens import word_texts
 
 MIN_WORDS = 4  # shorter pieces ("Section 3.") repeat too often to call a move
@@ -217,3 +218,21 @@ def _join_replaces(ops: list[Op]) -> list[Op]:
         else:
             out.append(op)
     return out
+
+
+def edits_in_moves(ops: Sequence[Op]) -> dict[int, list[Op]]:
+    """Move id -> the word-level diff between a moved text's old and new places, for each
+    move whose text was edited as well as moved (what the renderers mark inside the move)."""
+    old: dict[int, str] = {}
+    new: dict[int, str] = {}
+    for op in ops:
+        if op.move is not None:
+            if op.old_text:
+                old[op.move] = old.get(op.move, "") + op.old_text
+            if op.new_text:
+                new[op.move] = new.get(op.move, "") + op.new_text
+    return {
+        k: coalesce(token_diff(old[k], new[k]))
+        for k in sorted(old.keys() & new.keys())
+        if old[k] != new[k]
+    }

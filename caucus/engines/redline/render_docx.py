@@ -5,7 +5,9 @@ Every insertion is a ``w:ins`` revision and every deletion a ``w:del`` (its text
 LibreOffice can accept or reject each change. A line break is a paragraph; a deleted or
 inserted line break is a deleted or inserted paragraph mark. Accepting every change gives the
 new text, rejecting every change the old one (carriage returns dropped, and characters XML
-cannot hold replaced by U+FFFD).
+cannot hold replaced by U+FFFD). Moved text is by "<author> (moved)", the words changed in
+a move by the author; a number only renumbered (``ignore_renumbering``) is a change by
+"<author> (renumbering)", so a reader can filter either out in Word's review pane.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from caucus.engines.redline.diff import Op
+from caucus.engines.redline.diff import Op, is_renumbered
+from caucus.engines.redline.moves import edits_in_moves
 
 AUTHORS = {"union": "Union", "employer": "Employer", "both": "Union and Employer"}
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -80,6 +83,19 @@ class _Writer:
                 self._end_paragraph(kind, author)
 
 
+def _write_move(writer: _Writer, op: Op, edits: list[Op] | None, who: str) -> None:
+    """Moved text is by "<author> (moved)"; words changed in the move are by the author, so
+    Word tells them apart (and accepting or rejecting everything still gives each text)."""
+    kind, text = ("del", op.old_text) if op.old_text else ("ins", op.new_text)
+    if edits is None:
+        writer.write(text, kind, f"{who} (moved)")
+        return
+    for e in edits:
+        piece = e.old_text if kind == "del" else e.new_text
+        if piece:
+            writer.write(piece, kind, f"{who} (moved)" if e.op == "equal" else who)
+
+
 def render_docx(
     ops: Sequence[Op],
     *,
@@ -96,10 +112,18 @@ def render_docx(
         body.remove(child)
     stamp = (date or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     writer = _Writer(body, stamp)
+    edits = edits_in_moves(ops)
     for op in ops:
         who = AUTHORS.get(op.by, op.by) if op.by else author
         if op.op == "equal":
-            writer.write(op.new_text, None, who)
+            if op.old_text != op.new_text and is_renumbered(op.old_text, op.new_text):
+                writer.write(op.old_text, "del", f"{who} (renumbering)")
+                writer.write(op.new_text, "ins", f"{who} (renumbering)")
+            else:
+                writer.write(op.new_text, None, who)
+            continue
+        if op.move is not None:
+            _write_move(writer, op, edits.get(op.move), who)
             continue
         if op.old_text:
             writer.write(op.old_text, "del", who)

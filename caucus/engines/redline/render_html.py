@@ -3,7 +3,10 @@
 Changes are ``<ins>``/``<del>`` with a visually hidden label ("inserted:", "deleted:",
 "moved from here, move 3:") so a screen reader says what a sighted reader sees; underline and
 strike-through carry the meaning in print and without colour. Moved text links both ways
-between its old and new places. Attributed changes (three-way) show who proposed them in words.
+between its old and new places; text edited as well as moved shows its changed words inside
+the moved block (inline: at its new place; side by side: deletions in the old column,
+insertions in the new). A number only renumbered (``ignore_renumbering``) is underlined with
+dots and says its old number. Attributed changes (three-way) show who proposed them in words.
 
 ``render_html`` returns a whole page with its CSS inlined (so it prints, and WeasyPrint turns
 it into the PDF, the same way); ``render_fragment`` returns the markup alone for a page that
@@ -19,7 +22,8 @@ from pathlib import Path
 from typing import Literal
 
 from caucus.engines.redline.articles import ArticleDiff
-from caucus.engines.redline.diff import Op
+from caucus.engines.redline.diff import Op, is_renumbered
+from caucus.engines.redline.moves import edits_in_moves
 
 Layout = Literal["inline", "side-by-side"]
 CSS = (Path(__file__).with_name("redline.css")).read_text(encoding="utf-8")
@@ -90,29 +94,86 @@ def _mark(kind: str, op: Op, text: str) -> str:
     return f'<{kind} class="{" ".join(classes)}"{attrs}>{body}</{kind}>{tail}'
 
 
+def _renumbered(op: Op, text: str) -> str:
+    """A number changed only by a renumbering: low-key, its old number in words."""
+    return (
+        f'<span class="rl-renumbered" title="was {escape(op.old_text.strip())}">'
+        f'<span class="rl-sr">renumbered, was {escape(op.old_text.strip())}: </span>'
+        f"{escape(text)}</span>"
+    )
+
+
+def _equal(op: Op, side: str) -> str:
+    text = op.new_text if side == "new" else op.old_text
+    if op.old_text != op.new_text and is_renumbered(op.old_text, op.new_text):
+        return _renumbered(op, text)
+    return escape(text)
+
+
+def _edited_move(kind: str, op: Op, edits: list[Op], shown: tuple[str, ...]) -> str:
+    """A moved and edited text at one of its places: a moved block whose changed words are
+    marked inside it (``shown``: which of "del" and "ins" to mark there)."""
+    assert op.move is not None
+    here, there = ("to", "from") if kind == "ins" else ("from", "to")
+    word = "moved here" if kind == "ins" else "moved from here"
+    arrow = "moved from" if kind == "ins" else "moved to"
+    parts = []
+    for e in edits:
+        if e.op == "equal":
+            parts.append(escape(e.new_text if kind == "ins" else e.old_text))
+            continue
+        for mark, text in (("del", e.old_text), ("ins", e.new_text)):
+            if text and mark in shown:
+                label = "deleted" if mark == "del" else "inserted"
+                parts.append(
+                    f'<{mark} class="rl-{mark}"><span class="rl-sr">{label}: </span>'
+                    f"{escape(text)}</{mark}>"
+                )
+    return (
+        f'<span class="rl-moved rl-moved-{kind}" id="move-{op.move}-{here}">'
+        f'<span class="rl-sr">{word}, move {op.move}, edited: </span>{"".join(parts)}</span>'
+        f' <a class="rl-movelink" href="#move-{op.move}-{there}">[{arrow} place {op.move}]</a>'
+    )
+
+
 def _inline(ops: Sequence[Op]) -> str:
+    edits = edits_in_moves(ops)
     parts = []
     for op in ops:
         if op.op == "equal":
-            parts.append(escape(op.new_text))
+            parts.append(_equal(op, "new"))
             continue
         if op.old_text:
             parts.append(_mark("del", op, op.old_text))
         if op.new_text:
-            parts.append(_mark("ins", op, op.new_text))
+            if op.move in edits:
+                parts.append(_edited_move("ins", op, edits[op.move], ("del", "ins")))
+            else:
+                parts.append(_mark("ins", op, op.new_text))
     return f'<div class="rl-doc rl-inline">{"".join(parts)}</div>'
 
 
 def _side_by_side(ops: Sequence[Op], meta: Meta) -> str:
+    edits = edits_in_moves(ops)
     rows: list[tuple[str, str]] = []
     old: list[str] = []
     new: list[str] = []
     for op in ops:
         if op.op != "equal":
             if op.old_text:
-                old.append(_mark("del", op, op.old_text))
+                if op.move in edits:
+                    old.append(_edited_move("del", op, edits[op.move], ("del",)))
+                else:
+                    old.append(_mark("del", op, op.old_text))
             if op.new_text:
-                new.append(_mark("ins", op, op.new_text))
+                if op.move in edits:
+                    new.append(_edited_move("ins", op, edits[op.move], ("ins",)))
+                else:
+                    new.append(_mark("ins", op, op.new_text))
+            continue
+        if op.old_text != op.new_text and is_renumbered(op.old_text, op.new_text):
+            old.append(_equal(op, "old"))
+            new.append(_equal(op, "new"))
             continue
         # An unchanged line break closes the row, so paragraphs sit side by side.
         old_lines = op.old_text.splitlines(keepends=True)
@@ -175,6 +236,8 @@ def render_html(
         f'<p class="rl-columns">{escape(columns)}</p>{date}'
         '<p class="rl-key">Key: <ins class="rl-ins">underlined</ins> text is inserted, '
         '<del class="rl-del">struck-through</del> text is deleted, text with a dotted border '
-        "moved (its link goes to the other place).</p></header>"
+        "moved (its link goes to the other place; words changed in the move are marked inside "
+        'it), <span class="rl-renumbered">dotted underlined</span> numbers only renumbered.'
+        "</p></header>"
         f"<main>{''.join(parts)}</main></body></html>\n"
     )

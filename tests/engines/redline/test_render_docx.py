@@ -96,3 +96,38 @@ def test_libreoffice_opens_the_redline(tmp_path) -> None:  # type: ignore[no-unt
         timeout=180,
     )
     assert (tmp_path / "redline.pdf").stat().st_size > 1000
+
+
+HOURS = "The normal work week shall be forty hours, Monday through Friday.\n"
+SAFETY = "The employer shall provide protective equipment at no cost to employees.\n"
+
+
+def revisions_by_author(root: ET.Element, tag: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for r in root.iter(f"{W}{tag}"):
+        text = "".join(t.text or "" for t in r.iter() if t.tag in (f"{W}t", f"{W}delText"))
+        who = r.get(f"{W}author") or ""
+        out[who] = out.get(who, "") + text
+    return out
+
+
+def test_words_changed_in_a_move_are_told_apart_from_the_moved_text() -> None:
+    new = SAFETY + HOURS.replace("forty", "thirty-seven")
+    data = render_docx(diff(HOURS + SAFETY, new), author="Union")
+    root = document(data)
+    inserted = revisions_by_author(root, "ins")
+    deleted = revisions_by_author(root, "del")
+    assert inserted["Union"] == "thirty-seven"
+    assert deleted["Union"] == "forty"
+    assert "The normal work week shall be " in inserted["Union (moved)"]
+    assert accepted_text(data) == new
+
+
+def test_renumbered_numbers_are_changes_by_the_renumbering() -> None:
+    old = "ARTICLE 1 - HOURS\n1.1 Forty hours.\n\nARTICLE 2 - WAGES\n2.1 Pay is $10.\n"
+    new = old.replace(
+        "ARTICLE 2 - WAGES\n2.1", "ARTICLE 2 - SAFETY\n2.1 Boots.\n\nARTICLE 3 - WAGES\n3.1"
+    )
+    data = render_docx(diff(old, new, ignore_renumbering=True), author="Union")
+    assert revisions_by_author(document(data), "ins")["Union (renumbering)"] == "33.1"
+    assert accepted_text(data) == new

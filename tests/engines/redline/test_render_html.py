@@ -30,6 +30,48 @@ def test_moved_text_links_its_two_places() -> None:
     assert "moved from here, move 1: " in html
 
 
+HOURS = "The normal work week shall be forty hours, Monday through Friday.\n"
+SAFETY = "The employer shall provide protective equipment at no cost to employees.\n"
+WAGES = "Wages shall be paid every second Thursday by direct deposit.\n"
+MOVED_OLD = HOURS + SAFETY + WAGES
+MOVED_NEW = SAFETY + WAGES + HOURS.replace("forty", "thirty-seven")
+
+
+def test_moved_and_edited_text_shows_its_changed_words_at_its_new_place() -> None:
+    html = render_html(diff(MOVED_OLD, MOVED_NEW))
+    moved_here = html.split('id="move-1-to">', 1)[1].split("</span> <a", 1)[0]
+    assert "moved here, move 1, edited: </span>The normal work week shall be " in moved_here
+    assert '<del class="rl-del"><span class="rl-sr">deleted: </span>forty</del>' in moved_here
+    assert (
+        '<ins class="rl-ins"><span class="rl-sr">inserted: </span>thirty-seven</ins>' in moved_here
+    )
+    assert 'href="#move-1-to"' in html and 'href="#move-1-from"' in html
+
+
+def test_moved_and_edited_text_side_by_side_marks_each_column_inside_the_move() -> None:
+    html = render_html(diff(MOVED_OLD, MOVED_NEW), layout="side-by-side")
+    old_place = html.split('id="move-1-from">', 1)[1].split("</span> <a", 1)[0]
+    new_place = html.split('id="move-1-to">', 1)[1].split("</span> <a", 1)[0]
+    assert "deleted: </span>forty</del>" in old_place and "thirty-seven" not in old_place
+    assert "inserted: </span>thirty-seven</ins>" in new_place and "forty" not in new_place
+
+
+def test_moved_text_not_edited_is_one_block() -> None:
+    html = render_html(diff(MOVED_OLD, SAFETY + WAGES + HOURS))
+    assert "edited" not in html
+    assert f'id="move-1-to"><span class="rl-sr">moved here, move 1: </span>{HOURS}</ins>' in html
+
+
+def test_renumbered_number_is_low_key_and_says_its_old_number() -> None:
+    old = "ARTICLE 1 - HOURS\n1.1 Forty hours.\n\nARTICLE 2 - WAGES\n2.1 Pay is $10.\n"
+    new = old.replace(
+        "ARTICLE 2 - WAGES\n2.1", "ARTICLE 2 - SAFETY\n2.1 Boots for all.\n\nARTICLE 3 - WAGES\n3.1"
+    )
+    html = render_html(diff(old, new, ignore_renumbering=True))
+    assert '<span class="rl-sr">renumbered, was 2.1: </span>3.1</span>' in html
+    assert "<del" not in html.split("<main>", 1)[1]
+
+
 def test_side_by_side_puts_each_version_in_its_labelled_column() -> None:
     html = render_html(diff(OLD, NEW), layout="side-by-side", meta=Meta(old_label="2024 CBA"))
     assert '<th scope="col">2024 CBA</th>' in html
