@@ -21,9 +21,11 @@ from caucus.engines.costing.results import BaseYear, CostingRun, ProposalCost, Y
 from caucus.engines.costing.roster import Roster
 from caucus.engines.costing.sharing import (
     Side,
+    YearSide,
+    differential_factors,
     differential_pay,
-    lump_sum_pay,
-    profit_sharing_pay,
+    lump_sums_in_year,
+    profit_sharing_in_year,
 )
 from caucus.engines.costing.steps import grid_versions, grid_width, scale_grid
 from caucus.engines.costing.terms import Scope, Terms, check_dates, overlay
@@ -39,17 +41,14 @@ from caucus.engines.costing.wages import Plan, wage_paths
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
 Bools = npt.NDArray[np.bool_]
+COMPONENTS = ("wages", "differentials", "lump_sums", "profit_sharing")
 
 
 @dataclass(frozen=True, eq=False)
 class _Costed:
     """One set of terms costed: per-worker arrays for the roster, totals for the workforce."""
 
-    pay: Floats  # years x workers
-    wages: Floats
-    differentials: Floats
-    lump_sums: Floats
-    profit_sharing: Floats
+    pay: Floats  # years x rows
     end_payroll: Floats  # by year, whole workforce
     totals: dict[str, Floats]  # by year, whole workforce
     employee_premium: Floats  # by year, per enrolled worker
@@ -163,11 +162,14 @@ def _cost(
     pop = incumbents(roster, terms, status_quo, width, positions)
     codes = _codes(roster, None)
     paths = wage_paths(pop, _plan(roster, terms, stacked, codes, captures), years, term.day_count)
-    wages = paths.cash * hours
-    side = Side(hours, roster.fte, wages, dict(paths.at), roster.hire_date, weight)
-    sides = [(side, force.incumbents)]
-    hire_side: Side | None = None
+    diff_masks = [_mask(roster, d.where) for d in terms.differentials]
+    lump_masks = [_mask(roster, x.where) for x in terms.lump_sums]
+    factor, flat = differential_factors(terms.differentials, hours, diff_masks)
+    extra, flat_total = weight * (factor - 1.0), float(flat @ weight)
+    pay = paths.cash
+    pay *= hours  # wages now; the rest is added year by year below
     hire_end = np.zeros(len(years))
+    hire_cash: Floats | None = None
     if force.has_hires:
         first, group = roster.slots
         slot_paths = wage_paths(
@@ -176,37 +178,58 @@ def _cost(
             years,
             term.day_count,
         )
-        rate_on = {d: r[group] for d, r in slot_paths.at.items()}
-        hire_wages = slot_paths.cash[:, group] * hours
-        hire_side = Side(hours, roster.fte, hire_wages, rate_on, None, weight)
-        sides.append((hire_side, force.hires))
-        group_hours = np.bincount(group, weights=hours * weight, minlength=first.shape[0])
-        hire_end = slot_paths.end @ group_hours
-    sharing = profit_sharing_pay(terms.profit_sharing, sides, term.years)
-    parts: dict[str, Floats] = {}
-    pay = np.zeros_like(wages)
-    for i, (s, share) in enumerate(sides):
-        weights = np.asarray(share)
-        diffs = differential_pay(
-            terms.differentials, s, [_mask(roster, d.where) for d in terms.differentials]
-        )
-        lumps = lump_sum_pay(
-            terms.lump_sums,
-            s,
-            [_mask(roster, x.where) for x in terms.lump_sums],
-            term.start,
-            term.years,
-        )
-        for name, values in (
-            ("wages", s.wages),
-            ("differentials", diffs),
-            ("lump_sums", lumps),
-            ("profit_sharing", sharing[i]),
-        ):
-            parts[name] = parts.get(name, 0.0) + s.total(values) * weights
-        if i == 0:
-            pay = s.wages + diffs + lumps + sharing[i]
-            own = (diffs, lumps)
+        hire_cash = slot_paths.cash
+        # hires' wages summed by slot, not spread over every row: the hours each slot pays
+        slot_hours = np.bincount(group, weights=hours * weight, minlength=first.shape[0])
+        slot_extra = np.bincount(group, weights=hours * extra, minlength=first.shape[0])
+        hire_end = slot_paths.end @ slot_hours
+    parts = {name: np.zeros(len(years)) for name in COMPONENTS}
+    for k in range(len(years)):
+        sides = [
+            YearSide(
+                hours,
+                roster.fte,
+                weight,
+                roster.hire_date,
+                force.incumbents[k],
+                lambda k=k: pay[k],  # type: ignore[misc]
+                lambda day: paths.at[day],
+            )
+        ]
+        parts["wages"][k] += sides[0].total(pay[k])
+        with_extra = float(np.einsum("i,i->", pay[k], extra))
+        parts["differentials"][k] += (with_extra + flat_total) * sides[0].share
+        if hire_cash is not None:
+            cash = hire_cash[k]
+            sides.append(
+                YearSide(
+                    hours,
+                    roster.fte,
+                    weight,
+                    None,
+                    force.hires[k],
+                    lambda cash=cash: cash[group] * hours,  # type: ignore[misc]
+                    lambda day: slot_paths.at[day][group],
+                )
+            )
+            parts["wages"][k] += float(cash @ slot_hours) * force.hires[k]
+            with_extra = float(cash @ slot_extra)
+            parts["differentials"][k] += (with_extra + flat_total) * force.hires[k]
+        shared = profit_sharing_in_year(terms.profit_sharing, sides, k)
+        own: list[Floats] = []
+        for i, side in enumerate(sides):
+            lumps = lump_sums_in_year(terms.lump_sums, side, lump_masks, k, term.start, term.years)
+            if lumps is not None:
+                parts["lump_sums"][k] += side.total(lumps)
+            if shared is not None:
+                parts["profit_sharing"][k] += side.total(shared[i])
+            if i == 0:
+                own = [x for x in (lumps, None if shared is None else shared[0]) if x is not None]
+        row = pay[k]
+        row *= factor
+        row += flat
+        for values in own:
+            row += values
     positions_held = np.asarray(force.incumbents) + np.asarray(force.hires)
     headcount = float(weight.sum()) * positions_held
     parts["headcount"] = headcount
@@ -220,7 +243,7 @@ def _cost(
     end_payroll = (paths.end @ (hours * weight)) * np.asarray(
         force.incumbents
     ) + hire_end * np.asarray(force.hires)
-    return _Costed(pay, wages, own[0], own[1], sharing[0], end_payroll, parts, employee)
+    return _Costed(pay, end_payroll, parts, employee)
 
 
 def _premiums(terms: Terms, years: int) -> tuple[Floats, Floats]:
@@ -240,7 +263,8 @@ def _proposal_cost(
 ) -> ProposalCost:
     assert terms.term is not None
     spans = contract_years(terms.term.start, terms.term.years)
-    change = costed.pay - sq.pay - (costed.employee_premium - sq.employee_premium)[:, None]
+    change = np.subtract(costed.pay, sq.pay)
+    change -= (costed.employee_premium - sq.employee_premium)[:, None]
     years = tuple(_year_cost(k + 1, span, costed, sq, base, k) for k, span in enumerate(spans))
     sq_years = tuple(_year_cost(k + 1, span, sq, sq, base, k) for k, span in enumerate(spans))
     whole = _term_cost(years, base, terms.term.start, add_years(terms.term.start, terms.term.years))

@@ -4,8 +4,10 @@ rates the next raise compounds on), and the differentials paid on top of the rat
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -52,19 +54,58 @@ def differential_pay(
     return out
 
 
-def lump_sum_pay(
+@dataclass(frozen=True, eq=False)
+class YearSide:
+    """Incumbents, or the hires who take their places, in one contract year: one entry per row,
+    each row standing for ``weight`` workers, each holding ``share`` of a position."""
+
+    hours: Floats
+    fte: Floats
+    weight: Floats
+    hire_date: Days | None  # None for hires, who are hired after any cut-off
+    share: float
+    wages_of: Callable[[], Floats]  # this year's dollars paid at the base rate
+    rate_on: Callable[[date], Floats]  # hourly rate paid on a lump-sum pay day
+
+    @cached_property
+    def wages(self) -> Floats:
+        return self.wages_of()
+
+    def total(self, values: Floats) -> float:
+        """Dollars over the whole workforce: summed over workers, times the share held."""
+        return float(np.einsum("i,i->", values, self.weight)) * self.share
+
+
+def differential_factors(
+    differentials: tuple[Differential, ...], hours: Floats, masks: list[Bools | None]
+) -> tuple[Floats, Floats]:
+    """(factor, flat) per row: wages plus differentials are wages x factor + flat, every year
+    (percent differentials scale the wages paid, cents ones add a sum per hour)."""
+    factor = np.ones_like(hours)
+    flat = np.zeros_like(hours)
+    for diff, mask in zip(differentials, masks, strict=True):
+        on = 1.0 if mask is None else mask
+        if diff.cents is not None:
+            flat += diff.share_of_hours * diff.cents / 100.0 * hours * on
+        else:
+            factor += diff.share_of_hours * (diff.percent or 0.0) / 100.0 * on
+    return factor, flat
+
+
+def lump_sums_in_year(
     lumps: tuple[LumpSum, ...],
-    side: Side,
+    side: YearSide,
     masks: list[Bools | None],
+    k: int,
     start: date,
     years: int,
-) -> Floats:
-    """Each lump sum in the contract year it is paid: flat (prorated by FTE if asked) or a
-    percent of the annual pay at the rate on pay day; only to the eligible."""
-    out = np.zeros_like(side.wages)
+) -> Floats | None:
+    """The lump sums paid in contract year ``k``, per row (None when none is paid that year):
+    flat (prorated by FTE if asked) or a percent of the annual pay at the rate on pay day; only
+    to the eligible."""
+    out: Floats | None = None
     for lump, mask in zip(lumps, masks, strict=True):
-        k = year_of(lump.paid, start, years)
-        if k is None:
+        if year_of(lump.paid, start, years) != k:
             continue
         eligible = side.fte >= lump.min_fte
         if mask is not None:
@@ -76,41 +117,31 @@ def lump_sum_pay(
         if lump.amount is not None:
             amount = lump.amount * (side.fte if lump.prorate_fte else 1.0)
         else:
-            amount = (lump.percent or 0.0) / 100.0 * side.rate_on[lump.paid] * side.hours
-        out[k] += np.where(eligible, amount, 0.0)
+            amount = (lump.percent or 0.0) / 100.0 * side.rate_on(lump.paid) * side.hours
+        paid = np.where(eligible, amount, 0.0)
+        out = paid if out is None else out + paid
     return out
 
 
-def profit_sharing_pay(
-    sharing: ProfitSharing | None,
-    sides: list[tuple[Side, tuple[float, ...]]],
-    years: int,
-) -> list[Floats]:
-    """Each year's pool shared by the formula over everyone expected on the job, then topped up
-    to the guaranteed minimum: so the cost is the pool plus the top-ups, never less.
-
-    ``sides`` pairs each side with its expected share of positions by year.
-    """
-    out = [np.zeros_like(side.wages) for side, _ in sides]
+def profit_sharing_in_year(
+    sharing: ProfitSharing | None, sides: list[YearSide], k: int
+) -> list[Floats] | None:
+    """Year ``k``'s pool shared by the formula over everyone expected on the job, then topped up
+    to the guaranteed minimum: so the cost is the pool plus the top-ups, never less. One array
+    per side; None without profit sharing."""
     if sharing is None:
-        return out
-    for k in range(years):
-        pool = sharing.pools[k] if k < len(sharing.pools) else 0.0
-        weights = [_weights(sharing, side, k) for side, _ in sides]
-        total = sum(
-            float(side.total(w)) * share[k] for w, (side, share) in zip(weights, sides, strict=True)
-        )
-        per = pool / total if total > 0 else 0.0
-        for i, w in enumerate(weights):
-            out[i][k] = np.maximum(per * w, sharing.minimum)
-    return out
+        return None
+    pool = sharing.pools[k] if k < len(sharing.pools) else 0.0
+    weights = [_weights(sharing, side) for side in sides]
+    total = sum(side.total(w) for w, side in zip(weights, sides, strict=True))
+    per = pool / total if total > 0 else 0.0
+    return [np.maximum(per * w, sharing.minimum) for w in weights]
 
 
-def _weights(sharing: ProfitSharing, side: Side, k: int) -> Floats:
+def _weights(sharing: ProfitSharing, side: YearSide) -> Floats:
     if sharing.formula == "hours":
         return side.hours
     if sharing.formula == "pay":
-        row: Floats = side.wages[k]
-        return row
+        return side.wages
     ones: Floats = np.ones_like(side.hours)
     return ones
