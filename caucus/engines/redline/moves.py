@@ -102,7 +102,8 @@ def find_moves(ops: list[Op]) -> list[Op]:
     olds: dict[int, list[_Piece]] = {}
     news: dict[int, list[_Piece]] = {}
     for k, op in enumerate(ops):
-        if op.op != "equal":
+        # A change shorter than a move on both sides (a number, a word) is never cut.
+        if op.op != "equal" and (len(op.old_text) >= MIN_CHARS or len(op.new_text) >= MIN_CHARS):
             olds[k] = [_Piece(k, p) for p in op.old_text.splitlines(keepends=True)]
             news[k] = [_Piece(k, p) for p in op.new_text.splitlines(keepends=True)]
     next_id = _pair(_flat(olds), _flat(news), 1, fuzzy=True)
@@ -167,9 +168,10 @@ def _pair(dels: list[_Piece], ins: list[_Piece], next_id: int, *, fuzzy: bool) -
             p = ins[ii]
             pw = p.words()
             pn = pw.total()
-            if p.op_index == d.op_index or not (dn <= 2 * pn and pn <= 2 * dn):
+            # The shorter bag bounds the score: skip pairs that cannot reach FUZZY.
+            if p.op_index == d.op_index or 2 * min(dn, pn) < FUZZY * (dn + pn):
                 continue
-            score = 2 * (dw & pw).total() / (dn + pn)
+            score = 2 * _overlap(dw, pw) / (dn + pn)
             if score >= FUZZY:
                 scored.append((score, -di, -ii))
     for _, di, ii in sorted(scored, reverse=True):
@@ -178,6 +180,13 @@ def _pair(dels: list[_Piece], ins: list[_Piece], next_id: int, *, fuzzy: bool) -
             d.move = p.move = next_id
             next_id += 1
     return next_id
+
+
+def _overlap(x: Counter[str], y: Counter[str]) -> int:
+    """``(x & y).total()`` without building the intersection."""
+    if len(x) > len(y):
+        x, y = y, x
+    return sum(min(c, y[w]) for w, c in x.items() if w in y)
 
 
 def _pieces_to_ops(pieces: list[_Piece], kind: str) -> list[Op]:
