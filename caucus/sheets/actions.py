@@ -76,8 +76,11 @@ def do_save_rows(user: Any, sheet: Sheet, changes: list[RowChange]) -> None:
         sheet.save(update_fields=["edited_at"])
 
 
-def do_request_build(user: Any, sheet: Sheet, request: HttpRequest | None = None) -> SheetVersion:
-    """A new version, queued for the task worker, frozen from the sheet as it is now."""
+def do_request_build(
+    user: Any, sheet: Sheet, request: HttpRequest | None = None, *, enqueue: bool = True
+) -> SheetVersion:
+    """A new version, queued for the task worker, frozen from the sheet as it is now
+    (``enqueue=False``: the caller builds it itself, as the demo does)."""
     from caucus.sheets.tasks import build_version
 
     rows_total = sheet.rows.filter(included=True).count()
@@ -97,7 +100,8 @@ def do_request_build(user: Any, sheet: Sheet, request: HttpRequest | None = None
             built_by=user,
         )
         record(user, "sheet.build", sheet, request=request, version=number, rows=rows_total)
-        transaction.on_commit(lambda: build_version.enqueue(version.pk))
+        if enqueue:
+            transaction.on_commit(lambda: build_version.enqueue(version.pk))
     return version
 
 

@@ -44,8 +44,10 @@ class Sheet(models.Model):
     columns = models.CharField(max_length=12, choices=Columns.choices, default=Columns.THREE_WAY)
     layout = models.CharField(max_length=12, choices=Layout.choices, default=Layout.INLINE)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    # DO_NOTHING: the database's (deferred) foreign key refuses deleting a published version
+    # alone, while deleting the whole sheet or its negotiation takes both at once.
     published_version = models.ForeignKey(
-        "SheetVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "SheetVersion", null=True, blank=True, on_delete=models.DO_NOTHING, related_name="+"
     )
     published_at = models.DateTimeField(null=True, blank=True)
     updates = models.ManyToManyField(

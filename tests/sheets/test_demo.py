@@ -1,0 +1,26 @@
+"""The demo builds one published comparison sheet that members can read."""
+
+from __future__ import annotations
+
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_publishes_a_sheet_of_the_articles_on_the_table(db: Any) -> None:
+    from caucus.sheets.models import Sheet
+
+    call_command("demo", "--seed", "7", "--members", "200", stdout=StringIO())
+    sheet = Sheet.objects.select_related("negotiation", "published_version").get()
+    assert sheet.is_published and sheet.published_version.is_built
+    rows = list(sheet.published_version.rows.all())
+    assert "Article 14: Wages" in [row.heading for row in rows]
+    wages = next(row for row in rows if row.heading == "Article 14: Wages")
+    assert wages.summary_html and "proposed by union" in wages.html
+    page = Client().get(sheet.get_public_url()).content.decode()
+    assert "Where the open articles stand" in page and "In plain language" in page
