@@ -17,6 +17,7 @@ from caucus.audit.log import record
 from caucus.demo.orgs import build_orgs
 from caucus.demo.people import build_people
 from caucus.demo.roster import build_roster
+from caucus.demo.sheets import build_sheets
 from caucus.demo.table import build_round
 from caucus.demo.updates import build_updates
 from caucus.orgs.models import Coalition
@@ -49,6 +50,7 @@ def build_demo(seed: int = DEFAULT_SEED, members: int = DEFAULT_MEMBERS) -> Demo
         users = build_people(rngs["people"], orgs)
         rnd = build_round(orgs, timezone.localdate(), users["team"])
         build_updates(rnd, orgs, users["comms"])
+        build_sheets(rnd, users["team"])
         summary = DemoSummary(
             seed=seed,
             members=written,
