@@ -62,6 +62,8 @@ def run_costing(run_id: int) -> None:
     rows = CostingRun.objects.filter(pk=run_id)
     try:
         result = cost_run(run)
+        rows.update(progress=85, stage="Summing up by group")
+        summary = build_summary(result, [str(p["side"]) for p in run.proposal_terms])
     except (TermsError, RosterError) as refused:
         rows.update(
             status=CostingRun.Status.FAILED,
@@ -79,23 +81,24 @@ def run_costing(run_id: int) -> None:
             finished_at=timezone.now(),
         )
         raise
-    rows.update(progress=85, stage="Summing up by group")
-    summary = build_summary(result, [str(p["side"]) for p in run.proposal_terms])
-    rows.update(progress=90, stage="Writing the workbook")
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"costing-{run.pk}.xlsx"
-        write_xlsx(result, path)
-        with path.open("rb") as handle:
-            run.workbook.save(path.name, File(handle), save=False)
+    # The results are shown as soon as they exist; the workbook (most of the time on a big
+    # roster: one row per worker, with formulas) follows.
     rows.update(
         status=CostingRun.Status.DONE,
         progress=100,
-        stage="",
+        stage="Writing the workbook",
         summary=summary,
-        workbook=run.workbook.name,
         finished_at=timezone.now(),
     )
     logger.info("costing run %s done: %s workers", run_id, len(result.roster))
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / f"costing-{run.pk}.xlsx"
+            write_xlsx(result, path)
+            with path.open("rb") as handle:
+                run.workbook.save(path.name, File(handle), save=False)
+    finally:
+        rows.update(stage="", workbook=run.workbook.name or "")
 
 
 @task()

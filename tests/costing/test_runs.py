@@ -118,3 +118,29 @@ def test_the_task_reports_progress_while_it_runs(cast: Any, world: Any, monkeypa
         reverse("costing:progress", args=[run.pk]), HTTP_HX_REQUEST="true"
     )
     assert polled.status_code == 204 and polled["HX-Refresh"] == "true"
+
+
+def test_the_results_show_while_the_workbook_is_still_being_written(
+    cast: Any, world: Any, monkeypatch: Any
+) -> None:
+    from caucus.costing import tasks
+
+    make_roster(world)
+    union, employer = make_proposals(world)
+    start_run(cast.client("team"), world, [union, employer])
+    run = CostingRun.objects.get()
+    pages: list[str] = []
+    real = tasks.write_xlsx
+
+    def slow_writer(*args: Any, **kwargs: Any) -> None:
+        pages.append(
+            cast.client("team").get(reverse("costing:run", args=[run.pk])).content.decode()
+        )
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(tasks, "write_xlsx", slow_writer)
+    tasks.run_costing(run.pk)
+    assert "The workbook (XLSX) is being written" in pages[0]
+    assert "Who loses under Employer" in pages[0]
+    after = cast.client("team").get(reverse("costing:run", args=[run.pk])).content.decode()
+    assert "Download the workbook (XLSX)" in after
