@@ -3,18 +3,20 @@
 How it works, and why (the measurements are in docs/benchmarks.md):
 
 1. Lines (paragraphs, in most contracts) are diffed first, so long unchanged stretches cost
-   one dictionary lookup per line; long changed stretches (a renumbering touches every
-   section) are diffed again by sentences.
-2. Inside each changed stretch, tokens (words, numbers with their units, whitespace,
-   punctuation; see ``tokens.py``) are mapped to ints and diffed again with the histogram diff.
+   one dictionary lookup per line; changed stretches of lines are diffed again by sentences,
+   a section number at the start of a line being a sentence of its own (a renumbering then
+   touches one tiny chunk per section).
+2. Inside each changed stretch of sentences, tokens (words, numbers with their units,
+   whitespace, punctuation; see ``tokens.py``) are diffed with the histogram diff.
 3. A semantic cleanup absorbs the short equalities between two changes ("the", ", ", a lone
    space) into the changes around them, so the result reads as a negotiator marks by hand:
    whole words, whole phrases, no confetti.
 4. Moved paragraphs and sentences are paired (``moves.py``).
 
 The promise: ``"".join(op.old_text for op in ops) == old`` and the same for ``new``, for any
-two strings. With ``ignore_whitespace=True`` runs of whitespace compare equal, so an
-``equal`` operation may carry different whitespace on each side; the promise still holds.
+two strings. With ``ignore_whitespace=True`` runs of whitespace compare equal, and with
+``ignore_renumbering=True`` renumbered article and section numbers do, so an ``equal``
+operation may carry different text on each side; the promise still holds.
 """
 
 from __future__ import annotations
