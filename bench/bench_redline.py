@@ -1,13 +1,13 @@
 """Redline benchmark: our diff against difflib, diff-match-patch, ``redlines`` and git.
 
 Inputs: generated contracts (bench/redline_data/generate.py: renumbering, moved sections,
-changed money and dates) of ~50,000 and ~150,000 words, and real public texts with real
-edits that ship on every Debian machine (/usr/share/common-licenses: GFDL 1.2 -> 1.3,
-LGPL 2 -> 2.1, GPL 2 -> 3). Ours is timed end to end: tokenize, diff, moves, JSON out.
-Peers too slow at full size (difflib, ``redlines``: minutes) are timed once on a 10,000-word
-pair, each once in its own process with a 300 s timeout, as the table says
-(diff-match-patch without its time limit did not finish a
-50,000-word pair within 15 minutes, so it too is timed at 10,000).
+changed money and dates) of ~10,000, ~50,000 and ~150,000 words, and real public texts with
+real edits that ship on every Debian machine (/usr/share/common-licenses: GFDL 1.2 -> 1.3,
+LGPL 2 -> 2.1, GPL 2 -> 3, MPL 1.1 -> 2.0, and the four end to end as one long document).
+Ours is timed end to end: tokenize, diff, moves, JSON out; git likewise (files written, git
+run, its word diff read). The pure-Python peers are timed once each in their own process
+with a timeout, at the sizes they finish (``PEER_SIZES``); each row's ratios compare tools
+measured in the same run.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import sys
 import tempfile
 import tracemalloc
 from difflib import SequenceMatcher
+from functools import partial
 from pathlib import Path
 
 from bench.redline_data.generate import contract_pair
@@ -26,7 +27,12 @@ from caucus.engines.redline.json_format import to_json
 from caucus.engines.redline.tokens import token_texts
 
 LICENSES = Path("/usr/share/common-licenses")
-REAL = [("GFDL-1.2", "GFDL-1.3"), ("LGPL-2", "LGPL-2.1"), ("GPL-2", "GPL-3")]
+REAL = [
+    ("GFDL-1.2", "GFDL-1.3"),
+    ("LGPL-2", "LGPL-2.1"),
+    ("GPL-2", "GPL-3"),
+    ("MPL-1.1", "MPL-2.0"),
+]
 
 
 def ours(old: str, new: str) -> str:
@@ -106,29 +112,53 @@ def progress(what: str) -> None:
 
 PEER_TIMEOUT = 300
 PEERS = {"difflib": "with_difflib", "dmp": "with_dmp", "redlines": "with_redlines"}
+# Where each slow peer is timed: the sizes it finishes within PEER_TIMEOUT on this machine
+# (difflib on 10,000-word pairs already takes over a minute; diff-match-patch without its
+# time limit did not finish a 50,000-word pair in 15 minutes).
+PEER_SIZES = {"redlines": (10_000, 50_000), "dmp": (10_000,), "difflib": (10_000,)}
 
 
-def peer_seconds(name: str, words: int) -> float:
+def real_pairs() -> dict[str, tuple[str, str]]:
+    """The licence pairs, and all of them end to end as one long real document."""
+    pairs = {}
+    for a, b in REAL:
+        if (LICENSES / a).exists() and (LICENSES / b).exists():
+            pairs[f"{a} → {b}"] = (
+                (LICENSES / a).read_text(encoding="utf-8"),
+                (LICENSES / b).read_text(encoding="utf-8"),
+            )
+    if len(pairs) > 1:
+        pairs["all of the above, end to end"] = (
+            "\n".join(o for o, _ in pairs.values()),
+            "\n".join(n for _, n in pairs.values()),
+        )
+    return pairs
+
+
+def peer_seconds(name: str, old: str, new: str) -> float:
     """One run of a slow peer in its own process, so a stuck peer costs at most the timeout
     (reported as infinity)."""
     code = (
-        "import time\n"
-        "from bench.redline_data.generate import contract_pair\n"
+        "import sys, time\n"
         f"from bench.bench_redline import {PEERS[name]} as fn\n"
-        f"old, new = contract_pair({words})\n"
+        "old, new = (open(p, encoding='utf-8').read() for p in sys.argv[1:3])\n"
         "t = time.perf_counter(); fn(old, new); print(time.perf_counter() - t)\n"
     )
-    try:
-        done = subprocess.run(
-            [sys.executable, "-c", code],
-            capture_output=True,
-            text=True,
-            timeout=PEER_TIMEOUT,
-            cwd=Path(__file__).resolve().parent.parent,
-            check=True,
-        )
-    except subprocess.TimeoutExpired:
-        return float("inf")
+    with tempfile.TemporaryDirectory() as tmp:
+        a, b = Path(tmp, "old"), Path(tmp, "new")
+        a.write_text(old, encoding="utf-8")
+        b.write_text(new, encoding="utf-8")
+        try:
+            done = subprocess.run(
+                [sys.executable, "-c", code, str(a), str(b)],
+                capture_output=True,
+                text=True,
+                timeout=PEER_TIMEOUT,
+                cwd=Path(__file__).resolve().parent.parent,
+                check=True,
+            )
+        except subprocess.TimeoutExpired:
+            return float("inf")
     return float(done.stdout.strip())
 
 
@@ -144,63 +174,94 @@ def peak_mib(old: str, new: str) -> float:
     return peak / 2**20
 
 
+def cell(results: dict[tuple[str, str], float], name: str, pair: str) -> str:
+    t = results.get((name, pair))
+    if t is None:
+        return "not run at this size"
+    if t == float("inf"):
+        return f"> {PEER_TIMEOUT} s (timed out)"
+    if name == "ours":
+        return ms(t)
+    ratio = t / results["ours", pair]
+    return f"{ms(t)} ({ratio:,.1f}× ours)" if ratio >= 1 else f"{ms(t)} (ours {1 / ratio:.1f}×)"
+
+
+def table(results: dict[tuple[str, str], float], pairs: dict[str, tuple[str, str]]) -> list[str]:
+    rows = [
+        "| pair | words (new) | ours (tokenize+diff+moves+JSON) | git --histogram word-diff "
+        "| diff-match-patch (words) | difflib (tokens) | redlines |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for label, (_, new) in pairs.items():
+        cells = " | ".join(
+            cell(results, name, label) for name in ("ours", "git", "dmp", "difflib", "redlines")
+        )
+        rows.append(f"| {label} | {len(new.split()):,} | {cells} |")
+    return rows
+
+
+def measure(
+    pairs: dict[str, tuple[str, str]], peers_at: dict[str, set[str]]
+) -> dict[tuple[str, str], float]:
+    results: dict[tuple[str, str], float] = {}
+    for label, (old, new) in pairs.items():
+        progress(f"ours and git: {label}")
+        results["ours", label] = median(timings(partial(ours, old, new), repeat=9))
+        results["git", label] = median(timings(partial(with_git, old, new), repeat=7))
+        for name in ("redlines", "dmp", "difflib"):
+            if label in peers_at[name]:
+                progress(f"{name}: {label}")
+                results[name, label] = peer_seconds(name, old, new)
+    return results
+
+
+def spans_rows(pairs: dict[str, tuple[str, str]]) -> list[str]:
+    rows = [
+        "| pair | ours | git histogram | diff-match-patch |",
+        "|---|---|---|---|",
+    ]
+    for label, (old, new) in pairs.items():
+        d = str(with_dmp(old, new)) if len(new) < 100_000 else "not run"
+        rows.append(f"| {label} | {our_spans(old, new):,} | {with_git(old, new):,} | {d} |")
+    return rows
+
+
 def main() -> None:
-    rows = []
-    pairs = {w: contract_pair(w) for w in (10_000, 50_000, 150_000)}
-    results: dict[tuple[str, int], float] = {}
-    for words, (old, new) in pairs.items():
-        progress(f"ours and git at {words:,} words")
-        results["ours", words] = median(timings(lambda o=old, n=new: ours(o, n), repeat=7))
-        results["git", words] = median(timings(lambda o=old, n=new: with_git(o, n), repeat=5))
-    for name in ("redlines", "dmp", "difflib"):
-        progress(f"{name} at 10,000 words")
-        results[name, 10_000] = peer_seconds(name, 10_000)
-    progress("spans")
-    spans = {w: (our_spans(*pairs[w]), with_git(*pairs[w]), with_dmp(*pairs[w])) for w in (10_000,)}
-    rows.append(
-        "| pair | ours (tokenize+diff+moves+JSON) | git --histogram word-diff | diff-match-patch (words) | difflib (tokens) | redlines |"
-    )
-    rows.append("|---|---|---|---|---|---|")
-    for words in (10_000, 50_000, 150_000):
-
-        def cell(name: str, w: int = words) -> str:
-            t = results.get((name, w))
-            if t is None:
-                return "not run at this size"
-            if t == float("inf"):
-                return f"> {PEER_TIMEOUT} s (timed out)"
-            ratio = t / results["ours", w]
-            return ms(t) if name == "ours" else f"{ms(t)} ({ratio:,.1f}× ours)"
-
-        rows.append(
-            f"| generated, {words:,} words | {cell('ours')} | {cell('git')} | {cell('dmp')} | {cell('difflib')} | {cell('redlines')} |"
-        )
-    rows.append("")
-    rows.append("Changed spans (fewer reads better, same pair): ")
-    for w, (o, g, d) in spans.items():
-        rows.append(f"- {w:,} words: ours {o}, git histogram {g}, diff-match-patch {d}.")
-    rows.append("")
+    generated = {f"generated, {w:,} words": contract_pair(w) for w in (10_000, 50_000, 150_000)}
+    real = real_pairs()
+    peers_at = {
+        name: {f"generated, {w:,} words" for w in sizes} | set(real)
+        for name, sizes in PEER_SIZES.items()
+    }
+    # difflib would need about 400 s for the four licences end to end (it is quadratic).
+    peers_at["difflib"].discard("all of the above, end to end")
+    results = measure(generated | real, peers_at)
+    rows = [
+        "Each row is one run: every tool on the same pair, one after the other; the ratios",
+        "compare tools within the row. Ours and git: median of 9 and 7 runs; the slow peers",
+        f"(pure Python) once each, in their own process, with a {PEER_TIMEOUT} s timeout, at the",
+        "sizes they finish.",
+        "",
+        "Generated contracts (bench/redline_data/generate.py):",
+        "",
+        *table(results, generated),
+        "",
+        "Real texts with real edits (/usr/share/common-licenses on Debian):",
+        "",
+        *table(results, real),
+        "",
+        "Changed spans, fewer reads better (same pairs):",
+        "",
+        *spans_rows(generated | real),
+        "",
+    ]
     progress("memory")
-    m50, m150 = peak_mib(*pairs[50_000]), peak_mib(*pairs[150_000])
+    mib = {w: peak_mib(*generated[f"generated, {w:,} words"]) for w in (10_000, 50_000, 150_000)}
     rows.append(
-        f"Peak memory (tracemalloc, ours): {m50:.1f} MiB at 50k words, {m150:.1f} MiB at 150k "
-        f"({m150 / m50:.1f}× for 3× the words)."
+        "Peak memory (tracemalloc, ours): "
+        + ", ".join(f"{m:.1f} MiB at {w // 1000}k words" for w, m in mib.items())
+        + f" ({mib[150_000] / mib[50_000]:.1f}× from 50k to 150k words)."
     )
-    rows.append("")
-    rows.append("Real texts with real edits (/usr/share/common-licenses on Debian):")
-    rows.append("")
-    rows.append("| pair | words | ours | git | spans ours / git |")
-    rows.append("|---|---|---|---|---|")
-    for a, b in REAL:
-        if not (LICENSES / a).exists() or not (LICENSES / b).exists():
-            continue
-        old = (LICENSES / a).read_text(encoding="utf-8")
-        new = (LICENSES / b).read_text(encoding="utf-8")
-        t = median(timings(lambda o=old, n=new: ours(o, n), repeat=5))
-        g = median(timings(lambda o=old, n=new: with_git(o, n), repeat=5))
-        rows.append(
-            f"| {a} → {b} | {len(new.split()):,} | {ms(t)} | {ms(g)} | {our_spans(old, new)} / {with_git(old, new)} |"
-        )
     body = "## Redline\n\n" + "\n".join(rows)
     print(body)
     write_section("redline", body)
