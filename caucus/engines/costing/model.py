@@ -9,7 +9,7 @@ assumption, so "above status quo" compares like with like.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import numpy as np
@@ -18,7 +18,7 @@ import numpy.typing as npt
 from caucus.engines.costing.calendar import add_years, contract_years
 from caucus.engines.costing.reader import TermsError
 from caucus.engines.costing.results import BaseYear, CostingRun, ProposalCost, YearCost
-from caucus.engines.costing.roster import Roster
+from caucus.engines.costing.roster import Roster, combined, dense_codes
 from caucus.engines.costing.sharing import (
     Side,
     YearSide,
@@ -34,6 +34,7 @@ from caucus.engines.costing.tiers import (
     anniversary_positions,
     hires,
     incumbents,
+    on_tier,
     workforce,
 )
 from caucus.engines.costing.wages import Plan, wage_paths
@@ -63,10 +64,7 @@ def cost_proposals(
         check_dates(terms)
         _check_names(roster, terms, status_quo)
     forces = [workforce(t, t.term.years if t.term else 1) for t in resolved]
-    if any(force.has_hires for force in forces):
-        roster.slots  # noqa: B018 - found once on the whole roster, carried to the groups
-    group, one, count = _alike(roster, [status_quo, *resolved])
-    alike = roster.take(one)
+    group, alike, count = _alike(roster, [status_quo, *resolved])
     hours = alike.annual_hours(resolved[0].term.hours_per_fte if resolved[0].term else 2080.0)
     base = base_year(alike, status_quo, hours, count)
     cache: dict[tuple[object, ...], _Costed] = {}
@@ -85,11 +83,15 @@ def cost_proposals(
     return CostingRun(roster, status_quo, base, tuple(out))
 
 
-def _alike(roster: Roster, every: list[Terms]) -> tuple[Ints, Ints, Floats]:
-    """(group of each worker, one worker of each group, workers in each group): workers of one
-    profile (``Roster.profiles``) whose hire dates fall on the same side of every cut-off the
-    terms name are paid the same under all of them, so each group is costed once."""
+def _alike(roster: Roster, every: list[Terms]) -> tuple[Ints, Roster, Floats]:
+    """(group of each worker, a roster of one row per group, workers in each group): workers of
+    one profile (``Roster.profiles``) whose hire dates fall on the same side of every cut-off
+    the terms name are paid the same under all of them, so each group is costed once.
+
+    A group's row has its profile's columns and, for hire date, the first day between its two
+    cut-offs: the hire date is only ever compared with the cut-offs."""
     _, profile = roster.profiles
+    rows = roster.profile_roster
     # hired after c (the tier) is hired on or after c + 1 day; hired before c (a lump sum) is not
     # hired on or after c: workers between the same two cut-offs answer both alike
     cuts: set[date] = set()
@@ -97,18 +99,18 @@ def _alike(roster: Roster, every: list[Terms]) -> tuple[Ints, Ints, Floats]:
         if terms.new_hire_tier is not None:
             cuts.add(terms.new_hire_tier.hired_after + timedelta(days=1))
         cuts |= {lump.hired_before for lump in terms.lump_sums if lump.hired_before is not None}
-    if cuts:
-        edges = np.array(sorted(cuts), dtype="datetime64[D]")
-        between = np.searchsorted(edges, roster.hire_date, side="right")
-        key = profile * (len(cuts) + 1) + between
-        present = np.bincount(key) > 0
-        group = (np.cumsum(present) - 1)[key]
-    else:
-        group = profile
-    one = np.empty(int(group.max()) + 1 if group.shape[0] else 0, dtype=np.int64)
-    one[group] = np.arange(group.shape[0], dtype=np.int64)
-    count = np.bincount(group, minlength=one.shape[0]).astype(np.float64)
-    return group.astype(np.int64), one, count
+    if not cuts:
+        return profile, rows, np.bincount(profile, minlength=len(rows)).astype(np.float64)
+    edges = np.array(sorted(cuts), dtype="datetime64[D]")
+    spans = len(cuts) + 1
+    key = profile * spans
+    key += np.searchsorted(edges, roster.hire_date, side="right")
+    present = np.bincount(key, minlength=len(rows) * spans) > 0
+    group = (np.cumsum(present) - 1)[key]
+    keys = np.flatnonzero(present)
+    firsts = np.concatenate((edges[:1] - np.timedelta64(1, "D"), edges))
+    grouped = rows.take(keys // spans, hire_date=firsts[keys % spans])
+    return group, grouped, np.bincount(group, minlength=keys.shape[0]).astype(np.float64)
 
 
 def base_year(
@@ -159,7 +161,9 @@ def _cost(
     width = _width(roster, terms, status_quo)
     stacked = _stacked_versions(roster, terms, width)
     captures = tuple(sorted({lump.paid for lump in terms.lump_sums}))
-    pop = incumbents(roster, terms, status_quo, width, positions)
+    pop = replace(
+        incumbents(roster, terms, status_quo, width, positions), alike=_wage_alike(roster, terms)
+    )
     codes = _codes(roster, None)
     paths = wage_paths(pop, _plan(roster, terms, stacked, codes, captures), years, term.day_count)
     diff_masks = [_mask(roster, d.where) for d in terms.differentials]
@@ -180,9 +184,11 @@ def _cost(
         )
         hire_cash = slot_paths.cash
         # hires' wages summed by slot, not spread over every row: the hours each slot pays
-        slot_hours = np.bincount(group, weights=hours * weight, minlength=first.shape[0])
+        slot_hours: Floats = np.asarray(
+            np.bincount(group, weights=hours * weight, minlength=first.shape[0]), dtype=np.float64
+        )
         slot_extra = np.bincount(group, weights=hours * extra, minlength=first.shape[0])
-        hire_end = slot_paths.end @ slot_hours
+        hire_end = slot_paths.end_payroll(slot_hours)
     parts = {name: np.zeros(len(years)) for name in COMPONENTS}
     for k in range(len(years)):
         sides = [
@@ -240,10 +246,23 @@ def _cost(
     parts["rollup"] = roll.rate * (parts["wages"] + parts["differentials"]) + roll.lump_rate * (
         parts["lump_sums"] + parts["profit_sharing"]
     )
-    end_payroll = (paths.end @ (hours * weight)) * np.asarray(
+    end_payroll = paths.end_payroll(hours * weight) * np.asarray(
         force.incumbents
     ) + hire_end * np.asarray(force.hires)
     return _Costed(pay, end_payroll, parts, employee)
+
+
+def _wage_alike(roster: Roster, terms: Terms) -> Ints:
+    """Codes equal for rows on the same pay point (classification, step, rate), on the tier or
+    not alike, and alike in every field the raises, freezes and red circles are scoped by."""
+    scopes = [r.where for r in terms.raises] + [f.where for f in terms.freezes]
+    scopes += [c.where for c in terms.red_circles]
+    named = {n for scope in scopes for n in ("local", "unit", "region") if getattr(scope, n)}
+    tiered, _ = on_tier(roster, terms)
+    columns = [roster.pay_points, tiered.astype(np.int64)]
+    columns += [roster.coded(name).codes for name in sorted(named)]
+    _, codes = dense_codes(*combined(columns))
+    return codes
 
 
 def _premiums(terms: Terms, years: int) -> tuple[Floats, Floats]:

@@ -102,21 +102,32 @@ class Roster:
         unit, region and anniversary. Computed once per roster; a costing run splits profiles
         further by where hire dates fall against the terms' cut-offs."""
         columns = [
-            self.classification.codes,
+            self.pay_points,
             self.region.codes,
             self.unit.codes,
             self.local.codes,
-            self.step,
             self.anniversary_month * 32 + self.anniversary_day,
-            _value_codes(self.rate),
             _value_codes(self.fte),
             _value_codes(self.hours),
         ]
-        return factorize(_combined(columns))
+        return factorize(combined(columns)[0])
 
-    def take(self, index: Ints) -> Roster:
+    @cached_property
+    def profile_roster(self) -> Roster:
+        """One row per profile (in profile order), with its replacement-hire slots."""
+        self.slots  # noqa: B018 - found here, on the whole roster, and carried over
+        return self.take(self.profiles[0])
+
+    @cached_property
+    def pay_points(self) -> Ints:
+        """A code per worker, equal where classification, step and rate all are."""
+        columns = [self.classification.codes, self.step, _value_codes(self.rate)]
+        return factorize(combined(columns)[0])[1]
+
+    def take(self, index: Ints, hire_date: Days | None = None) -> Roster:
         """The workers at ``index`` as a roster with the same names and codes (ids left out: it
-        is costed, never shown). Replacement-hire slots carry over when already found."""
+        is costed, never shown), hired on ``hire_date`` if given. Replacement-hire slots and pay
+        points carry over when already found."""
         taken = Roster(
             ids=(),
             classification=Coded(self.classification.codes[index], self.classification.names),
@@ -127,10 +138,12 @@ class Roster:
             rate=self.rate[index],
             fte=self.fte[index],
             hours=self.hours[index],
-            hire_date=self.hire_date[index],
+            hire_date=self.hire_date[index] if hire_date is None else hire_date,
             anniversary_month=self.anniversary_month[index],
             anniversary_day=self.anniversary_day[index],
         )
+        if "pay_points" in self.__dict__:
+            taken.__dict__["pay_points"] = self.pay_points[index]
         if "slots" in self.__dict__:
             first, group = self.slots
             taken_group = group[index]
@@ -163,9 +176,9 @@ def _value_codes(values: Floats) -> Ints:
     return np.searchsorted(distinct, known).astype(np.int64)
 
 
-def _combined(columns: list[Ints]) -> Ints:
-    """One integer per row, equal exactly where every column is; re-coded densely whenever the
-    mixed-radix key would overflow 62 bits."""
+def combined(columns: list[Ints]) -> tuple[Ints, int]:
+    """(one integer per row, equal exactly where every column is; an upper bound of them),
+    re-coded densely whenever the mixed-radix key would overflow 62 bits."""
     key = columns[0].astype(np.int64)
     size = int(key.max()) + 1 if key.shape[0] else 1
     for column in columns[1:]:
@@ -175,7 +188,19 @@ def _combined(columns: list[Ints]) -> Ints:
             size = one.shape[0]
         key = key * radix + column
         size *= radix
-    return key
+    return key, size
+
+
+def dense_codes(key: Ints, size: int) -> tuple[Ints, Ints]:
+    """``factorize`` for keys below ``size``: by counting when that is small enough."""
+    n = key.shape[0]
+    if size > 8 * n + 4096:
+        return factorize(key)
+    present = np.bincount(key, minlength=size) > 0
+    codes = (np.cumsum(present) - 1)[key]
+    one = np.empty(int(present.sum()), dtype=np.int64)
+    one[codes] = np.arange(n, dtype=np.int64)
+    return one, codes
 
 
 def load_roster(path: str | Path) -> Roster:

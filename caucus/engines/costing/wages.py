@@ -21,6 +21,7 @@ import numpy.typing as npt
 
 from caucus.engines.costing.calendar import fraction
 from caucus.engines.costing.raises import apply_raise, raised
+from caucus.engines.costing.roster import dense_codes
 from caucus.engines.costing.terms import Raise, RedCircle
 
 Floats = npt.NDArray[np.float64]
@@ -38,6 +39,9 @@ class Population:
     moves: bool
     # anniversary position in each contract year (years x workers); None when nobody moves
     anniversary: Floats | None
+    # equal codes where ratio, row, step and every scope in the plan agree: such rows differ at
+    # most by their anniversaries, so their paths are found once (None: not known)
+    alike: Ints | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -53,8 +57,18 @@ class Plan:
 @dataclass(frozen=True, eq=False)
 class WagePaths:
     cash: Floats  # years x workers: mean hourly rate in the year
-    end: Floats  # years x workers: hourly rate on the year's last day
+    end: Floats  # years x workers (x groups when ``group`` is given): rate on the year's last day
     at: dict[date, Floats] = field(default_factory=dict)  # hourly rate paid on capture dates
+    group: Ints | None = None  # the group of each worker whose ``end`` they share
+
+    def end_payroll(self, hours: Floats) -> Floats:
+        """By year: the sum over workers of their hours times their rate on the last day."""
+        if self.group is None:
+            summed: Floats = self.end @ hours
+            return summed
+        by_group = np.bincount(self.group, weights=hours, minlength=self.end.shape[1])
+        grouped: Floats = self.end @ by_group
+        return grouped
 
 
 @dataclass
@@ -66,13 +80,114 @@ class _Circle:
     market: float = 0.0
 
 
+@dataclass(frozen=True, eq=False)
+class _Pieces:
+    """One contract year cut where rates change: piece j runs from ``low[j]`` to ``high[j]``
+    (fractions of the year) and pays ``before[j]`` until a worker's anniversary, ``after[j]``
+    from it (pieces x workers); ``captured`` holds the same for each capture date's piece."""
+
+    low: Floats
+    high: Floats
+    before: Floats
+    after: Floats
+    captured: dict[date, tuple[float, Floats, Floats]]
+
+
 BLOCK = 32_768  # workers costed together: their arrays stay in the CPU cache
 
 
 def wage_paths(
     pop: Population, plan: Plan, years: list[tuple[date, date]], day_count: str
 ) -> WagePaths:
-    """Cost the population block by block; every worker's path is independent of the others'."""
+    """Cost the population once per group of alike rows when ``pop.alike`` says which, else
+    block by block; every worker's path is independent of the others'."""
+    if pop.alike is not None:
+        return _alike_paths(pop, plan, years, day_count)
+    return _blocked_paths(pop, plan, years, day_count)
+
+
+def _alike_paths(
+    pop: Population, plan: Plan, years: list[tuple[date, date]], day_count: str
+) -> WagePaths:
+    """Rows alike but for their anniversaries are paid the same rate in every piece of the year,
+    before and after their anniversary; only where the anniversary splits the year differs. So
+    the pieces are costed once per group, and each row's year is the sum of the whole pieces
+    before its anniversary at the before rate, the split piece, and the whole pieces after at
+    the after rate (prefix sums over the pieces, gathered per row).
+
+    A red circle freezes the rate a worker is paid on its day, before or after their anniversary:
+    rows are grouped apart by which side of it they are on."""
+    assert pop.alike is not None
+    key, size = pop.alike, int(pop.alike.max()) + 1 if pop.alike.shape[0] else 1
+    if pop.moves and pop.anniversary is not None:
+        for rule, eligible in plan.circles:
+            for k, (begin, finish) in enumerate(years):
+                if begin <= rule.effective < finish:
+                    spot = fraction(rule.effective, begin, finish, day_count)  # type: ignore[arg-type]
+                    passed = pop.anniversary[k] <= spot
+                    if eligible is not None:
+                        passed &= eligible
+                    key, size = key * 2 + passed, size * 2
+    one, group = dense_codes(key, size)
+    rep = Population(
+        pop.ratio[one],
+        pop.row[one],
+        pop.step_index[one],
+        pop.moves,
+        None if pop.anniversary is None else pop.anniversary[:, one],
+    )
+    rep_plan = Plan(
+        plan.versions,
+        [(r, None if m is None else m[one]) for r, m in plan.raises],
+        [(c, None if m is None else m[one]) for c, m in plan.circles],
+        plan.captures,
+    )
+    recorded: list[_Pieces] = []
+    rep_paths = _block_paths(rep, rep_plan, years, day_count, recorded)
+    n = pop.ratio.shape[0]
+    cash = np.empty((len(years), n))
+    at: dict[date, Floats] = {}
+    for k, pieces in enumerate(recorded):
+        anniversary = None if pop.anniversary is None else pop.anniversary[k]
+        cash[k] = _spread(pieces, group, anniversary)
+        for day, (spot, before, after) in pieces.captured.items():
+            if anniversary is None:
+                at[day] = before[group]
+            else:
+                at[day] = np.where(anniversary <= spot, after[group], before[group])
+    return WagePaths(cash, rep_paths.end, at, group)
+
+
+def _spread(pieces: _Pieces, group: Ints, anniversary: Floats | None) -> Floats:
+    """Each row's mean rate over the year, from its group's pieces and its anniversary."""
+    low, high = pieces.low, pieces.high
+    length = (high - low)[:, None]
+    paid_before = length * pieces.before
+    paid_after = length * pieces.after
+    # the whole pieces before piece j at the before rate, and after it at the after rate
+    ahead = np.cumsum(paid_before, axis=0) - paid_before
+    behind = np.cumsum(paid_after[::-1], axis=0)[::-1] - paid_after
+    # a row whose anniversary falls at a in piece j: ahead + behind + (a - low) before
+    # + (high - a) after, which is constant + a x slope
+    constant = ahead + behind + high[:, None] * pieces.after - low[:, None] * pieces.before
+    slope = pieces.before - pieces.after
+    if anniversary is None:
+        spread: Floats = constant[0][group]
+        return spread
+    # anniversaries fall in the year, at or after the first piece's start: piece >= 0
+    flat = np.searchsorted(low, anniversary, side="right")
+    flat -= 1
+    flat *= constant.shape[1]
+    flat += group
+    spread = np.take(slope, flat)
+    spread *= anniversary
+    spread += np.take(constant, flat)
+    return spread
+
+
+def _blocked_paths(
+    pop: Population, plan: Plan, years: list[tuple[date, date]], day_count: str
+) -> WagePaths:
     n = pop.ratio.shape[0]
     if n <= BLOCK:
         return _block_paths(pop, plan, years, day_count)
@@ -102,8 +217,13 @@ def wage_paths(
 
 
 def _block_paths(
-    pop: Population, plan: Plan, years: list[tuple[date, date]], day_count: str
+    pop: Population,
+    plan: Plan,
+    years: list[tuple[date, date]],
+    day_count: str,
+    recorded: list[_Pieces] | None = None,
 ) -> WagePaths:
+    """The paths of one block of workers; each year's pieces go to ``recorded`` if given."""
     n, width = pop.ratio.shape[0], plan.versions[0][1].shape[1]
     cash = np.zeros((len(years), n))
     end = np.empty((len(years), n))
@@ -137,6 +257,9 @@ def _block_paths(
         anniversary = pop.anniversary[k] if moving and pop.anniversary is not None else None
         before = carry if carry is not None else fresh(k if pop.moves else 0, begin)
         after = fresh(k + 1, begin) if moving else before
+        pieces_before: list[Floats] = []
+        pieces_after: list[Floats] = []
+        captured: dict[date, tuple[float, Floats, Floats]] = {}
         for j, day in enumerate(cuts[:-1]):
             if (k > 0 or j > 0) and day in version_days:
                 before = fresh(k if pop.moves else 0, day)
@@ -162,6 +285,12 @@ def _block_paths(
                             circle.market = raised(circle.market, raise_)
             paid_before = _red_circled(before, circles)
             paid_after = paid_before if after is before else _red_circled(after, circles)
+            if recorded is not None:
+                # copies: the raises to come change ``before`` and ``after`` in place
+                pieces_before.append(paid_before.copy())
+                pieces_after.append(paid_after.copy())
+                if day in plan.captures:
+                    captured[day] = (spots[j], pieces_before[-1], pieces_after[-1])
             if day in plan.captures:
                 at[day] = (
                     paid_before
@@ -176,6 +305,17 @@ def _block_paths(
                 cash[k] += (split - low) * paid_before + (high - split) * paid_after
         end[k] = paid_after
         carry = after if moving else before
+        if recorded is not None:
+            edges = np.array(spots, dtype=np.float64)
+            recorded.append(
+                _Pieces(
+                    edges[:-1],
+                    edges[1:],
+                    np.array(pieces_before),
+                    np.array(pieces_after),
+                    captured,
+                )
+            )
     return WagePaths(cash, end, at)
 
 
