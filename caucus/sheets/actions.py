@@ -62,6 +62,28 @@ def do_create_sheet(
     return sheet
 
 
+def add_missing_rows(sheet: Sheet) -> int:
+    """Rows (left out, at the end) for articles added to the negotiation after the sheet was
+    made, so the rows page always lists every article. Idempotent."""
+    have = set(sheet.rows.values_list("article_id", flat=True))
+    missing = [
+        a
+        for a in sheet.negotiation.articles.order_by("order", "number")  # type: ignore[attr-defined]
+        if a.pk not in have
+    ]
+    if not missing:
+        return 0
+    last = sheet.rows.aggregate(n=Max("order"))["n"] or 0
+    SheetRow.objects.bulk_create(
+        [
+            SheetRow(sheet=sheet, article=a, order=last + k, included=False)
+            for k, a in enumerate(missing, start=1)
+        ],
+        ignore_conflicts=True,
+    )
+    return len(missing)
+
+
 def do_save_rows(user: Any, sheet: Sheet, changes: list[RowChange]) -> None:
     """Save every row's order, inclusion and summary at once; the published version is kept."""
     rows = {row.pk: row for row in sheet.rows.all()}

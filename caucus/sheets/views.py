@@ -14,6 +14,7 @@ from caucus.accounts.decorators import staff_required
 from caucus.sheets.access import access_negotiation, access_sheet, access_version
 from caucus.sheets.actions import (
     SheetError,
+    add_missing_rows,
     do_attach_to_update,
     do_create_sheet,
     do_publish,
@@ -110,6 +111,7 @@ def sheet_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def sheet_rows(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug)
     sheet = access_sheet(request.user, negotiation, pk)
+    add_missing_rows(sheet)
     rows = list(sheet.rows.select_related("article"))
     form = RowsForm(request.POST or None, rows=rows)
     if request.method == "POST" and form.is_valid():

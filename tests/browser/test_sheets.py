@@ -54,12 +54,14 @@ def test_team_publishes_a_sheet_that_a_member_reads_and_prints_on_a_phone(
 
     page.get_by_role("link", name="Comparison sheets").click()
     page.get_by_role("link", name="New sheet").click()
+    assert axe_violations(page) == []
     page.get_by_label("Title").fill("Where wages stand")
     page.get_by_label("Side by side (one column on phones)").check()
     assert page.get_by_label("Article 12: Wages").is_checked()
     assert not page.get_by_label("Article 7: Seniority").is_checked()
     page.get_by_role("button", name="Create the sheet").click()
 
+    assert axe_violations(page) == []
     wages = page.get_by_role("group", name="Article 12: Wages")
     assert wages.get_by_label("Include in the sheet").is_checked()
     wages.get_by_label("Plain-language summary").fill(
@@ -70,8 +72,10 @@ def test_team_publishes_a_sheet_that_a_member_reads_and_prints_on_a_phone(
     page.get_by_role("button", name="Build the sheet").click()
     page.get_by_text("Preview of version 1").wait_for()
     assert "a tenth of our raise" in page.locator(".sheet").inner_text()
+    assert axe_violations(page) == []
     page.get_by_role("button", name="Publish version 1").first.click()
     assert "Version 1 is published to members." in page.locator("main").inner_text()
+    assert axe_violations(page) == []
 
     member = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
     member.goto(f"{base}/n/national-2026/")

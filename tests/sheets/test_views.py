@@ -232,3 +232,13 @@ def test_the_dashboard_links_to_the_sheets(cast: Any, sheets: Any) -> None:
     assert reverse("sheets:list", args=[sheets.slug]) in page.content.decode()
     page = cast.client("comms").get(reverse("table:dashboard", args=[sheets.slug]))
     assert reverse("sheets:list", args=[sheets.slug]) not in page.content.decode()
+
+
+def test_an_article_added_later_is_offered_left_out_at_the_end(cast: Any, sheets: Any) -> None:
+    sheets.passes()
+    sheet = sheets.sheet()
+    Article.objects.create(negotiation=sheets.world.negotiation, number="30", title="Duration")
+    page = cast.client("team").get(_url("rows", sheet)).content.decode()
+    assert "Article 30: Duration" in page
+    row = sheet.rows.get(article__number="30")
+    assert not row.included and row.order == 3
