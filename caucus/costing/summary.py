@@ -45,7 +45,7 @@ def build_summary(run: CostingRun, sides: list[str]) -> dict[str, Any]:
             "counts": counts.tolist(),
         }
         data["matrix"] = _matrix(run, change)
-        data["worst"] = _worst(run, change)
+        data["worst"] = _worst(run, change, out["hours_per_fte"])
         data["status_quo_years"] = [round(y.total, 2) for y in cost.status_quo_years]
     return out
 
@@ -103,10 +103,10 @@ def _matrix(run: CostingRun, change: Floats) -> list[list[dict[str, Any] | None]
     return rows
 
 
-def _worst(run: CostingRun, change: Floats) -> list[dict[str, Any]]:
+def _worst(run: CostingRun, change: Floats, hours_per_fte: float) -> list[dict[str, Any]]:
     roster = run.roster
     order = np.argsort(change, kind="stable")[:WORST]
-    hours = roster.annual_hours(2080.0)
+    hours = roster.annual_hours(hours_per_fte)
     out = []
     for i in order.tolist():
         if change[i] >= LOSS:
