@@ -152,3 +152,27 @@ def test_hours_left_empty_for_some_workers_do_not_merge_them_with_others() -> No
     roster = roster_from_frame(frame)
     _, profile = roster.profiles
     assert len(set(profile.tolist())) == 3
+
+
+@settings(max_examples=8, deadline=None)
+@given(
+    seed=st.integers(min_value=0, max_value=10_000),
+    offer=st.sampled_from([cases.union_offer, cases.employer_offer]),
+    day_count=st.sampled_from(["actual", "30/360"]),
+)
+def test_wage_paths_found_per_group_match_the_reference_on_generated_rosters(
+    seed: int, offer: object, day_count: str
+) -> None:
+    # rows alike but for their anniversaries share one costing of the year's pieces; a red
+    # circle, mid-year raises, freezes and step moves all cut those pieces
+    roster = cases.generated_roster(150, seed=seed)
+    sq_terms = cases.status_quo()
+    sq_terms["term"]["day_count"] = day_count
+    sq = parse_terms(sq_terms)
+    proposal = parse_terms(offer())  # type: ignore[operator]
+    result = cost_proposals(roster, [proposal], sq).proposals[0]
+    expected = reference_cost(workers_of(roster), proposal, sq)
+    for k, year in enumerate(result.years):
+        assert year.total == pytest.approx(expected["totals"]["total"][k], rel=1e-9)  # type: ignore[index]
+    assert np.allclose(result.pay, np.array(expected["pay"]).T, atol=1e-6)
+    assert np.allclose(result.change, np.array(expected["change"]).T, atol=1e-6)
