@@ -83,6 +83,7 @@ def _result_context(run: CostingRun) -> dict[str, Any]:
         "summary": summary,
         "proposals": proposals,
         "year_rows": pages.year_rows(summary),
+        "terms_differ": len({(p["term"]["start"], p["term"]["years"]) for p in proposals}) > 1,
         "years_chart": pages.years_chart(summary),
         "histogram_chart": pages.histogram_chart(summary),
         "histogram_rows": pages.histogram_rows(summary),
