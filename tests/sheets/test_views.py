@@ -242,3 +242,20 @@ def test_an_article_added_later_is_offered_left_out_at_the_end(cast: Any, sheets
     assert "Article 30: Duration" in page
     row = sheet.rows.get(article__number="30")
     assert not row.included and row.order == 3
+
+
+def test_the_progress_says_when_the_files_are_being_made(cast: Any, sheets: Any) -> None:
+    sheets.passes()
+    sheet = sheets.sheet()
+    SheetVersion.objects.create(
+        sheet=sheet,
+        number=1,
+        title="t",
+        columns="three_way",
+        layout="inline",
+        rows_total=2,
+        rows_done=2,
+        status=SheetVersion.Status.BUILDING,
+    )
+    html = cast.client("team").get(_url("progress", sheet, 1)).content.decode()
+    assert "2 of 2 articles compared (100%). Now making the PDF and the Word file" in html
