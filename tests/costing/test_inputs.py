@@ -121,3 +121,18 @@ def test_a_run_needs_at_least_one_proposal(cast: Any, world: Any) -> None:
     assert response.status_code == 400
     assert "This field is required." in response.content.decode()
     assert not CostingRun.objects.exists()
+
+
+def test_a_good_xlsx_roster_is_costed(
+    cast: Any, world: Any, tmp_path: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    union, _ = make_proposals(world)
+    book = Workbook()
+    for line in GOOD_CSV.splitlines():
+        book.active.append(line.split(","))
+    book.save(tmp_path / "r.xlsx")
+    with django_capture_on_commit_callbacks(execute=True):
+        post_file(cast.client("team"), world, [union], "r.xlsx", (tmp_path / "r.xlsx").read_bytes())
+    run = CostingRun.objects.get()
+    assert run.status == CostingRun.Status.DONE, run.errors
+    assert run.summary["base_year"]["payroll"] == 20.0 * 2080 + 21.5 * 1040

@@ -42,6 +42,12 @@ def test_a_signed_in_member_sees_their_own_pay_checked_by_hand(cast: Any, world:
     assert "Clerk, step 2, North, 2080 hours a year at 21.50 dollars an hour today." in page
     for pay in ("$45,614", "$46,527", "$47,457"):
         assert pay in page
+    # Today's contract moves her to step 3 ($23.00) on her anniversary, 1 May 2027: 120 days
+    # at 21.50 and 245 at 23.00 of 365 -> 2,080 x 22.50685 = $46,814.25, so the employer's
+    # 2027 pays $1,199.85 less.
+    assert (
+        "Under the employer&#x27;s proposal you would earn $1,200 less in the year from 1 " in page
+    )
     # The union's 4% a year on the same rate, with her step moving up as today's contract does,
     # pays more than the employer's in every year; the page says so in words.
     assert "Under our union&#x27;s proposal you would earn $" in page
