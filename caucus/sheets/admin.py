@@ -14,7 +14,8 @@ class SheetAdmin(admin.ModelAdmin):
     list_display = ["title", "negotiation", "columns", "status", "published_at"]
     list_filter = ["negotiation", "status", "columns"]
     search_fields = ["title"]
-    readonly_fields = ["published_version", "published_at", "created_by", "created_at"]
+    # Publishing goes through the sheet pages (an audited action), never through here.
+    readonly_fields = ["status", "published_version", "published_at", "created_by", "created_at"]
     inlines = [SheetRowInline]
 
 

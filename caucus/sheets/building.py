@@ -8,6 +8,7 @@ transaction: a build that fails part-way leaves no half-built version.
 from __future__ import annotations
 
 import logging
+import secrets
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -42,7 +43,8 @@ def run_build(version_id: int) -> None:
             version.rows_total = version.rows_done = len(rows)
             version.status = SheetVersion.Status.BUILT
             version.built_at = timezone.now()
-            stem = f"sheet-{version.sheet_id}-v{version.number}"
+            # Unguessable names: a draft's files must not be found by counting.
+            stem = f"sheet-{version.sheet_id}-v{version.number}-{secrets.token_hex(8)}"
             version.pdf.save(f"{stem}.pdf", ContentFile(sheet_pdf(version, rows)), save=False)
             version.docx.save(f"{stem}.docx", ContentFile(sheet_docx(version, rows)), save=False)
             version.save()

@@ -259,3 +259,27 @@ def test_the_progress_says_when_the_files_are_being_made(cast: Any, sheets: Any)
     )
     html = cast.client("team").get(_url("progress", sheet, 1)).content.decode()
     assert "2 of 2 articles compared (100%). Now making the PDF and the Word file" in html
+
+
+def test_editing_a_built_sheet_asks_for_a_new_version(cast: Any, sheets: Any) -> None:
+    sheets.passes()
+    sheet = sheets.sheet()
+    sheets.built(sheet)
+    client = cast.client("team")
+    assert "build a new version" not in client.get(_url("sheet", sheet)).content.decode()
+    response = client.post(
+        _url("edit", sheet), {"title": "Wages, v2", "columns": "regression", "layout": "inline"}
+    )
+    assert response.status_code == 302
+    page = client.get(_url("sheet", sheet)).content.decode()
+    assert "The sheet changed after version 1 was built: build a new version" in page
+    sheet.refresh_from_db()
+    version = sheets.built(sheet)
+    assert (version.title, version.columns) == ("Wages, v2", "regression")
+
+
+def test_a_drafts_files_have_unguessable_names(sheets: Any) -> None:
+    sheets.passes()
+    version = sheets.built(sheets.sheet())
+    name = version.pdf.name.rsplit("/", 1)[-1]
+    assert re.fullmatch(rf"sheet-{version.sheet_id}-v1-[0-9a-f]{{16}}\.pdf", name), name
