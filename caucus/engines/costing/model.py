@@ -37,7 +37,7 @@ from caucus.engines.costing.tiers import (
     on_tier,
     workforce,
 )
-from caucus.engines.costing.wages import Plan, wage_paths
+from caucus.engines.costing.wages import Plan, WagePaths, wage_paths
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
@@ -68,17 +68,20 @@ def cost_proposals(
     hours = alike.annual_hours(resolved[0].term.hours_per_fte if resolved[0].term else 2080.0)
     base = base_year(alike, status_quo, hours, count)
     cache: dict[tuple[object, ...], _Costed] = {}
+    # the status quo's wage paths serve every proposal with the same term, whatever its
+    # workforce assumption
+    paths: dict[Terms, WagePaths] = {}
     out = []
     for terms, force in zip(resolved, forces, strict=True):
         assert terms.term is not None
         positions = anniversary_positions(alike, terms)
-        costed = _cost(alike, terms, status_quo, force, positions, count)
+        costed = _cost(alike, terms, status_quo, force, positions, count, paths)
         sq_terms = overlay(
             Terms(name=status_quo.name, term=terms.term, sections=frozenset({"term"})), status_quo
         )
         key = (terms.term, force)
         if key not in cache:
-            cache[key] = _cost(alike, sq_terms, status_quo, force, positions, count)
+            cache[key] = _cost(alike, sq_terms, status_quo, force, positions, count, paths)
         out.append(_proposal_cost(terms, costed, cache[key], base, group))
     return CostingRun(roster, status_quo, base, tuple(out))
 
@@ -152,8 +155,10 @@ def _cost(
     force: Workforce,
     positions: Floats,
     weight: Floats,
+    known: dict[Terms, WagePaths],
 ) -> _Costed:
-    """Costs each row of ``roster`` once; totals count each row ``weight`` times."""
+    """Costs each row of ``roster`` once; totals count each row ``weight`` times. The
+    incumbents' wage paths are taken from ``known`` when there, and left there."""
     assert terms.term is not None
     term = terms.term
     years = contract_years(term.start, term.years)
@@ -161,17 +166,19 @@ def _cost(
     width = _width(roster, terms, status_quo)
     stacked = _stacked_versions(roster, terms, width)
     captures = tuple(sorted({lump.paid for lump in terms.lump_sums}))
-    pop = replace(
-        incumbents(roster, terms, status_quo, width, positions), alike=_wage_alike(roster, terms)
-    )
-    codes = _codes(roster, None)
-    paths = wage_paths(pop, _plan(roster, terms, stacked, codes, captures), years, term.day_count)
+    if terms not in known:
+        pop = replace(
+            incumbents(roster, terms, status_quo, width, positions),
+            alike=_wage_alike(roster, terms),
+        )
+        plan = _plan(roster, terms, stacked, _codes(roster, None), captures)
+        known[terms] = wage_paths(pop, plan, years, term.day_count)
+    paths = known[terms]
     diff_masks = [_mask(roster, d.where) for d in terms.differentials]
     lump_masks = [_mask(roster, x.where) for x in terms.lump_sums]
     factor, flat = differential_factors(terms.differentials, hours, diff_masks)
     extra, flat_total = weight * (factor - 1.0), float(flat @ weight)
-    pay = paths.cash
-    pay *= hours  # wages now; the rest is added year by year below
+    pay = paths.cash * hours  # wages now; the rest is added year by year below
     hire_end = np.zeros(len(years))
     hire_cash: Floats | None = None
     if force.has_hires:
