@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from caucus.engines.costing.results import CostingRun
-from caucus.engines.costing.summaries import PERCENTILES, summaries
+from caucus.engines.costing.summaries import PERCENTILES, proposal_summaries
 
 MONEY, PERCENT = "#,##0.00", "0.00"
 BASE_ROWS = (
@@ -83,7 +83,7 @@ def _groups_sheet(book: Workbook, run: CostingRun) -> None:
     head = ["Proposal", "Grouped by", "Group", "Workers", "Losers", "Total change", "Mean"]
     sheet.append(head + [f"P{q}" for q in PERCENTILES])
     for p in run.proposals:
-        for name, groups in summaries(run.roster, p.change_over_term()).items():
+        for name, groups in proposal_summaries(run.roster, p).items():
             for g in groups:
                 sheet.append(
                     [p.name, name, g.key, g.workers, g.losers, g.total, g.mean, *g.percentiles]

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from caucus.engines.costing.results import BaseYear, CostingRun, ProposalCost, YearCost
-from caucus.engines.costing.summaries import PERCENTILES, summaries
+from caucus.engines.costing.summaries import PERCENTILES, proposal_summaries
 
 FORMAT, VERSION = "caucus-costing", 1
 FINE = {
@@ -67,7 +67,7 @@ def _proposal(run: CostingRun, p: ProposalCost, workers: bool) -> dict[str, Any]
                 }
                 for g in groups
             ]
-            for name, groups in summaries(run.roster, p.change_over_term()).items()
+            for name, groups in proposal_summaries(run.roster, p).items()
         },
     }
     if workers:
