@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from django.core.files import File
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
@@ -38,7 +39,7 @@ def _claim(run_id: int) -> bool:
     )
 
 
-def cost_run(run: CostingRun) -> EngineRun:
+def cost_run(run: CostingRun, *, report: bool = True) -> EngineRun:
     """The engine's result for a run's frozen inputs, one proposal at a time for progress."""
     rows = CostingRun.objects.filter(pk=run.pk)
     with local_path(run.roster, run.roster.name) as path:
@@ -47,7 +48,8 @@ def cost_run(run: CostingRun) -> EngineRun:
     costs = []
     base = None
     for i, terms in enumerate(proposals):
-        rows.update(progress=5 + 80 * i // len(proposals), stage=f"Costing {terms.name}")
+        if report:
+            rows.update(progress=5 + 80 * i // len(proposals), stage=f"Costing {terms.name}")
         one = cost_proposals(roster, [terms], status_quo)
         costs.append(one.proposals[0])
         base = one.base
@@ -55,7 +57,8 @@ def cost_run(run: CostingRun) -> EngineRun:
     return EngineRun(roster, status_quo, base, tuple(costs))
 
 
-def run_costing(run_id: int) -> None:
+def run_costing(run_id: int, *, workbook_later: bool = False) -> None:
+    """Cost the run; then write its workbook, or queue that for a worker (``workbook_later``)."""
     if not _claim(run_id):
         return
     run = CostingRun.objects.get(pk=run_id)
@@ -91,7 +94,17 @@ def run_costing(run_id: int) -> None:
         finished_at=timezone.now(),
     )
     logger.info("costing run %s done: %s workers", run_id, len(result.roster))
+    if workbook_later:
+        transaction.on_commit(lambda: write_workbook_in_background.enqueue(run_id))
+    else:
+        write_workbook(run, result)
+
+
+def write_workbook(run: CostingRun, result: EngineRun | None = None) -> None:
+    """The run's workbook (costed again from its frozen inputs when ``result`` is not given)."""
+    rows = CostingRun.objects.filter(pk=run.pk)
     try:
+        result = result or cost_run(run, report=False)
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / f"costing-{run.pk}.xlsx"
             write_xlsx(result, path)
@@ -104,3 +117,10 @@ def run_costing(run_id: int) -> None:
 @task()
 def cost_in_background(run_id: int) -> None:
     run_costing(run_id)
+
+
+@task()
+def write_workbook_in_background(run_id: int) -> None:
+    run = CostingRun.objects.get(pk=run_id)
+    if run.is_done and not run.workbook:
+        write_workbook(run)

@@ -1,16 +1,16 @@
 """The demo's wage proposals can be costed on the demo roster, and the employer's latest makes
-some workers lose: the story the tour tells."""
+some workers lose: the story the tour tells. The demo seeds that run, published."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 
-from caucus.costing.actions import do_create_run
 from caucus.costing.inputs import terms_problems
 from caucus.costing.models import CostingRun
-from caucus.costing.tasks import run_costing
 
 pytestmark = pytest.mark.django_db
 
@@ -31,24 +31,42 @@ def test_every_demo_wage_proposal_can_be_costed(demo: None) -> None:
 
 
 def test_the_employers_latest_wage_proposal_makes_some_workers_lose(demo: None) -> None:
-    from caucus.accounts.models import User
-    from caucus.table.models import Negotiation, Proposal
-
-    wages = Proposal.objects.filter(article__title="Wages", status="open").order_by("side")
-    employer, union = list(wages)
-    run = do_create_run(
-        User.objects.get(username="team"),
-        Negotiation.objects.get(),
-        name="Latest wages",
-        proposals=[union, employer],
-    )
-    run_costing(run.pk)
-    run.refresh_from_db()
-    assert run.status == CostingRun.Status.DONE, run.errors
+    run = CostingRun.objects.get()
+    assert run.status == CostingRun.Status.DONE and run.is_published, run.errors
+    assert run.labels() == [
+        "Union: Wages: 6%, 5% and 4.5%, and a $19.50 floor",
+        "Employer: Wages: 3%, 2.5% and 2.5%",
+    ]
     union_result, employer_result = run.summary["proposals"]
     assert union_result["losers"] == 0
-    assert 0 < employer_result["losers"] < employer_result["workers"]
+    assert 0 < employer_result["losers"] < employer_result["workers"] == 3000
     by_region = {g["key"]: g for g in employer_result["groups"]["region"]}
     # the first-year freeze falls on California and the Northeast
     assert by_region["California"]["mean"] < by_region["Midwest"]["mean"]
     assert employer_result["term_total"]["total"] < union_result["term_total"]["total"]
+
+
+def test_the_workbook_of_the_seeded_run_is_left_to_the_worker(demo: None) -> None:
+    from caucus.costing.tasks import write_workbook_in_background
+
+    run = CostingRun.objects.get()
+    assert not run.workbook and run.stage == "Writing the workbook"
+    write_workbook_in_background.call(run.pk)
+    run.refresh_from_db()
+    assert run.workbook and run.stage == ""
+
+
+def test_the_demo_member_sees_their_own_figures(demo: None) -> None:
+    from caucus.accounts.models import User
+    from caucus.members.models import Member
+
+    user = User.objects.get(username="member")
+    record = Member.objects.get(user=user)
+    client = Client()
+    client.force_login(user)
+    page = client.get(reverse("costing_site:what_it_means", args=["national-2026"]))
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert f"For you, {record.first_name}" in text
+    assert f"{record.classification.title}, step {record.step}" in text
+    assert "Under the employer&#x27;s proposal you would earn" in text
