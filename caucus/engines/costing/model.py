@@ -71,10 +71,13 @@ def cost_proposals(
     # the status quo's wage paths serve every proposal with the same term, whatever its
     # workforce assumption
     paths: dict[Terms, WagePaths] = {}
+    positions_in: dict[object, Floats] = {}
     out = []
     for terms, force in zip(resolved, forces, strict=True):
         assert terms.term is not None
-        positions = anniversary_positions(alike, terms)
+        if terms.term not in positions_in:
+            positions_in[terms.term] = anniversary_positions(alike, terms)
+        positions = positions_in[terms.term]
         costed = _cost(alike, terms, status_quo, force, positions, count, paths)
         sq_terms = overlay(
             Terms(name=status_quo.name, term=terms.term, sections=frozenset({"term"})), status_quo
