@@ -104,3 +104,28 @@ def test_team_publishes_a_sheet_that_a_member_reads_and_prints_on_a_phone(
     assert abs(first["y"] - second["y"]) < 1 and second["x"] > first["x"], (first, second)
     assert "National Agreement 2026" in member.locator(".sheet-header").inner_text()
     member.context.close()
+
+
+def test_the_build_page_polls_until_the_worker_is_done(
+    live_server: Any, page: Any, cast: Any
+) -> None:
+    from caucus.sheets.actions import do_create_sheet, do_request_build
+    from caucus.sheets.building import run_build
+
+    base = live_server.url
+    _passes(cast.world)
+    sheet = do_create_sheet(
+        cast["team"],
+        cast.world.negotiation,
+        title="Queued sheet",
+        columns="three_way",
+        layout="inline",
+        included_article_ids=[cast.world.article_wages.pk],
+    )
+    version = do_request_build(cast["team"], sheet, enqueue=False)  # no worker yet
+    _sign_in_as_team(page, base, cast)
+    page.goto(f"{base}/staff/sheets/national-2026/{sheet.pk}/versions/1/")
+    assert "0 of 1 articles compared (0%)" in page.locator("#build-progress").inner_text()
+    run_build(version.pk)  # the worker runs; the page finds out by itself
+    page.get_by_text("Preview of version 1").wait_for()
+    assert "Article 12: Wages" in page.locator(".sheet").inner_text()

@@ -125,3 +125,17 @@ def test_an_update_links_to_its_published_sheets_only(cast: Any, sheets: Any) ->
 def test_the_negotiation_page_links_to_the_sheets(cast: Any, sheets: Any) -> None:
     page = cast.client(None).get(reverse("site:negotiation", args=[sheets.slug]))
     assert reverse("sheets_site:list", args=[sheets.slug]) in page.content.decode()
+
+
+def test_the_list_costs_the_same_queries_however_many_sheets(
+    cast: Any, sheets: Any, django_assert_num_queries: Any
+) -> None:
+    first = sheets.published()
+    for n in range(5):
+        sheet = sheets.sheet(title=f"Sheet {n}")
+        do_publish(cast["team"], sheet, sheets.built(sheet))
+    client = cast.client(None)
+    with django_assert_num_queries(2):
+        page = client.get(reverse("sheets_site:list", args=[sheets.slug])).content.decode()
+    assert page.count('<li><a href="/n/national-2026/sheets/') == 6
+    assert first.title in page
