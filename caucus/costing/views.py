@@ -78,7 +78,6 @@ def _result_context(run: CostingRun) -> dict[str, Any]:
         p["matrix_rows"] = pages.matrix(summary, p)
         p["losers_by_local"] = pages.losers_by(p, "local")
         p["losers_by_classification"] = pages.losers_by(p, "classification")
-        p["losers_by_region"] = pages.losers_by(p, "region")
     return {
         "summary": summary,
         "proposals": proposals,
