@@ -14,6 +14,7 @@ from ninja.security import HttpBearer
 
 from caucus.accounts.models import ApiToken
 from caucus.api.routers import negotiations, proposals, sessions, updates
+from caucus.sheets.api import router as sheets_router
 
 
 class TokenAuth(HttpBearer):
@@ -40,3 +41,4 @@ api.add_router("/", negotiations.router)
 api.add_router("/", sessions.router)
 api.add_router("/", proposals.router)
 api.add_router("/", updates.router)
+api.add_router("/", sheets_router)

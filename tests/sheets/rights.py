@@ -23,6 +23,7 @@ EVERYONE: set[str | None] = {
     "member_a",
     None,
 }
+STAFF: set[str | None] = EVERYONE - {"outsider", "member_a", None}
 SHEET = ("slug", "pk=sheet_pk")
 VERSION = ("slug", "pk=sheet_pk", "number=version_number")
 PUBLISHED = ("slug", "pk=published_sheet_pk")
@@ -46,6 +47,8 @@ RIGHTS: dict[str, tuple[str, set[str | None], tuple[str, ...]]] = {
     "sheets_site:sheet": ("GET", EVERYONE, PUBLISHED),
     "sheets_site:pdf": ("GET", EVERYONE, PUBLISHED),
     "sheets_site:docx": ("GET", EVERYONE, PUBLISHED),
+    "api:list_sheets": ("GET", STAFF, ("slug",)),
+    "api:get_sheet": ("GET", STAFF, ("slug", "sheet_id=published_sheet_pk")),
 }
 
 
