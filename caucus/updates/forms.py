@@ -9,9 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db import models
 from django.utils.text import slugify
 
 from caucus.accounts.permissions import is_coalition_wide, unions_with
+from caucus.sheets.models import Sheet
 from caucus.table.models import Negotiation, Proposal, Session
 from caucus.updates.audience import may_address
 from caucus.updates.models import Update
@@ -55,6 +57,14 @@ class UpdateForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
     )
 
+    sheets = forms.ModelMultipleChoiceField(
+        queryset=Sheet.objects.none(),
+        required=False,
+        label="Comparison sheets to link",
+        help_text="Published sheets of this negotiation: the update's page links to them.",
+        widget=forms.CheckboxSelectMultiple,
+    )
+
     class Meta:
         model = Update
         fields = [
@@ -92,6 +102,13 @@ class UpdateForm(forms.ModelForm):
             "negotiation"
         ).order_by("-date")
         self.fields["negotiation"].queryset = Negotiation.objects.all()
+        # Published sheets, and any already linked (a draft the team attached stays linked).
+        linked = self.instance.sheets.all() if self.instance.pk else Sheet.objects.none()
+        self.fields["sheets"].queryset = Sheet.objects.filter(  # type: ignore[attr-defined]
+            models.Q(status=Sheet.Status.PUBLISHED) | models.Q(pk__in=linked.values("pk"))
+        ).order_by("-created_at")
+        if self.instance.pk:
+            self.fields["sheets"].initial = list(linked)
         if self.instance.pk:
             self.fields["audience"].initial = (
                 AUDIENCE_WHOLE if self.instance.to_whole_coalition else AUDIENCE_UNIONS
@@ -134,6 +151,8 @@ class UpdateForm(forms.ModelForm):
             ]
             if wrong_s:
                 self.add_error("cites_sessions", "Cite sessions from this negotiation only.")
+            if any(sheet.negotiation_id != negotiation.pk for sheet in data.get("sheets") or []):
+                self.add_error("sheets", "Link sheets of this negotiation only.")
             slug = data.get("slug") or slugify(data.get("title") or "")[:200] or "update"
             data["slug"] = self._free_slug(negotiation, slug)
         return data
@@ -152,4 +171,15 @@ class UpdateForm(forms.ModelForm):
     def save(self, commit: bool = True) -> Update:
         self.instance.to_whole_coalition = self.cleaned_data["audience"] == AUDIENCE_WHOLE
         self.instance.slug = self.cleaned_data["slug"]
-        return super().save(commit=commit)  # type: ignore[no-any-return]
+        update: Update = super().save(commit=commit)
+        if commit:
+            update.sheets.set(self.cleaned_data["sheets"])
+        else:
+            save_m2m = self.save_m2m
+
+            def save_m2m_and_sheets() -> None:
+                save_m2m()
+                update.sheets.set(self.cleaned_data["sheets"])
+
+            self.save_m2m = save_m2m_and_sheets  # type: ignore[method-assign]
+        return update

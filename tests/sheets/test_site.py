@@ -139,3 +139,31 @@ def test_the_list_costs_the_same_queries_however_many_sheets(
         page = client.get(reverse("sheets_site:list", args=[sheets.slug])).content.decode()
     assert page.count('<li><a href="/n/national-2026/sheets/') == 6
     assert first.title in page
+
+
+def test_communications_link_a_published_sheet_when_writing_an_update(
+    cast: Any, sheets: Any
+) -> None:
+    sheet = sheets.published()
+    sheets.sheet(title="Unfinished draft")
+    client = cast.client("comms")
+    form = client.get(reverse("updates:new")).content.decode()
+    assert "Comparison sheets to link" in form and "Where wages stand" in form
+    assert "Unfinished draft" not in form
+    response = client.post(
+        reverse("updates:new"),
+        {
+            "negotiation": sheets.world.negotiation.pk,
+            "title": "Read the sheet",
+            "body": "Here is where wages stand.",
+            "language": "en",
+            "audience": "coalition",
+            "sheets": [sheet.pk],
+        },
+    )
+    assert response.status_code == 302
+    update = Update.objects.get(title="Read the sheet")
+    assert list(update.sheets.all()) == [sheet]
+    client.post(reverse("updates:publish", args=[update.pk]))
+    page = cast.client(None).get(update.get_absolute_url()).content.decode()
+    assert _site("sheet", sheet) in page
