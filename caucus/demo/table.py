@@ -241,7 +241,8 @@ PASSES: list[tuple[Any, ...]] = [
         "15.1 Each year the Company shall pay five percent (5%) of operating profit into a pool "
         "shared among all employees by hours worked, with a guaranteed minimum of $750 per "
         "employee who worked 520 hours or more.",
-        {"profit_sharing": {"pool_percent": 5.0, "guaranteed_minimum": 750, "min_hours": 520}},
+        # 5% of an operating profit of about $900M a year, shared by hours, $750 at least.
+        {"profit_sharing": {"pools": [45_000_000] * 3, "formula": "hours", "minimum": 750}},
     ),
     (
         "u_staff",
@@ -255,7 +256,7 @@ PASSES: list[tuple[Any, ...]] = [
         "Staffing: two on the floor, always, and a labor-hours floor",
         "10.1 No store shall operate with fewer than two (2) unit employees on duty. Weekly labor "
         "hours shall not fall below 95% of the prior year's hours for the same week.",
-        {"staffing": {"minimum_on_duty": 2, "labor_hours_floor_percent": 95}},
+        None,
     ),
     (
         "e_wages",
@@ -282,7 +283,8 @@ PASSES: list[tuple[Any, ...]] = [
         "Benefits: 85% of premiums, eligible at 16 hours",
         "16.1 Employees averaging sixteen (16) or more hours are eligible. 16.2 The Company pays "
         "85% of premiums for all tiers of coverage.",
-        {"benefits": {"premium_share_percent": 85, "eligibility_hours": 16}},
+        # Lowering eligibility to 16 hours brings more people into the plan.
+        {"health": {"monthly_premium": 640.0, "employer_share": 0.85, "enrolled": 0.7}},
     ),
     (
         "e_griev",
@@ -310,7 +312,7 @@ PASSES: list[tuple[Any, ...]] = [
         "Hiring targets: vacancies filled in 21 days, hours to part-timers first",
         "11.1 Vacancies shall be filled within twenty-one (21) days. Forty percent (40%) of new "
         "hours at a store shall be offered first to its part-time employees.",
-        {"hiring": {"fill_within_days": 21, "hours_to_part_timers_percent": 40}},
+        None,
     ),
     (
         "u_sites",
@@ -398,7 +400,7 @@ PASSES: list[tuple[Any, ...]] = [
         "Profit sharing without a guaranteed minimum",
         "15.1 The Company shall pay two and a half percent (2.5%) of operating profit into a pool "
         "shared by hours worked. There is no minimum payment.",
-        {"profit_sharing": {"pool_percent": 2.5, "guaranteed_minimum": None, "min_hours": 1000}},
+        {"profit_sharing": {"pools": [22_500_000] * 3, "formula": "hours", "minimum": 0}},
     ),
     (
         "e_ben",
@@ -412,7 +414,7 @@ PASSES: list[tuple[Any, ...]] = [
         "Benefits: 75% of premiums, eligible at 20 hours",
         "16.2 The Company pays seventy-five percent (75%) of the premium for employee-only "
         "coverage; eligibility stays at twenty (20) hours.",
-        {"benefits": {"premium_share_percent": 75, "eligibility_hours": 20}},
+        {"health": {"monthly_premium": 640.0, "employer_share": 0.75, "enrolled": 0.6}},
     ),
     (
         "e_hire",

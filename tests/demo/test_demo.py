@@ -116,8 +116,8 @@ def test_the_round_has_counters_an_option_a_package_and_tentative_agreements(dem
     wages = Proposal.objects.filter(article__title="Wages")
     assert all(p.economic_terms["raises"] for p in wages)
     profit = Proposal.objects.filter(article__title="Profit Sharing")
-    minimums = {p.economic_terms["profit_sharing"]["guaranteed_minimum"] for p in profit}
-    assert minimums == {750, None}
+    minimums = {p.economic_terms["profit_sharing"]["minimum"] for p in profit}
+    assert minimums == {750, 0}
     assert Package.objects.get().proposals.count() == 3
     assert TentativeAgreement.objects.count() == 2
 
@@ -185,3 +185,13 @@ def test_if_empty_leaves_an_existing_coalition_alone(demo: str) -> None:
     call_command("demo", "--if-empty", "--members", "600", stdout=out)
     assert "not built again" in out.getvalue()
     assert Member.objects.count() == 500
+
+
+def test_every_economic_proposal_in_the_demo_can_be_costed(demo: str) -> None:
+    from caucus.table.economics import economic_terms_errors
+    from caucus.table.models import Proposal
+
+    economic = Proposal.objects.exclude(economic_terms=None)
+    assert {p.article.title for p in economic} >= {"Wages", "Profit Sharing", "Benefits"}
+    problems = {p.title: economic_terms_errors(p.economic_terms) for p in economic}
+    assert not {title: errors for title, errors in problems.items() if errors}
