@@ -181,7 +181,11 @@ def _cost(
     lump_masks = [_mask(roster, x.where) for x in terms.lump_sums]
     factor, flat = differential_factors(terms.differentials, hours, diff_masks)
     extra, flat_total = weight * (factor - 1.0), float(flat @ weight)
-    pay = paths.cash * hours  # wages now; the rest is added year by year below
+    # wages + differentials = cash rate x hours x factor + flat; lump sums and profit sharing are
+    # added year by year below. Totals come from the cash rates and summed weights.
+    hours_paid, hours_extra = hours * weight, hours * extra
+    pay = np.multiply(paths.cash, hours * factor)
+    pay += flat
     hire_end = np.zeros(len(years))
     hire_cash: Floats | None = None
     if force.has_hires:
@@ -197,7 +201,7 @@ def _cost(
         slot_hours: Floats = np.asarray(
             np.bincount(group, weights=hours * weight, minlength=first.shape[0]), dtype=np.float64
         )
-        slot_extra = np.bincount(group, weights=hours * extra, minlength=first.shape[0])
+        slot_extra = np.bincount(group, weights=hours_extra, minlength=first.shape[0])
         hire_end = slot_paths.end_payroll(slot_hours)
     parts = {name: np.zeros(len(years)) for name in COMPONENTS}
     for k in range(len(years)):
@@ -208,13 +212,14 @@ def _cost(
                 weight,
                 roster.hire_date,
                 force.incumbents[k],
-                lambda k=k: pay[k],  # type: ignore[misc]
+                lambda k=k: paths.cash[k] * hours,  # type: ignore[misc]
                 lambda day: paths.at[day],
             )
         ]
-        parts["wages"][k] += sides[0].total(pay[k])
-        with_extra = float(np.einsum("i,i->", pay[k], extra))
-        parts["differentials"][k] += (with_extra + flat_total) * sides[0].share
+        share = force.incumbents[k]
+        parts["wages"][k] += float(np.einsum("i,i->", paths.cash[k], hours_paid)) * share
+        with_extra = float(np.einsum("i,i->", paths.cash[k], hours_extra))
+        parts["differentials"][k] += (with_extra + flat_total) * share
         if hire_cash is not None:
             cash = hire_cash[k]
             sides.append(
@@ -242,8 +247,6 @@ def _cost(
             if i == 0:
                 own = [x for x in (lumps, None if shared is None else shared[0]) if x is not None]
         row = pay[k]
-        row *= factor
-        row += flat
         for values in own:
             row += values
     positions_held = np.asarray(force.incumbents) + np.asarray(force.hires)
@@ -256,7 +259,7 @@ def _cost(
     parts["rollup"] = roll.rate * (parts["wages"] + parts["differentials"]) + roll.lump_rate * (
         parts["lump_sums"] + parts["profit_sharing"]
     )
-    end_payroll = paths.end_payroll(hours * weight) * np.asarray(
+    end_payroll = paths.end_payroll(hours_paid) * np.asarray(
         force.incumbents
     ) + hire_end * np.asarray(force.hires)
     return _Costed(pay, end_payroll, parts, employee)
