@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django_ratelimit.decorators import ratelimit
 
+from caucus.costing.models import CostingRun
 from caucus.members.models import Member
 from caucus.site.calendar import sessions_calendar
 from caucus.site.forms import DirectDealingReportForm
@@ -85,6 +86,9 @@ def _negotiation_page(request: HttpRequest, negotiation: Negotiation) -> HttpRes
             "moves": moved_since_last_update(negotiation, visible),
             "upcoming": upcoming,
             "member": _member(request),
+            "costing_published": CostingRun.objects.filter(
+                negotiation=negotiation, is_published=True
+            ).exists(),
         },
     )
 

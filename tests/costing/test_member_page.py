@@ -87,3 +87,15 @@ def test_someone_not_on_the_roster_is_asked_for_details(cast: Any, world: Any) -
     published(cast, world)
     page = cast.client("outsider").get(page_url(world)).content.decode()
     assert "Enter your details" in page and "For you" not in page
+
+
+def test_the_negotiation_page_links_the_member_page_only_once_published(
+    cast: Any, world: Any
+) -> None:
+    home = reverse("site:negotiation", args=[world.negotiation.slug])
+    run = finished_run(cast, world)
+    assert page_url(world) not in cast.client(None).get(home).content.decode()
+    do_publish(cast["team"], run, "")
+    page = cast.client(None).get(home).content.decode()
+    assert f'href="{page_url(world)}"' in page
+    assert "What the wage proposals mean for your pay" in page
