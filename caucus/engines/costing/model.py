@@ -110,7 +110,8 @@ def _alike(roster: Roster, every: list[Terms]) -> tuple[Ints, Roster, Floats]:
     edges = np.array(sorted(cuts), dtype="datetime64[D]")
     spans = len(cuts) + 1
     key = profile * spans
-    key += np.searchsorted(edges, roster.hire_date, side="right")
+    distinct, hired = roster.hire_days
+    key += np.searchsorted(edges, distinct, side="right")[hired]
     present = np.bincount(key, minlength=len(rows) * spans) > 0
     group = (np.cumsum(present) - 1)[key]
     keys = np.flatnonzero(present)

@@ -113,9 +113,19 @@ class Roster:
         return factorize(combined(columns)[0])
 
     @cached_property
+    def hire_days(self) -> tuple[Days, Ints]:
+        """(the distinct hire dates in order, the index of each worker's among them): a run
+        places the few distinct dates against its cut-offs, not every worker's."""
+        days = self.hire_date.astype(np.int64)
+        one, code = factorize(days)
+        distinct: Days = self.hire_date[one]
+        return distinct, code
+
+    @cached_property
     def profile_roster(self) -> Roster:
         """One row per profile (in profile order), with its replacement-hire slots."""
         self.slots  # noqa: B018 - found here, on the whole roster, and carried over
+        self.hire_days  # noqa: B018 - and the hire dates, used by every run
         return self.take(self.profiles[0])
 
     @cached_property
