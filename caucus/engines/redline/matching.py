@@ -76,12 +76,12 @@ def matching_blocks(
             continue
         anchor = _best_anchor(a, b, alo, ahi, blo, bhi)
         if (
-            anchor is not None
-            and anchor[2] < min_anchor
+            (anchor is None or anchor[2] < min_anchor)
+            and min_anchor > 1
             and ahi - alo >= WEAK_REGION
             and bhi - blo >= WEAK_REGION
         ):
-            continue
+            continue  # only coincidences in common: one change (see WEAK_ANCHOR)
         if anchor is None:
             if not set(a[alo:ahi]).isdisjoint(b[blo:bhi]):
                 blocks.extend(_fallback(a, b, alo, ahi, blo, bhi))
