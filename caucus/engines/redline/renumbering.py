@@ -9,10 +9,10 @@ the number they were given, so such a number lands in an ``equal`` operation who
 
 Where a number counts as an article or section number: right after a heading or reference
 word (``Article``, ``Section``, ``§``, ``Appendix``…, and the numbers listed after it:
-"Sections 12.4 and 12.5"), or first on its line before a space or tab (a section's own number,
-"12.4 The employer…"). Only the leading article part is mapped: "12.4(b)" → "13.4(b)". A
-section renumbered inside its article (12.4 → 12.3 because 12.3 was dropped) is a real change
-and stays marked.
+"Sections 12.4 and 12.5"), or first on its line with a dot, before a space or tab (a
+section's own number: "12.4 The employer…", "12. Overtime"; a bare "3 employees…" is not
+one). Only the leading article part is mapped: "12.4(b)" → "13.4(b)". A section renumbered
+inside its article (12.4 → 12.3 because 12.3 was dropped) is a real change and stays marked.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ _HEAD = re.compile(r"([0-9]+[A-Za-z]?|[IVXLC]+|[A-Z])(?![A-Za-z0-9])")
 _NUMBER = r"(?P<num>[0-9]+[A-Za-z]?|[IVXLC]+|[A-Z])(?![A-Za-z0-9])"
 _LABEL_CHUNK = re.compile(r"[ \t]*[0-9]+(?:\.[0-9]+)*\.?")
 # A section's own number at the start of a line (or of a sentence chunk holding only it).
-_LINE_LABEL = re.compile(r"\A[ \t]*(?P<num>[0-9]+)(?=(?:\.[0-9]+)*\.?(?:[ \t]|\Z))")
+_LINE_LABEL = re.compile(r"\A[ \t]*(?P<num>[0-9]+)(?=(?:\.[0-9]+)+\.?(?:[ \t]|\Z)|\.(?:[ \t]|\Z))")
 _REFERENCE_NUMBER = re.compile(
     r"(?:(?i:\b(?:appendix|appendices|art|articles?|clauses?|schedules?|sec|sections?))\s+"
     rf"|§§?\s*){_NUMBER}"
@@ -88,10 +88,11 @@ class Renumbering:
                 line_start = "\n" in t
                 continue
             lower = t.lower()
+            after = tokens[k + 1][:1] if k + 1 < len(tokens) else ""
             is_label = (
                 line_start
                 and _LABEL_TOKEN.fullmatch(t) is not None
-                and (k + 1 == len(tokens) or tokens[k + 1][:1] in (" ", "\t", "."))
+                and ("." in t and after in ("", " ", "\t", ".") or after == ".")
             )
             if is_label or (in_reference and _HEAD.match(t)):
                 out[k] = self.number(t)

@@ -62,6 +62,12 @@ def test_a_number_that_is_not_a_reference_is_still_a_change() -> None:
     assert ("replace", "2", "3") in changes(diff(old, new, ignore_renumbering=True))
 
 
+def test_a_line_starting_with_a_bare_number_is_not_a_section_number() -> None:
+    old = OLD + "2 stewards may attend each meeting.\n"
+    new = NEW + "3 stewards may attend each meeting.\n"
+    assert ("replace", "2", "3") in changes(diff(old, new, ignore_renumbering=True))
+
+
 def test_a_section_renumbered_inside_its_article_is_a_change() -> None:
     old = RECOGNITION + "1.2 Dues are deducted monthly from every cheque.\n"
     new = RECOGNITION + "1.3 Dues are deducted monthly from every cheque.\n"
