@@ -86,12 +86,15 @@ def test_whitespace_only_changes_vanish_when_ignored() -> None:
     assert [op.op for op in ops] == ["equal"]
 
 
+NOTICE = (
+    "Each regular employee shall receive written notice of any change to the posted "
+    "schedule of hours no later than fourteen calendar days before the change takes "
+    "effect, except in an emergency declared by the chief administrative officer."
+)
+
+
 def test_rewrapped_paragraph_shows_only_its_real_edit_when_whitespace_is_ignored() -> None:
-    words = (
-        "Each regular employee shall receive written notice of any change to the posted "
-        "schedule of hours no later than fourteen calendar days before the change takes "
-        "effect, except in an emergency declared by the chief administrative officer."
-    ).split()
+    words = NOTICE.split()
     old = "\n".join(" ".join(words[k : k + 7]) for k in range(0, len(words), 7)) + "\n"
     edited = " ".join(words).replace("fourteen", "twenty-one").split()
     new = "\n".join(" ".join(edited[k : k + 10]) for k in range(0, len(edited), 10)) + "\n"
