@@ -110,7 +110,7 @@ def progress(what: str) -> None:
     print(f"  {what}", flush=True)
 
 
-PEER_TIMEOUT = 300
+PEER_TIMEOUT = 600
 PEERS = {"difflib": "with_difflib", "dmp": "with_dmp", "redlines": "with_redlines"}
 # Where each slow peer is timed: the sizes it finishes within PEER_TIMEOUT on this machine
 # (difflib on 10,000-word pairs already takes over a minute; diff-match-patch without its
