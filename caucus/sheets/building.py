@@ -1,8 +1,9 @@
 """Building a version: each included row compared and rendered, then the PDF and DOCX made.
 
-Progress (``rows_done`` of ``rows_total``) is written as rows are compared, outside the build's
-own transaction, so the page that polls sees it. The rows and files are written in one
-transaction: a build that fails part-way leaves no half-built version.
+Progress (``rows_done`` of ``rows_total``) is written as rows are compared, each in its own
+short transaction, so the page that polls sees it. The files are made before the rows are
+written, and the rows and the version's new status go in one transaction: a build that fails
+part-way leaves no half-built version.
 """
 
 from __future__ import annotations
@@ -38,15 +39,17 @@ def run_build(version_id: int) -> None:
     progress = SheetVersion.objects.filter(pk=version_id)
     try:
         rows = _compare_rows(version, progress)
+        version.built_at = timezone.now()
+        # The files first, outside any transaction: printing a long sheet takes seconds, and
+        # on SQLite an open write transaction would hold every other writer that long.
+        # Unguessable names: a draft's files must not be found by counting.
+        stem = f"sheet-{version.sheet_id}-v{version.number}-{secrets.token_hex(8)}"
+        version.pdf.save(f"{stem}.pdf", ContentFile(sheet_pdf(version, rows)), save=False)
+        version.docx.save(f"{stem}.docx", ContentFile(sheet_docx(version, rows)), save=False)
         with transaction.atomic():
             VersionRow.objects.bulk_create(rows)
             version.rows_total = version.rows_done = len(rows)
             version.status = SheetVersion.Status.BUILT
-            version.built_at = timezone.now()
-            # Unguessable names: a draft's files must not be found by counting.
-            stem = f"sheet-{version.sheet_id}-v{version.number}-{secrets.token_hex(8)}"
-            version.pdf.save(f"{stem}.pdf", ContentFile(sheet_pdf(version, rows)), save=False)
-            version.docx.save(f"{stem}.docx", ContentFile(sheet_docx(version, rows)), save=False)
             version.save()
     except Exception as exc:
         logger.exception("sheet version %s failed", version_id)
