@@ -208,6 +208,20 @@ def token_diff(
     renumber: Renumbering | None = None,
 ) -> list[Raw]:
     """Token-level diff of two texts with the semantic cleanup applied."""
+    if renumber is None:
+        # Renumbering reads a number by the words before it, so it needs the whole text.
+        head, tail = _common_ends(old, new)
+        if head or tail:
+            middle = token_diff(
+                old[head : len(old) - tail], new[head : len(new) - tail], ignore_whitespace
+            )
+            return [
+                ("equal", old[:head], new[:head]),
+                *middle,
+                ("equal", old[len(old) - tail :], new[len(new) - tail :]),
+            ]
+        if not old or not new:
+            return [("change", old, new)]
     ta, tb = token_texts(old), token_texts(new)
     if len(ta) == 1 and len(tb) == 1 and not ignore_whitespace and renumber is None:
         return [("change", old, new)]  # a changed number or word alone: the commonest case
@@ -228,6 +242,41 @@ def token_diff(
         else:
             out.append(("change", "".join(ta[a0:a1]), "".join(tb[b0:b1])))
     return out
+
+
+def _common_ends(old: str, new: str) -> tuple[int, int]:
+    """Lengths of a common head and tail of ``old`` and ``new`` that end and start on token
+    boundaries in both texts, found on the characters (so only the middle is tokenized).
+
+    A boundary is taken where whitespace meets a word: no token spans whitespace and
+    something else, and a token never looks past the whitespace after it, so both texts
+    tokenize the same up to the head and from the tail, as they would whole."""
+    n = min(len(old), len(new))
+    lo, hi = 0, n
+    while lo < hi:  # the longest common prefix, by bisection on C-speed slice compares
+        mid = (lo + hi + 1) // 2
+        if old[:mid] == new[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    # The last whitespace-to-word step strictly inside the common prefix.
+    head = lo - 1
+    while head > 0 and not (old[head - 1].isspace() and not old[head].isspace()):
+        head -= 1
+    head = max(head, 0)
+    lo, hi = 0, n - head
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if old[len(old) - mid :] == new[len(new) - mid :]:
+            lo = mid
+        else:
+            hi = mid - 1
+    # The first word-to-whitespace step strictly inside the common suffix.
+    tail = lo - 1
+    end = len(old)
+    while tail > 0 and not (not old[end - tail - 1].isspace() and old[end - tail].isspace()):
+        tail -= 1
+    return head, max(tail, 0)
 
 
 Span = tuple[bool, int, int, int, int]  # (is_equal, a0, a1, b0, b1)
