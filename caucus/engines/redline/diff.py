@@ -201,6 +201,10 @@ def _equal_runs(ta: list[str], tb: list[str], renumber: Renumbering | None) -> l
     return out
 
 
+# Below this many characters a side, tokenizing the whole stretch costs less than trimming.
+TRIM_CHARS = 80
+
+
 def token_diff(
     old: str,
     new: str,
@@ -208,7 +212,7 @@ def token_diff(
     renumber: Renumbering | None = None,
 ) -> list[Raw]:
     """Token-level diff of two texts with the semantic cleanup applied."""
-    if renumber is None:
+    if renumber is None and len(old) > TRIM_CHARS and len(new) > TRIM_CHARS:
         # Renumbering reads a number by the words before it, so it needs the whole text.
         head, tail = _common_ends(old, new)
         if head or tail:
