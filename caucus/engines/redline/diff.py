@@ -244,7 +244,10 @@ def token_diff(
         if same:
             out.extend(_equal_runs(ta[a0:a1], tb[b0:b1], renumber))
         else:
-            out.append(("change", "".join(ta[a0:a1]), "".join(tb[b0:b1])))
+            o, n = "".join(ta[a0:a1]), "".join(tb[b0:b1])
+            # The same words that a renumbering would have changed ("Section 4.5" kept while
+            # article 4 became 5) are not a change of the text: leave them unmarked.
+            out.append(("equal" if o == n else "change", o, n))
     return out
 
 

@@ -62,6 +62,12 @@ def test_a_number_that_is_not_a_reference_is_still_a_change() -> None:
     assert ("replace", "2", "3") in changes(diff(old, new, ignore_renumbering=True))
 
 
+def test_a_reference_left_as_it_was_is_not_marked() -> None:
+    new = NEW.replace("Section 3.2 and", "Section 2.2 and")
+    ops = diff(OLD, new, ignore_renumbering=True)
+    assert changes(ops) == [("insert", "", SAFETY), ("replace", "$10.00", "$12.00")]
+
+
 def test_a_line_starting_with_a_bare_number_is_not_a_section_number() -> None:
     old = OLD + "2 stewards may attend each meeting.\n"
     new = NEW + "3 stewards may attend each meeting.\n"
