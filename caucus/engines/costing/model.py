@@ -28,6 +28,7 @@ from caucus.engines.costing.sharing import (
     profit_sharing_in_year,
 )
 from caucus.engines.costing.steps import grid_versions, grid_width, scale_grid
+from caucus.engines.costing.sums import total
 from caucus.engines.costing.terms import Scope, Terms, check_dates, overlay
 from caucus.engines.costing.tiers import (
     Workforce,
@@ -127,7 +128,7 @@ def base_year(
     weight = np.ones(len(roster)) if weight is None else weight
     n = round(float(weight.sum()))
     wages = hours * roster.rate
-    payroll = float(wages @ weight)
+    payroll = total(wages, weight)
     masks = [_mask(roster, d.where) for d in status_quo.differentials]
     side = Side(hours, roster.fte, wages[None, :], {}, roster.hire_date, weight)
     diffs = float(side.total(differential_pay(status_quo.differentials, side, masks)).sum())
@@ -136,12 +137,12 @@ def base_year(
     premium = (
         12.0 * health.monthly_premium * health.employer_share * health.enrolled if health else 0.0
     )
-    total_hours = float(hours @ weight)
+    total_hours = total(hours, weight)
     return BaseYear(
         workers=n,
         hours=total_hours,
         payroll=payroll,
-        weighted_average_rate=float(roster.rate @ weight) / n if n else 0.0,
+        weighted_average_rate=total(roster.rate, weight) / n if n else 0.0,
         average_rate_per_hour=payroll / total_hours if total_hours else 0.0,
         differentials=diffs,
         rollup=rollup,
@@ -169,7 +170,8 @@ def _cost(
     hours = roster.annual_hours(term.hours_per_fte)
     width = _width(roster, terms, status_quo)
     stacked = _stacked_versions(roster, terms, width)
-    captures = tuple(sorted({lump.paid for lump in terms.lump_sums}))
+    # the rate paid on pay day matters only to lump sums that are a percent of pay
+    captures = tuple(sorted({x.paid for x in terms.lump_sums if x.amount is None}))
     if terms not in known:
         pop = replace(
             incumbents(roster, terms, status_quo, width, positions),
@@ -181,7 +183,7 @@ def _cost(
     diff_masks = [_mask(roster, d.where) for d in terms.differentials]
     lump_masks = [_mask(roster, x.where) for x in terms.lump_sums]
     factor, flat = differential_factors(terms.differentials, hours, diff_masks)
-    extra, flat_total = weight * (factor - 1.0), float(flat @ weight)
+    extra, flat_total = weight * (factor - 1.0), total(flat, weight)
     # wages + differentials = cash rate x hours x factor + flat; lump sums and profit sharing are
     # added year by year below. Totals come from the cash rates and summed weights.
     hours_paid, hours_extra = hours * weight, hours * extra
@@ -202,7 +204,9 @@ def _cost(
         slot_hours: Floats = np.asarray(
             np.bincount(group, weights=hours * weight, minlength=first.shape[0]), dtype=np.float64
         )
-        slot_extra = np.bincount(group, weights=hours_extra, minlength=first.shape[0])
+        slot_extra: Floats = np.asarray(
+            np.bincount(group, weights=hours_extra, minlength=first.shape[0]), dtype=np.float64
+        )
         hire_end = slot_paths.end_payroll(slot_hours)
     parts = {name: np.zeros(len(years)) for name in COMPONENTS}
     for k in range(len(years)):
@@ -218,8 +222,8 @@ def _cost(
             )
         ]
         share = force.incumbents[k]
-        parts["wages"][k] += float(np.einsum("i,i->", paths.cash[k], hours_paid)) * share
-        with_extra = float(np.einsum("i,i->", paths.cash[k], hours_extra))
+        parts["wages"][k] += total(paths.cash[k], hours_paid) * share
+        with_extra = total(paths.cash[k], hours_extra)
         parts["differentials"][k] += (with_extra + flat_total) * share
         if hire_cash is not None:
             cash = hire_cash[k]
@@ -234,8 +238,8 @@ def _cost(
                     lambda day: slot_paths.at[day][group],
                 )
             )
-            parts["wages"][k] += float(cash @ slot_hours) * force.hires[k]
-            with_extra = float(cash @ slot_extra)
+            parts["wages"][k] += total(cash, slot_hours) * force.hires[k]
+            with_extra = total(cash, slot_extra)
             parts["differentials"][k] += (with_extra + flat_total) * force.hires[k]
         shared = profit_sharing_in_year(terms.profit_sharing, sides, k)
         own: list[Floats] = []
@@ -253,7 +257,7 @@ def _cost(
     positions_held = np.asarray(force.incumbents) + np.asarray(force.hires)
     headcount = float(weight.sum()) * positions_held
     parts["headcount"] = headcount
-    parts["hours"] = float(hours @ weight) * positions_held
+    parts["hours"] = total(hours, weight) * positions_held
     employer, employee = _premiums(terms, term.years)
     parts["health"] = employer * headcount
     roll = terms.rollup

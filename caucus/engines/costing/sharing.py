@@ -13,6 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from caucus.engines.costing.calendar import year_of
+from caucus.engines.costing.sums import total, totals
 from caucus.engines.costing.terms import Differential, LumpSum, ProfitSharing
 
 Floats = npt.NDArray[np.float64]
@@ -36,8 +37,7 @@ class Side:
         if self.weight is None:
             summed: Floats = values.sum(axis=-1)
             return summed
-        weighted: Floats = values @ self.weight
-        return weighted
+        return totals(values, self.weight)
 
 
 def differential_pay(
@@ -73,7 +73,7 @@ class YearSide:
 
     def total(self, values: Floats) -> float:
         """Dollars over the whole workforce: summed over workers, times the share held."""
-        return float(np.einsum("i,i->", values, self.weight)) * self.share
+        return total(values, self.weight) * self.share
 
 
 def differential_factors(

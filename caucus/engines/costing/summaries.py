@@ -91,7 +91,7 @@ def _summary(key: str, ranked: Floats, counts: Ints) -> GroupSummary:
         below = ranked[np.searchsorted(ends, low, side="right")]
         above = ranked[np.searchsorted(ends, high, side="right")]
         points.append(_lerp(float(below), float(above), h - low))
-    total = float(ranked @ counts)
+    total = float(np.einsum("i,i->", ranked, counts.astype(np.float64)))
     return GroupSummary(key, n, losers, total, total / n, tuple(points))
 
 

@@ -22,6 +22,7 @@ import numpy.typing as npt
 from caucus.engines.costing.calendar import fraction
 from caucus.engines.costing.raises import apply_raise, raised
 from caucus.engines.costing.roster import dense_codes
+from caucus.engines.costing.sums import totals
 from caucus.engines.costing.terms import Raise, RedCircle
 
 Floats = npt.NDArray[np.float64]
@@ -64,11 +65,9 @@ class WagePaths:
     def end_payroll(self, hours: Floats) -> Floats:
         """By year: the sum over workers of their hours times their rate on the last day."""
         if self.group is None:
-            summed: Floats = self.end @ hours
-            return summed
+            return totals(self.end, hours)
         by_group = np.bincount(self.group, weights=hours, minlength=self.end.shape[1])
-        grouped: Floats = self.end @ by_group
-        return grouped
+        return totals(self.end, by_group.astype(np.float64))
 
 
 @dataclass
