@@ -79,7 +79,7 @@ def cost_proposals(
         if terms.term not in positions_in:
             positions_in[terms.term] = anniversary_positions(alike, terms)
         positions = positions_in[terms.term]
-        costed = _cost(alike, terms, status_quo, force, positions, count, paths)
+        costed = _cost(alike, terms, status_quo, force, positions, count)
         sq_terms = overlay(
             Terms(name=status_quo.name, term=terms.term, sections=frozenset({"term"})), status_quo
         )
@@ -160,10 +160,11 @@ def _cost(
     force: Workforce,
     positions: Floats,
     weight: Floats,
-    known: dict[Terms, WagePaths],
+    known: dict[Terms, WagePaths] | None = None,
 ) -> _Costed:
     """Costs each row of ``roster`` once; totals count each row ``weight`` times. The
-    incumbents' wage paths are taken from ``known`` when there, and left there."""
+    incumbents' wage paths are taken from ``known`` when there, and left there (with None,
+    they are found and spent on this costing alone)."""
     assert terms.term is not None
     term = terms.term
     years = contract_years(term.start, term.years)
@@ -172,14 +173,17 @@ def _cost(
     stacked = _stacked_versions(roster, terms, width)
     # the rate paid on pay day matters only to lump sums that are a percent of pay
     captures = tuple(sorted({x.paid for x in terms.lump_sums if x.amount is None}))
-    if terms not in known:
+    if known is not None and terms in known:
+        paths = known[terms]
+    else:
         pop = replace(
             incumbents(roster, terms, status_quo, width, positions),
             alike=_wage_alike(roster, terms),
         )
         plan = _plan(roster, terms, stacked, _codes(roster, None), captures)
-        known[terms] = wage_paths(pop, plan, years, term.day_count)
-    paths = known[terms]
+        paths = wage_paths(pop, plan, years, term.day_count)
+        if known is not None:
+            known[terms] = paths
     diff_masks = [_mask(roster, d.where) for d in terms.differentials]
     lump_masks = [_mask(roster, x.where) for x in terms.lump_sums]
     factor, flat = differential_factors(terms.differentials, hours, diff_masks)
@@ -187,7 +191,18 @@ def _cost(
     # wages + differentials = cash rate x hours x factor + flat; lump sums and profit sharing are
     # added year by year below. Totals come from the cash rates and summed weights.
     hours_paid, hours_extra = hours * weight, hours * extra
-    pay = np.multiply(paths.cash, hours * factor)
+    # taken from the cash rates before pay is built over them
+    wage_totals = [total(row, hours_paid) for row in paths.cash]
+    extra_totals = [total(row, hours_extra) for row in paths.cash]
+    sharing = terms.profit_sharing
+    by_pay = sharing is not None and sharing.formula == "pay"
+    wage_rows = [row * hours for row in paths.cash] if by_pay else []
+    hours_paid_more = np.multiply(hours, factor, out=factor)
+    if known is not None:
+        pay = np.multiply(paths.cash, hours_paid_more)
+    else:  # the cash rates are this costing's alone: pay is built over them
+        pay = paths.cash
+        pay *= hours_paid_more
     pay += flat
     hire_end = np.zeros(len(years))
     hire_cash: Floats | None = None
@@ -217,14 +232,13 @@ def _cost(
                 weight,
                 roster.hire_date,
                 force.incumbents[k],
-                lambda k=k: paths.cash[k] * hours,  # type: ignore[misc]
+                lambda k=k: wage_rows[k],  # type: ignore[misc]
                 lambda day: paths.at[day],
             )
         ]
         share = force.incumbents[k]
-        parts["wages"][k] += total(paths.cash[k], hours_paid) * share
-        with_extra = total(paths.cash[k], hours_extra)
-        parts["differentials"][k] += (with_extra + flat_total) * share
+        parts["wages"][k] += wage_totals[k] * share
+        parts["differentials"][k] += (extra_totals[k] + flat_total) * share
         if hire_cash is not None:
             cash = hire_cash[k]
             sides.append(

@@ -135,7 +135,10 @@ def profit_sharing_in_year(
     weights = [_weights(sharing, side) for side in sides]
     total = sum(side.total(w) for w, side in zip(weights, sides, strict=True))
     per = pool / total if total > 0 else 0.0
-    return [np.maximum(per * w, sharing.minimum) for w in weights]
+    shares = [np.multiply(w, per) for w in weights]
+    for share in shares:
+        np.maximum(share, sharing.minimum, out=share)
+    return shares
 
 
 def _weights(sharing: ProfitSharing, side: YearSide) -> Floats:

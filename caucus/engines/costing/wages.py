@@ -145,10 +145,11 @@ def _alike_paths(
     rep_paths = _block_paths(rep, rep_plan, years, day_count, recorded)
     n = pop.ratio.shape[0]
     cash = np.empty((len(years), n))
+    scratch = np.empty(n)
     at: dict[date, Floats] = {}
     for k, pieces in enumerate(recorded):
         anniversary = None if pop.anniversary is None else pop.anniversary[k]
-        cash[k] = _spread(pieces, group, anniversary)
+        _spread(pieces, group, anniversary, cash[k], scratch)
         for day, (spot, before, after) in pieces.captured.items():
             if anniversary is None:
                 at[day] = before[group]
@@ -157,8 +158,11 @@ def _alike_paths(
     return WagePaths(cash, rep_paths.end, at, group)
 
 
-def _spread(pieces: _Pieces, group: Ints, anniversary: Floats | None) -> Floats:
-    """Each row's mean rate over the year, from its group's pieces and its anniversary."""
+def _spread(
+    pieces: _Pieces, group: Ints, anniversary: Floats | None, out: Floats, scratch: Floats
+) -> None:
+    """Each row's mean rate over the year, from its group's pieces and its anniversary, into
+    ``out`` (``scratch``: a row-sized buffer to use)."""
     low, high = pieces.low, pieces.high
     length = (high - low)[:, None]
     paid_before = length * pieces.before
@@ -171,17 +175,16 @@ def _spread(pieces: _Pieces, group: Ints, anniversary: Floats | None) -> Floats:
     constant = ahead + behind + high[:, None] * pieces.after - low[:, None] * pieces.before
     slope = pieces.before - pieces.after
     if anniversary is None:
-        spread: Floats = constant[0][group]
-        return spread
+        np.take(constant[0], group, out=out)
+        return
     # anniversaries fall in the year, at or after the first piece's start: piece >= 0
     flat = np.searchsorted(low, anniversary, side="right")
     flat -= 1
     flat *= constant.shape[1]
     flat += group
-    spread = np.take(slope, flat)
-    spread *= anniversary
-    spread += np.take(constant, flat)
-    return spread
+    np.take(slope, flat, out=out)
+    out *= anniversary
+    out += np.take(constant, flat, out=scratch)
 
 
 def _blocked_paths(

@@ -176,3 +176,18 @@ def test_wage_paths_found_per_group_match_the_reference_on_generated_rosters(
         assert year.total == pytest.approx(expected["totals"]["total"][k], rel=1e-9)  # type: ignore[index]
     assert np.allclose(result.pay, np.array(expected["pay"]).T, atol=1e-6)
     assert np.allclose(result.change, np.array(expected["change"]).T, atol=1e-6)
+
+
+@pytest.mark.parametrize("formula", ["equal", "hours", "pay"])
+def test_profit_sharing_by_each_formula_matches_the_reference(formula: str) -> None:
+    offer = cases.employer_offer()
+    offer["profit_sharing"]["formula"] = formula
+    roster = cases.generated_roster(150, seed=4)
+    proposal = parse_terms(offer)
+    result = cost_proposals(roster, [proposal], SQ).proposals[0]
+    expected = reference_cost(workers_of(roster), proposal, SQ)
+    for k, year in enumerate(result.years):
+        for key in KEYS:
+            want = expected["totals"][key][k]  # type: ignore[index]
+            assert getattr(year, key) == pytest.approx(want, rel=1e-9)
+    assert np.allclose(result.pay, np.array(expected["pay"]).T, atol=1e-6)
