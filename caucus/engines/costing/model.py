@@ -113,8 +113,11 @@ def _alike(roster: Roster, every: list[Terms]) -> tuple[Ints, Roster, Floats]:
     key = profile * spans
     distinct, hired = roster.hire_days
     key += np.searchsorted(edges, distinct, side="right")[hired]
-    present = np.bincount(key, minlength=len(rows) * spans) > 0
-    group = (np.cumsum(present) - 1)[key]
+    present = np.zeros(len(rows) * spans, dtype=bool)
+    present[key] = True
+    codes = np.cumsum(present, dtype=np.int64)
+    codes -= 1
+    group = codes[key]
     keys = np.flatnonzero(present)
     firsts = np.concatenate((edges[:1] - np.timedelta64(1, "D"), edges))
     grouped = rows.take(keys // spans, hire_date=firsts[keys % spans])
