@@ -191,3 +191,19 @@ def test_profit_sharing_by_each_formula_matches_the_reference(formula: str) -> N
             want = expected["totals"][key][k]  # type: ignore[index]
             assert getattr(year, key) == pytest.approx(want, rel=1e-9)
     assert np.allclose(result.pay, np.array(expected["pay"]).T, atol=1e-6)
+
+
+def test_proposals_costed_together_share_the_status_quo_and_match_the_reference() -> None:
+    # one term, two workforce assumptions: the status quo's wage paths serve both
+    roster = cases.generated_roster(150, seed=9)
+    union, employer = cost_proposals(roster, [UNION, EMPLOYER], SQ).proposals
+    for result, terms in ((union, UNION), (employer, EMPLOYER)):
+        expected = reference_cost(workers_of(roster), terms, SQ)
+        for k, year in enumerate(result.years):
+            for key in KEYS:
+                want = expected["totals"][key][k]  # type: ignore[index]
+                assert getattr(year, key) == pytest.approx(want, rel=1e-9)
+            want_sq = expected["sq_totals"]["total"][k]  # type: ignore[index]
+            assert year.status_quo_total == pytest.approx(want_sq, rel=1e-9)
+        assert np.allclose(result.pay, np.array(expected["pay"]).T, atol=1e-6)
+        assert np.allclose(result.change, np.array(expected["change"]).T, atol=1e-6)
