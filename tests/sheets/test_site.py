@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -137,7 +138,7 @@ def test_the_list_costs_the_same_queries_however_many_sheets(
     client = cast.client(None)
     with django_assert_num_queries(2):
         page = client.get(reverse("sheets_site:list", args=[sheets.slug])).content.decode()
-    assert page.count('<li><a href="/n/national-2026/sheets/') == 6
+    assert len(re.findall(r'<li><a href="/n/national-2026/sheets/\d+/', page)) == 6
     assert first.title in page
 
 
@@ -167,3 +168,11 @@ def test_communications_link_a_published_sheet_when_writing_an_update(
     client.post(reverse("updates:publish", args=[update.pk]))
     page = cast.client(None).get(update.get_absolute_url()).content.decode()
     assert _site("sheet", sheet) in page
+
+
+def test_the_site_menu_leads_to_the_sheets_and_marks_where_you_are(cast: Any, sheets: Any) -> None:
+    url = reverse("sheets_site:list", args=[sheets.slug])
+    home = cast.client(None).get(reverse("site:negotiation", args=[sheets.slug])).content.decode()
+    assert f'<a href="{url}">Comparison sheets</a>' in home
+    page = cast.client(None).get(url).content.decode()
+    assert f'<a href="{url}" aria-current="page">Comparison sheets</a>' in page
