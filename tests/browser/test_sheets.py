@@ -79,7 +79,7 @@ def test_team_publishes_a_sheet_that_a_member_reads_and_prints_on_a_phone(
 
     member = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
     member.goto(f"{base}/n/national-2026/")
-    member.get_by_role("link", name="Comparison sheets", exact=False).click()
+    member.get_by_role("link", name="Comparison sheets: the contract language").click()
     member.get_by_role("link", name="Where wages stand").click()
     sheet = member.locator(".sheet")
     assert "In plain language" in sheet.inner_text()
