@@ -124,7 +124,9 @@ class ProposalForm(forms.ModelForm):
         elif not data.get("text", "").strip():
             self.add_error("text", "Paste the proposal's text or upload a document.")
         answers = data.get("answers")
-        if answers is not None and answers.side == data.get("side"):
+        # A correction has no side field: the proposal keeps the side it was passed by.
+        side = data.get("side") or self.instance.side
+        if answers is not None and answers.side == side:
             self.add_error("answers", "A proposal answers one of the other side's proposals.")
         return data
 
@@ -147,13 +149,6 @@ class ProposalEditForm(ProposalForm):
 
     class Meta(ProposalForm.Meta):
         fields = [f for f in ProposalForm.Meta.fields if f not in ("side", "session")]
-
-    def clean(self) -> dict[str, Any]:
-        # The side is not on this form; answers must still be the other side's proposal.
-        self.cleaned_data.setdefault("side", self.instance.side)
-        data = super().clean()
-        data.pop("side", None)
-        return data
 
 
 class ProposalStatusForm(forms.Form):
