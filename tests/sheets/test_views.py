@@ -133,19 +133,24 @@ def test_an_unpublished_pass_on_a_sheet_is_flagged_in_the_preview(cast: Any, she
     assert "shows a proposal that is not published to members" in page
 
 
-def test_the_progress_part_shows_how_far_the_build_is(cast: Any, sheets: Any) -> None:
-    sheets.passes()
-    sheet = sheets.sheet()
-    SheetVersion.objects.create(
+def _building(sheet: Any, *, rows_total: int, rows_done: int) -> SheetVersion:
+    """Version 1 of ``sheet``, caught by the page while the worker is building it."""
+    return SheetVersion.objects.create(
         sheet=sheet,
         number=1,
         title="t",
         columns="three_way",
         layout="inline",
-        rows_total=4,
-        rows_done=1,
+        rows_total=rows_total,
+        rows_done=rows_done,
         status=SheetVersion.Status.BUILDING,
     )
+
+
+def test_the_progress_part_shows_how_far_the_build_is(cast: Any, sheets: Any) -> None:
+    sheets.passes()
+    sheet = sheets.sheet()
+    _building(sheet, rows_total=4, rows_done=1)
     response = cast.client("team").get(_url("progress", sheet, 1), HTTP_HX_REQUEST="true")
     html = response.content.decode()
     assert html.lstrip().startswith('<section id="build-progress"')
@@ -247,16 +252,7 @@ def test_an_article_added_later_is_offered_left_out_at_the_end(cast: Any, sheets
 def test_the_progress_says_when_the_files_are_being_made(cast: Any, sheets: Any) -> None:
     sheets.passes()
     sheet = sheets.sheet()
-    SheetVersion.objects.create(
-        sheet=sheet,
-        number=1,
-        title="t",
-        columns="three_way",
-        layout="inline",
-        rows_total=2,
-        rows_done=2,
-        status=SheetVersion.Status.BUILDING,
-    )
+    _building(sheet, rows_total=2, rows_done=2)
     html = cast.client("team").get(_url("progress", sheet, 1)).content.decode()
     assert "2 of 2 articles compared (100%). Now making the PDF and the Word file" in html
 
