@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -35,3 +37,16 @@ def axe_violations(
     return [
         (rule, help_text, nodes) for rule, impact, help_text, nodes in found if impact in impacts
     ]
+
+
+def sign_in_as_team(page: Any, base: str, cast: Any) -> None:
+    """The bargaining-team member signs in with a password and a fresh authenticator code."""
+    device = TOTPDevice.objects.create(user=cast["team"], name="phone", confirmed=True)
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label("User name or e-mail").fill("team")
+    page.get_by_label("Password").fill("correct horse battery")
+    page.get_by_role("button", name="Sign in").click()
+    code = f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
+    page.get_by_label("Six-digit code from your authenticator app").fill(code)
+    page.get_by_role("button", name="Verify").click()
+    page.wait_for_url(f"{base}/staff/table/national-2026/")

@@ -10,24 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.browser.conftest import sign_in_as_team
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WAGES_ROW = "tr:has-text('Wages')"
-
-
-def _sign_in_as_team(page: Any, base: str, cast: Any) -> None:
-    device = TOTPDevice.objects.create(user=cast["team"], name="phone", confirmed=True)
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("User name or e-mail").fill("team")
-    page.get_by_label("Password").fill("correct horse battery")
-    page.get_by_role("button", name="Sign in").click()
-    code = f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
-    page.get_by_label("Six-digit code from your authenticator app").fill(code)
-    page.get_by_role("button", name="Verify").click()
-    page.wait_for_url(f"{base}/staff/table/national-2026/")
 
 
 def test_team_records_a_counter_and_publishes_an_update_that_a_member_reads(
@@ -38,7 +26,7 @@ def test_team_records_a_counter_and_publishes_an_update_that_a_member_reads(
     member.goto(f"{base}/n/national-2026/tracker/")
     assert "Not yet opened" in member.locator(WAGES_ROW).inner_text()
 
-    _sign_in_as_team(page, base, cast)
+    sign_in_as_team(page, base, cast)
     page.get_by_role("link", name="Record a session").click()
     page.get_by_label("Date").fill("2026-11-20")
     page.get_by_label("Place").fill("Union hall, Room 4")

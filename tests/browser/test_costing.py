@@ -8,27 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from caucus.costing.models import CostingRun
 from caucus.costing.tasks import run_costing
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, sign_in_as_team
 from tests.costing.helpers import make_proposals, make_roster
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _sign_in_as_team(page: Any, base: str, cast: Any) -> None:
-    device = TOTPDevice.objects.create(user=cast["team"], name="phone", confirmed=True)
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("User name or e-mail").fill("team")
-    page.get_by_label("Password").fill("correct horse battery")
-    page.get_by_role("button", name="Sign in").click()
-    code = f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
-    page.get_by_label("Six-digit code from your authenticator app").fill(code)
-    page.get_by_role("button", name="Verify").click()
-    page.wait_for_url(f"{base}/staff/table/national-2026/")
 
 
 def test_team_costs_two_wage_proposals_publishes_and_a_member_sees_their_pay(
@@ -40,7 +26,7 @@ def test_team_costs_two_wage_proposals_publishes_and_a_member_sees_their_pay(
     make_roster(cast.world)
     make_proposals(cast.world)
 
-    _sign_in_as_team(page, base, cast)
+    sign_in_as_team(page, base, cast)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Costing").click()
     page.get_by_role("link", name="New costing run for National Agreement 2026").click()
     page.get_by_label("Members on the roster").check()

@@ -8,25 +8,11 @@ from datetime import date
 from typing import Any
 
 import pytest
-from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from caucus.table.models import Proposal
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, sign_in_as_team
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _sign_in_as_team(page: Any, base: str, cast: Any) -> None:
-    device = TOTPDevice.objects.create(user=cast["team"], name="phone", confirmed=True)
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("User name or e-mail").fill("team")
-    page.get_by_label("Password").fill("correct horse battery")
-    page.get_by_role("button", name="Sign in").click()
-    code = f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
-    page.get_by_label("Six-digit code from your authenticator app").fill(code)
-    page.get_by_role("button", name="Verify").click()
-    page.wait_for_url(f"{base}/staff/table/national-2026/")
 
 
 def _passes(world: Any) -> None:
@@ -50,7 +36,7 @@ def test_team_publishes_a_sheet_that_a_member_reads_and_prints_on_a_phone(
 ) -> None:
     base = live_server.url
     _passes(cast.world)
-    _sign_in_as_team(page, base, cast)
+    sign_in_as_team(page, base, cast)
 
     page.get_by_role("link", name="Comparison sheets").click()
     page.get_by_role("link", name="New sheet").click()
@@ -123,7 +109,7 @@ def test_the_build_page_polls_until_the_worker_is_done(
         included_article_ids=[cast.world.article_wages.pk],
     )
     version = do_request_build(cast["team"], sheet, enqueue=False)  # no worker yet
-    _sign_in_as_team(page, base, cast)
+    sign_in_as_team(page, base, cast)
     page.goto(f"{base}/staff/sheets/national-2026/{sheet.pk}/versions/1/")
     assert "0 of 1 articles compared (0%)" in page.locator("#build-progress").inner_text()
     run_build(version.pk)  # the worker runs; the page finds out by itself
