@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bench.redline_data.generate import contract_pair
 from bench.report import median, timings, write_section
-from caucus.engines.redline.diff import diff
+from caucus.engines.redline import diff
 from caucus.engines.redline.json_format import to_json
 from caucus.engines.redline.tokens import token_texts
 

@@ -5,7 +5,8 @@ old document byte for byte, and joining every ``new_text`` gives the new one. Pu
 Django. See docs/redline.md for the JSON format and the CLI.
 """
 
-from caucus.engines.redline.diff import Op, diff
+from caucus.engines.redline.compare import ArticleDiff, compare_articles, diff
+from caucus.engines.redline.ops import Op, is_renumbered
 from caucus.engines.redline.tokens import Token, tokenize
 
-__all__ = ["Op", "Token", "diff", "tokenize"]
+__all__ = ["ArticleDiff", "Op", "Token", "compare_articles", "diff", "is_renumbered", "tokenize"]

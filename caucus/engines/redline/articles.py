@@ -18,9 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from caucus.engines.redline.diff import Op, diff_with
-from caucus.engines.redline.renumbering import renumbering_from
-
 _HEADING = re.compile(
     r"^[ \t]*(?:(?:ARTICLE|Article|SECTION|Section|APPENDIX|Appendix|SCHEDULE|Schedule)"
     r"[ \t]+(?P<num>[0-9]+[A-Za-z]?|[IVXLC]+|[A-Z])\b[ \t]*[-–—:.]?[ \t]*(?P<title>[^\n]{0,100})"
@@ -55,12 +52,6 @@ class Pair:
     @property
     def is_renumbered(self) -> bool:
         return bool(self.old and self.new and self.old.number != self.new.number)
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleDiff:
-    pair: Pair
-    ops: list[Op]
 
 
 def split_articles(text: str) -> list[ArticleText]:
@@ -158,21 +149,3 @@ def _ordered(
         else:
             pairs.append(Pair(None, b, "added"))
     return pairs
-
-
-def compare_articles(
-    old: str, new: str, *, detect_moves: bool = True, ignore_renumbering: bool = False
-) -> list[ArticleDiff]:
-    """Each article of ``new`` diffed against its twin in ``old``, in the new order.
-
-    ``ignore_renumbering``: numbers changed only by the renumbering of articles (found once,
-    for the whole contract) are left unmarked, as ``diff`` does."""
-    pairs = align_articles(split_articles(old), split_articles(new))
-    renumber = renumbering_from(pairs) if ignore_renumbering else None
-    out = []
-    for pair in pairs:
-        before = pair.old.text if pair.old else ""
-        after = pair.new.text if pair.new else ""
-        ops = diff_with(before, after, detect_moves=detect_moves, renumber=renumber)
-        out.append(ArticleDiff(pair, ops))
-    return out

@@ -18,10 +18,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from caucus.engines.redline.articles import compare_articles
-from caucus.engines.redline.diff import Op, diff
+from docx import Document
+
+from caucus.engines.redline.compare import compare_articles, diff
 from caucus.engines.redline.json_format import chunks_to_json, to_json
+from caucus.engines.redline.ops import Op
+from caucus.engines.redline.render_docx import render_docx
 from caucus.engines.redline.render_html import Meta, Section, render_html, sections_from_articles
+from caucus.engines.redline.render_pdf import render_pdf
 from caucus.engines.redline.threeway import attributed_ops, three_way
 
 
@@ -48,8 +52,6 @@ def _parser() -> argparse.ArgumentParser:
 
 def _read(path: str) -> str:
     if path.lower().endswith(".docx"):
-        from docx import Document
-
         return "\n".join(p.text for p in Document(path).paragraphs)
     with open(path, encoding="utf-8", errors="surrogateescape", newline="") as f:
         return f.read()
@@ -82,8 +84,6 @@ def main(argv: list[str] | None = None) -> int:
         data = chunks_to_json(chunks) if employer is not None else to_json(ops)
         data += "\n"
     elif args.format == "docx":
-        from caucus.engines.redline.render_docx import render_docx
-
         data = render_docx(ops, author=args.author, header=f"{meta.negotiation} — {today}")
     else:
         content: list[Op] | list[Section] = ops
@@ -98,8 +98,6 @@ def main(argv: list[str] | None = None) -> int:
             )
         data = render_html(content, layout=args.layout, meta=meta)
         if args.format == "pdf":
-            from caucus.engines.redline.render_pdf import render_pdf
-
             data = render_pdf(data)
     _write(data, args.output)
     return 0

@@ -11,96 +11,45 @@ How it works, and why (the measurements are in docs/benchmarks.md):
 3. A semantic cleanup absorbs the short equalities between two changes ("the", ", ", a lone
    space) into the changes around them, so the result reads as a negotiator marks by hand:
    whole words, whole phrases, no confetti.
-4. Moved paragraphs and sentences are paired (``moves.py``).
 
-The promise: ``"".join(op.old_text for op in ops) == old`` and the same for ``new``, for any
-two strings. With ``ignore_whitespace=True`` runs of whitespace compare equal, and with
-``ignore_renumbering=True`` renumbered article and section numbers do, so an ``equal``
-operation may carry different text on each side; the promise still holds.
+Moved text is paired afterwards (``moves.py``), and ``compare.diff``, the engine's front door,
+does both. The promise: ``"".join(op.old_text for op in ops) == old`` and the same for ``new``,
+for any two strings. With ``ignore_whitespace=True`` runs of whitespace compare equal, and with
+a ``renumber`` renumbered article and section numbers do, so an ``equal`` operation may carry
+different text on each side; the promise still holds.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from itertools import accumulate
-from typing import TYPE_CHECKING, Literal
 
 from caucus.engines.redline.matching import WEAK_ANCHOR, Block, matching_blocks
+
+# ``Op`` and ``is_renumbered`` live in ``ops``; imported here, they stay importable from here.
+from caucus.engines.redline.ops import Op, is_renumbered
+from caucus.engines.redline.renumbering import Renumbering
 from caucus.engines.redline.tokens import is_blank_or_punct, token_texts
 
-if TYPE_CHECKING:
-    from caucus.engines.redline.renumbering import Renumbering
-
-OpKind = Literal["equal", "insert", "delete", "replace"]
 Raw = tuple[str, str, str]  # (tag, old_text, new_text) before coalescing
 
 
-@dataclass(frozen=True, slots=True)
-class Op:
-    """One operation. ``move`` links a deletion to the insertion of the same (perhaps edited)
-    text elsewhere; ``by`` names who proposed the change in a three-way redline."""
-
-    op: OpKind
-    old_text: str
-    new_text: str
-    move: int | None = None
-    by: str | None = None
-
-
-def is_renumbered(old_text: str, new_text: str) -> bool:
-    """True for the two texts of an ``equal`` operation that differ by more than whitespace:
-    a number changed only by a renumbering (``ignore_renumbering``)."""
-    return old_text.split() != new_text.split()
-
-
-def diff(
+def word_diff(
     old: str,
     new: str,
     *,
-    detect_moves: bool = True,
-    ignore_whitespace: bool = False,
-    ignore_renumbering: bool = False,
-) -> list[Op]:
-    """The operations that turn ``old`` into ``new``; never raises on any pair of strings.
-
-    ``ignore_renumbering`` leaves article and section numbers unmarked where they changed only
-    because the articles were renumbered (see ``renumbering.py``)."""
-    renumber: Renumbering | None = None
-    if ignore_renumbering:
-        from caucus.engines.redline.renumbering import renumbering_of
-
-        renumber = renumbering_of(old, new)
-    return diff_with(
-        old,
-        new,
-        detect_moves=detect_moves,
-        ignore_whitespace=ignore_whitespace,
-        renumber=renumber,
-    )
-
-
-def diff_with(
-    old: str,
-    new: str,
-    *,
-    detect_moves: bool = True,
     ignore_whitespace: bool = False,
     renumber: Renumbering | None = None,
 ) -> list[Op]:
-    """``diff`` with the renumbering given rather than found (``compare_articles`` finds it
-    once for the whole contract, then diffs article by article)."""
+    """The operations that turn ``old`` into ``new``, moved text left as deleted and inserted;
+    never raises on any pair of strings. ``renumber`` (found by ``renumbering_of``) leaves the
+    article and section numbers it maps unmarked."""
     if old == new:
         return [Op("equal", old, new)] if old else []
     if renumber is not None and not renumber:
         renumber = None
-    ops = coalesce(_chunk_diff(old, new, ignore_whitespace, renumber))
-    if detect_moves:
-        from caucus.engines.redline.moves import find_moves
-
-        ops = find_moves(ops)
-    return ops
+    return coalesce(_chunk_diff(old, new, ignore_whitespace, renumber))
 
 
 # Sentences: a paragraph's number at the start of a line ("12.4", "3.") on its own, then

@@ -12,7 +12,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from caucus.engines.redline.diff import Op
+from caucus.engines.redline.ops import Op
 from caucus.engines.redline.threeway import Chunk
 
 _KINDS = ("equal", "insert", "delete", "replace")

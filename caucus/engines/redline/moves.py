@@ -18,7 +18,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from caucus.engines.redline.diff import Op, coalesce, token_diff
+from caucus.engines.redline.diff import coalesce, token_diff
+from caucus.engines.redline.ops import Op
 from caucus.engines.redline.tokens import word_texts
 
 MIN_WORDS = 4  # shorter pieces ("Section 3.") repeat too often to call a move

@@ -22,8 +22,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from caucus.engines.redline.diff import Op, is_renumbered
 from caucus.engines.redline.moves import edits_in_moves
+from caucus.engines.redline.ops import Op, is_renumbered
 
 AUTHORS = {"union": "Union", "employer": "Employer", "both": "Union and Employer"}
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

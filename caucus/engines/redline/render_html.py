@@ -21,9 +21,9 @@ from html import escape
 from pathlib import Path
 from typing import Literal
 
-from caucus.engines.redline.articles import ArticleDiff
-from caucus.engines.redline.diff import Op, is_renumbered
+from caucus.engines.redline.compare import ArticleDiff
 from caucus.engines.redline.moves import edits_in_moves
+from caucus.engines.redline.ops import Op, is_renumbered
 
 Layout = Literal["inline", "side-by-side"]
 CSS = (Path(__file__).with_name("redline.css")).read_text(encoding="utf-8")

@@ -10,6 +10,8 @@ import logging
 
 
 def render_pdf(html: str) -> bytes:
+    # Imported here, not above: WeasyPrint takes half a second to import, and the apps import
+    # this module on every start to print PDFs now and then (this is no cycle: it is not ours).
     from weasyprint import HTML
 
     # WeasyPrint logs every CSS property it skips; a redline is not the place for that noise.

@@ -20,10 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from caucus.engines.redline.articles import Pair
+from caucus.engines.redline.articles import Pair, align_articles, split_articles
 
 # Words after which a number is an article or section number (compared in lower case).
 REFERENCE_WORDS = frozenset(
@@ -122,8 +120,6 @@ class Renumbering:
 
 def renumbering_of(old: str, new: str) -> Renumbering:
     """The renumbering between two whole contracts, from their paired articles."""
-    from caucus.engines.redline.articles import align_articles, split_articles
-
     return renumbering_from(align_articles(split_articles(old), split_articles(new)))
 
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from caucus.engines.redline.diff import Op, diff
+from caucus.engines.redline.compare import diff
+from caucus.engines.redline.ops import Op
 
 Proposer = Literal["none", "union", "employer", "both", "conflict"]
 

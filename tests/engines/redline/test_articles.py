@@ -1,6 +1,7 @@
 """Contracts split into articles, and each article paired with its twin."""
 
-from caucus.engines.redline.articles import align_articles, compare_articles, split_articles
+from caucus.engines.redline import compare_articles
+from caucus.engines.redline.articles import align_articles, split_articles
 
 OLD = (
     "Agreement between Acme and Local 12.\n\n"

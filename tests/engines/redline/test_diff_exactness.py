@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from caucus.engines.redline.diff import diff
+from caucus.engines.redline import diff
 
 WORDS = st.sampled_from(
     ["the", "employer", "shall", "pay", "$1,250.00", "3.5%", " ", "\n", "\r\n", ".", ",", "é", "—"]

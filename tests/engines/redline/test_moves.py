@@ -1,6 +1,6 @@
 """Moved paragraphs and sentences are shown as moves, linked by a shared id."""
 
-from caucus.engines.redline.diff import diff
+from caucus.engines.redline import diff
 
 HOURS = "The normal work week shall be forty hours, Monday through Friday.\n"
 SAFETY = "The employer shall provide protective equipment at no cost to employees.\n"

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from caucus.engines.redline.diff import diff
+from caucus.engines.redline import diff
 from caucus.engines.redline.render_docx import render_docx
 from caucus.engines.redline.threeway import attributed_ops, three_way
 

@@ -5,8 +5,7 @@ import subprocess
 
 import pytest
 
-from caucus.engines.redline.articles import compare_articles
-from caucus.engines.redline.diff import diff
+from caucus.engines.redline import compare_articles, diff
 from caucus.engines.redline.render_html import Meta, render_html, sections_from_articles
 from caucus.engines.redline.render_pdf import render_pdf
 from caucus.engines.redline.threeway import attributed_ops, three_way

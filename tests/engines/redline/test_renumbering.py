@@ -6,9 +6,8 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from caucus.engines.redline.articles import compare_articles
+from caucus.engines.redline import compare_articles, diff, is_renumbered
 from caucus.engines.redline.cli import main
-from caucus.engines.redline.diff import diff, is_renumbered
 from caucus.engines.redline.renumbering import Renumbering, renumbering_of
 
 RECOGNITION = "ARTICLE 1 - RECOGNITION\n1.1 The employer recognizes the union as sole agent.\n\n"
