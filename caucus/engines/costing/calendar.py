@@ -9,12 +9,12 @@ A contract year runs from its start date (inclusive) to the next anniversary of 
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
 
-from caucus.engines.costing.terms import DayCount
-
+DayCount = Literal["actual", "30/360"]
 Days = npt.NDArray[np.datetime64]
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]

@@ -15,9 +15,9 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from caucus.engines.costing.calendar import DayCount, add_years
 from caucus.engines.costing.reader import Reader, TermsError
 
-DayCount = Literal["actual", "30/360"]
 SharingFormula = Literal["equal", "hours", "pay"]
 SECTIONS = (
     "term",
@@ -235,8 +235,6 @@ def check_dates(terms: Terms) -> None:
     """Refuse dated terms that fall outside the contract term (after the overlay)."""
     if terms.term is None:
         raise TermsError([f"{terms.name}: term: is required (start and years)"])
-    from caucus.engines.costing.calendar import add_years
-
     start, end = terms.term.start, add_years(terms.term.start, terms.term.years)
     errors: list[str] = []
 

@@ -10,14 +10,15 @@ are paid the entry step of their classification (the tier's scale when the propo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 import numpy.typing as npt
 
-from caucus.engines.costing.calendar import add_years, fractions
+from caucus.engines.costing.calendar import DayCount, add_years, anniversaries, fractions
 from caucus.engines.costing.roster import Roster
 from caucus.engines.costing.steps import scale_grid
-from caucus.engines.costing.terms import DayCount, Terms
+from caucus.engines.costing.terms import Terms
 from caucus.engines.costing.wages import Population
 
 Floats = npt.NDArray[np.float64]
@@ -59,11 +60,8 @@ def anniversary_positions(roster: Roster, terms: Terms) -> Floats:
     return out
 
 
-def _positions(months: Ints, days: Ints, begin: object, end: object, day_count: DayCount) -> Floats:
-    from caucus.engines.costing.calendar import anniversaries
-
-    found = anniversaries(months, days, begin)  # type: ignore[arg-type]
-    return fractions(found, begin, end, day_count)  # type: ignore[arg-type]
+def _positions(months: Ints, days: Ints, begin: date, end: date, day_count: DayCount) -> Floats:
+    return fractions(anniversaries(months, days, begin), begin, end, day_count)
 
 
 def on_tier(roster: Roster, terms: Terms) -> tuple[Bools, Bools]:

@@ -19,7 +19,7 @@ from datetime import date
 import numpy as np
 import numpy.typing as npt
 
-from caucus.engines.costing.calendar import fraction
+from caucus.engines.costing.calendar import DayCount, fraction
 from caucus.engines.costing.raises import apply_raise, raised
 from caucus.engines.costing.roster import dense_codes
 from caucus.engines.costing.sums import totals
@@ -96,7 +96,7 @@ BLOCK = 32_768  # workers costed together: their arrays stay in the CPU cache
 
 
 def wage_paths(
-    pop: Population, plan: Plan, years: list[tuple[date, date]], day_count: str
+    pop: Population, plan: Plan, years: list[tuple[date, date]], day_count: DayCount
 ) -> WagePaths:
     """Cost the population once per group of alike rows when ``pop.alike`` says which, else
     block by block; every worker's path is independent of the others'."""
@@ -106,7 +106,7 @@ def wage_paths(
 
 
 def _alike_paths(
-    pop: Population, plan: Plan, years: list[tuple[date, date]], day_count: str
+    pop: Population, plan: Plan, years: list[tuple[date, date]], day_count: DayCount
 ) -> WagePaths:
     """Rows alike but for their anniversaries are paid the same rate in every piece of the year,
     before and after their anniversary; only where the anniversary splits the year differs. So
@@ -122,7 +122,7 @@ def _alike_paths(
         for rule, eligible in plan.circles:
             for k, (begin, finish) in enumerate(years):
                 if begin <= rule.effective < finish:
-                    spot = fraction(rule.effective, begin, finish, day_count)  # type: ignore[arg-type]
+                    spot = fraction(rule.effective, begin, finish, day_count)
                     passed = pop.anniversary[k] <= spot
                     if eligible is not None:
                         passed &= eligible
@@ -188,7 +188,7 @@ def _spread(
 
 
 def _blocked_paths(
-    pop: Population, plan: Plan, years: list[tuple[date, date]], day_count: str
+    pop: Population, plan: Plan, years: list[tuple[date, date]], day_count: DayCount
 ) -> WagePaths:
     n = pop.ratio.shape[0]
     if n <= BLOCK:
@@ -222,7 +222,7 @@ def _block_paths(
     pop: Population,
     plan: Plan,
     years: list[tuple[date, date]],
-    day_count: str,
+    day_count: DayCount,
     recorded: list[_Pieces] | None = None,
 ) -> WagePaths:
     """The paths of one block of workers; each year's pieces go to ``recorded`` if given."""
@@ -254,7 +254,7 @@ def _block_paths(
 
     for k, (begin, finish) in enumerate(years):
         cuts = [begin, *(d for d in dates if begin < d < finish), finish]
-        spots = [fraction(d, begin, finish, day_count) for d in cuts]  # type: ignore[arg-type]
+        spots = [fraction(d, begin, finish, day_count) for d in cuts]
         moving = pop.moves and pop.anniversary is not None
         anniversary = pop.anniversary[k] if moving and pop.anniversary is not None else None
         before = carry if carry is not None else fresh(k if pop.moves else 0, begin)
