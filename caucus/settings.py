@@ -56,7 +56,8 @@ ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", SITE_URL)
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin behind the staff sign-in and its second factor (caucus/accounts/admin_site.py).
+    "caucus.accounts.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -224,6 +225,8 @@ if envbool("SECURE_PROXY_SSL", "false"):
     SECURE_HSTS_SECONDS = 31536000
 
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Caucus")
+# The admin never shows authenticator secrets (caucus/accounts/admin.py removes them too).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Staff pages need a verified second factor. Only the demo may turn this off, never production.
 CAUCUS_REQUIRE_2FA = envbool("CAUCUS_REQUIRE_2FA", "true")
 

@@ -1,5 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django_otp.plugins.otp_static import admin as otp_static_admin
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp import admin as otp_totp_admin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from caucus.accounts.models import ApiToken, RoleGrant, User
 from caucus.audit.log import record
@@ -46,3 +50,66 @@ class UserAdmin(BaseUserAdmin):
 class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ["name", "user", "prefix", "created_at", "last_used_at"]
     readonly_fields = ["prefix", "digest", "created_at", "last_used_at"]
+
+
+# Authenticator devices: django-otp's admin shows the TOTP key (and a QR code of it) and the
+# backup tokens. Here a device can be seen and removed (a lost phone), never read or added:
+# enrolment belongs to the person, in accounts:totp_setup.
+
+
+class _DeviceAdminMixin:
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def delete_model(self, request, obj):  # type: ignore[no-untyped-def]
+        record(request.user, "auth.device_removed", obj.user, request=request, device=obj.name)
+        super().delete_model(request, obj)  # type: ignore[misc]
+
+    def delete_queryset(self, request, queryset):  # type: ignore[no-untyped-def]
+        for device in queryset.select_related("user"):
+            record(
+                request.user,
+                "auth.device_removed",
+                device.user,
+                request=request,
+                device=device.name,
+            )
+        super().delete_queryset(request, queryset)  # type: ignore[misc]
+
+
+class TOTPDeviceAdmin(_DeviceAdminMixin, otp_totp_admin.TOTPDeviceAdmin):
+    list_display = ["user", "name", "created_at", "last_used_at", "confirmed"]
+
+    def get_list_display(self, request):  # type: ignore[no-untyped-def]
+        return self.list_display
+
+    def get_fieldsets(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return [
+            ("Identity", {"fields": ["user", "name", "confirmed"]}),
+            ("Timestamps", {"fields": ["created_at", "last_used_at"]}),
+            ("Configuration", {"fields": ["step", "t0", "digits", "tolerance"]}),
+            (
+                "Throttling",
+                {"fields": ["throttling_failure_timestamp", "throttling_failure_count"]},
+            ),
+        ]
+
+    def get_urls(self):  # type: ignore[no-untyped-def]
+        # Without django-otp's config and QR code pages, which show the key.
+        return admin.ModelAdmin.get_urls(self)
+
+
+class StaticDeviceAdmin(_DeviceAdminMixin, otp_static_admin.StaticDeviceAdmin):
+    inlines = []  # the backup tokens are the secret
+
+    def get_inline_instances(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return []
+
+
+for _model, _model_admin in ((TOTPDevice, TOTPDeviceAdmin), (StaticDevice, StaticDeviceAdmin)):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+    admin.site.register(_model, _model_admin)

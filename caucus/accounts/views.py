@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 import django_otp
 from django.conf import settings
@@ -56,7 +57,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
         record(user, "auth.login", user, request=request)
         next_url = _next_url(request, reverse(settings.LOGIN_REDIRECT_URL))
         if is_staff_member(user) and settings.CAUCUS_REQUIRE_2FA:
-            return redirect(f"{reverse('accounts:verify')}?next={next_url}")
+            return redirect(f"{reverse('accounts:verify')}?{urlencode({'next': next_url})}")
         return redirect(next_url)
     if request.method == "POST":
         record(
