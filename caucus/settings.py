@@ -232,7 +232,7 @@ CAUCUS_REQUIRE_2FA = envbool("CAUCUS_REQUIRE_2FA", "true")
 
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "caucus.accounts.views.ratelimited"
-# Logins: attempts per user name and per address before a pause.
+# Logins: attempts per account (named by user name or e-mail) and per address before a pause.
 CAUCUS_LOGIN_RATE = env("CAUCUS_LOGIN_RATE", "5/m")
 CAUCUS_REPORT_RATE = env("CAUCUS_REPORT_RATE", "10/h")
 CAUCUS_MAGIC_LINK_MINUTES = envint("CAUCUS_MAGIC_LINK_MINUTES", "30")

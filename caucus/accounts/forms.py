@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm
 
+from caucus.accounts.models import User
+
 
 class LoginForm(AuthenticationForm):
     username = forms.CharField(
@@ -12,12 +14,9 @@ class LoginForm(AuthenticationForm):
 
     def clean(self):  # type: ignore[no-untyped-def]
         username = self.cleaned_data.get("username", "")
-        if "@" in username:
-            from caucus.accounts.models import User
-
-            match = User.objects.filter(email__iexact=username).first()
-            if match is not None:
-                self.cleaned_data["username"] = match.get_username()
+        account = User.for_sign_in(username) if username else None
+        if account is not None:
+            self.cleaned_data["username"] = account.get_username()
         password = self.cleaned_data.get("password")
         if username and password:
             self.user_cache = authenticate(

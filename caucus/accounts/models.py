@@ -20,6 +20,19 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.display_name or self.get_username()
 
+    @classmethod
+    def for_sign_in(cls, name: str) -> User | None:
+        """The account a sign-in with this user name or e-mail would try, or None.
+
+        An e-mail (any case) names its account first; otherwise the exact user name.
+        """
+        name = name.strip()
+        if "@" in name:
+            by_email = cls.objects.filter(email__iexact=name).order_by("pk").first()
+            if by_email is not None:
+                return by_email
+        return cls.objects.filter(username=name).first()
+
 
 class Role(models.TextChoices):
     COALITION_ADMIN = "coalition_admin", "Coalition admin"

@@ -20,7 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_ratelimit.decorators import ratelimit
 
 from caucus.accounts.forms import LoginForm, MemberLinkForm, TokenForm
-from caucus.accounts.models import LoginToken
+from caucus.accounts.models import LoginToken, User
 from caucus.accounts.permissions import is_staff_member
 from caucus.accounts.tasks import send_login_link
 from caucus.audit.log import record
@@ -43,12 +43,19 @@ def _login_rate(group: str, request: HttpRequest) -> str:
     return settings.CAUCUS_LOGIN_RATE
 
 
-def _username_key(group: str, request: HttpRequest) -> str:
-    return (request.POST.get("username") or "").strip().lower()
+def _typed_name(request: HttpRequest) -> str:
+    return (request.POST.get("username") or "").strip()
+
+
+def _account_key(group: str, request: HttpRequest) -> str:
+    """Tries count per account, whether it is named by user name or by e-mail; a name that
+    is no account counts by itself."""
+    account = User.for_sign_in(_typed_name(request))
+    return f"user:{account.pk}" if account is not None else f"name:{_typed_name(request).lower()}"
 
 
 @ratelimit(key="ip", rate=_login_rate, method="POST")
-@ratelimit(key=_username_key, rate=_login_rate, method="POST")
+@ratelimit(key=_account_key, rate=_login_rate, method="POST")
 def login_view(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -60,9 +67,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
             return redirect(f"{reverse('accounts:verify')}?{urlencode({'next': next_url})}")
         return redirect(next_url)
     if request.method == "POST":
-        record(
-            None, "auth.login_failed", request=request, username=_username_key("", request)[:150]
-        )
+        record(None, "auth.login_failed", request=request, username=_typed_name(request)[:150])
     return render(request, "accounts/login.html", {"form": form, "next": _next_url(request, "")})
 
 
