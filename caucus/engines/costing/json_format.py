@@ -13,6 +13,7 @@ import numpy as np
 
 from caucus.engines.costing.results import BaseYear, CostingRun, ProposalCost, YearCost
 from caucus.engines.costing.summaries import PERCENTILES, proposal_summaries
+from caucus.engines.costing.terms import term_of
 
 FORMAT, VERSION = "caucus-costing", 1
 FINE = {
@@ -42,13 +43,13 @@ def dumps(run: CostingRun, *, workers: bool = True) -> str:
 
 
 def _proposal(run: CostingRun, p: ProposalCost, workers: bool) -> dict[str, Any]:
-    assert p.terms.term is not None
+    term = term_of(p.terms)
     out: dict[str, Any] = {
         "name": p.name,
         "term": {
-            "start": p.terms.term.start.isoformat(),
-            "years": p.terms.term.years,
-            "day_count": p.terms.term.day_count,
+            "start": term.start.isoformat(),
+            "years": term.years,
+            "day_count": term.day_count,
         },
         "years": [_numbers(y) for y in p.years],
         "term_total": _numbers(p.term),

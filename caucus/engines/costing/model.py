@@ -29,7 +29,7 @@ from caucus.engines.costing.sharing import (
 )
 from caucus.engines.costing.steps import grid_versions, grid_width, scale_grid
 from caucus.engines.costing.sums import total
-from caucus.engines.costing.terms import Scope, Terms, check_dates, overlay
+from caucus.engines.costing.terms import Scope, Term, Terms, check_dates, overlay, term_of
 from caucus.engines.costing.tiers import (
     Workforce,
     anniversary_positions,
@@ -72,18 +72,18 @@ def cost_proposals(
     # the status quo's wage paths serve every proposal with the same term, whatever its
     # workforce assumption
     paths: dict[Terms, WagePaths] = {}
-    positions_in: dict[object, Floats] = {}
+    positions_in: dict[Term, Floats] = {}
     out = []
     for terms, force in zip(resolved, forces, strict=True):
-        assert terms.term is not None
-        if terms.term not in positions_in:
-            positions_in[terms.term] = anniversary_positions(alike, terms)
-        positions = positions_in[terms.term]
+        term = term_of(terms)
+        if term not in positions_in:
+            positions_in[term] = anniversary_positions(alike, term)
+        positions = positions_in[term]
         costed = _cost(alike, terms, status_quo, force, positions, count)
         sq_terms = overlay(
-            Terms(name=status_quo.name, term=terms.term, sections=frozenset({"term"})), status_quo
+            Terms(name=status_quo.name, term=term, sections=frozenset({"term"})), status_quo
         )
-        key = (terms.term, force)
+        key = (term, force)
         if key not in cache:
             cache[key] = _cost(alike, sq_terms, status_quo, force, positions, count, paths)
         out.append(_proposal_cost(terms, costed, cache[key], base, group))
@@ -168,12 +168,11 @@ def _cost(
     """Costs each row of ``roster`` once; totals count each row ``weight`` times. The
     incumbents' wage paths are taken from ``known`` when there, and left there (with None,
     they are found and spent on this costing alone)."""
-    assert terms.term is not None
-    term = terms.term
+    term = term_of(terms)
     years = contract_years(term.start, term.years)
     hours = roster.annual_hours(term.hours_per_fte)
     width = _width(roster, terms, status_quo)
-    stacked = _stacked_versions(roster, terms, width)
+    stacked = _stacked_versions(roster, terms, term, width)
     # the rate paid on pay day matters only to lump sums that are a percent of pay
     captures = tuple(sorted({x.paid for x in terms.lump_sums if x.amount is None}))
     if known is not None and terms in known:
@@ -315,13 +314,13 @@ def _premiums(terms: Terms, years: int) -> tuple[Floats, Floats]:
 def _proposal_cost(
     terms: Terms, costed: _Costed, sq: _Costed, base: BaseYear, group: Ints
 ) -> ProposalCost:
-    assert terms.term is not None
-    spans = contract_years(terms.term.start, terms.term.years)
+    term = term_of(terms)
+    spans = contract_years(term.start, term.years)
     change = np.subtract(costed.pay, sq.pay)
     change -= (costed.employee_premium - sq.employee_premium)[:, None]
     years = tuple(_year_cost(k + 1, span, costed, sq, base, k) for k, span in enumerate(spans))
     sq_years = tuple(_year_cost(k + 1, span, sq, sq, base, k) for k, span in enumerate(spans))
-    whole = _term_cost(years, base, terms.term.start, add_years(terms.term.start, terms.term.years))
+    whole = _term_cost(years, base, term.start, add_years(term.start, term.years))
     return ProposalCost(
         terms.name, terms, years, whole, sq_years, costed.pay, sq.pay, change, group
     )
@@ -409,11 +408,12 @@ def _width(roster: Roster, terms: Terms, status_quo: Terms) -> int:
     return grid_width(every, int(roster.step.max()) if len(roster) else 1)
 
 
-def _stacked_versions(roster: Roster, terms: Terms, width: int) -> list[tuple[date, Floats]]:
-    assert terms.term is not None
+def _stacked_versions(
+    roster: Roster, terms: Terms, term: Term, width: int
+) -> list[tuple[date, Floats]]:
     names = roster.classification.names
     tier, _ = scale_grid(names, terms.new_hire_tier.scales if terms.new_hire_tier else (), width)
-    versions = grid_versions(names, terms.term.start, terms.scales, terms.steps.scales, width)
+    versions = grid_versions(names, term.start, terms.scales, terms.steps.scales, width)
     return [(since, np.vstack([grid, tier])) for since, grid in versions]
 
 

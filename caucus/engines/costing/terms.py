@@ -231,11 +231,17 @@ def parse_terms(data: object, default_name: str = "proposal") -> Terms:
     return terms
 
 
-def check_dates(terms: Terms) -> None:
-    """Refuse dated terms that fall outside the contract term (after the overlay)."""
+def term_of(terms: Terms) -> Term:
+    """The contract term of ``terms``; TermsError when they have none (costing needs one)."""
     if terms.term is None:
         raise TermsError([f"{terms.name}: term: is required (start and years)"])
-    start, end = terms.term.start, add_years(terms.term.start, terms.term.years)
+    return terms.term
+
+
+def check_dates(terms: Terms) -> None:
+    """Refuse dated terms that fall outside the contract term (after the overlay)."""
+    term = term_of(terms)
+    start, end = term.start, add_years(term.start, term.years)
     errors: list[str] = []
 
     def inside(value: date | None, name: str) -> None:
@@ -454,4 +460,4 @@ def _rollup(r: Reader) -> Rollup:
     return Rollup(rate, lump)
 
 
-__all__ = ["TermsError", "Terms", "check_dates", "load_terms", "overlay", "parse_terms"]
+__all__ = ["Terms", "TermsError", "check_dates", "load_terms", "overlay", "parse_terms", "term_of"]

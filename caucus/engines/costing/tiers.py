@@ -18,7 +18,7 @@ import numpy.typing as npt
 from caucus.engines.costing.calendar import DayCount, add_years, anniversaries, fractions
 from caucus.engines.costing.roster import Roster
 from caucus.engines.costing.steps import scale_grid
-from caucus.engines.costing.terms import Terms
+from caucus.engines.costing.terms import Term, Terms
 from caucus.engines.costing.wages import Population
 
 Floats = npt.NDArray[np.float64]
@@ -44,16 +44,15 @@ def workforce(terms: Terms, years: int) -> Workforce:
     return Workforce(stay, tuple(t - s for t, s in zip(total, stay, strict=True)))
 
 
-def anniversary_positions(roster: Roster, terms: Terms) -> Floats:
-    """Where each worker's anniversary falls in each contract year (years x workers), found once
-    per distinct month and day and gathered, not computed per worker."""
-    assert terms.term is not None
-    start, day_count = terms.term.start, terms.term.day_count
+def anniversary_positions(roster: Roster, term: Term) -> Floats:
+    """Where each worker's anniversary falls in each contract year of ``term`` (years x
+    workers), found once per distinct month and day and gathered, not computed per worker."""
+    start, day_count = term.start, term.day_count
     month_day = (roster.anniversary_month - 1) * 31 + (roster.anniversary_day - 1)
     months = np.repeat(np.arange(1, 13), 31)
     days = np.tile(np.arange(1, 32), 12)
-    out = np.empty((terms.term.years, len(roster)))
-    for k in range(terms.term.years):
+    out = np.empty((term.years, len(roster)))
+    for k in range(term.years):
         begin, end = add_years(start, k), add_years(start, k + 1)
         table = _positions(months, days, begin, end, day_count)
         out[k] = table[month_day]

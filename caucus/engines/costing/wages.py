@@ -101,12 +101,16 @@ def wage_paths(
     """Cost the population once per group of alike rows when ``pop.alike`` says which, else
     block by block; every worker's path is independent of the others'."""
     if pop.alike is not None:
-        return _alike_paths(pop, plan, years, day_count)
+        return _alike_paths(pop, pop.alike, plan, years, day_count)
     return _blocked_paths(pop, plan, years, day_count)
 
 
 def _alike_paths(
-    pop: Population, plan: Plan, years: list[tuple[date, date]], day_count: DayCount
+    pop: Population,
+    alike: Ints,
+    plan: Plan,
+    years: list[tuple[date, date]],
+    day_count: DayCount,
 ) -> WagePaths:
     """Rows alike but for their anniversaries are paid the same rate in every piece of the year,
     before and after their anniversary; only where the anniversary splits the year differs. So
@@ -115,9 +119,8 @@ def _alike_paths(
     the after rate (prefix sums over the pieces, gathered per row).
 
     A red circle freezes the rate a worker is paid on its day, before or after their anniversary:
-    rows are grouped apart by which side of it they are on."""
-    assert pop.alike is not None
-    key, size = pop.alike, int(pop.alike.max()) + 1 if pop.alike.shape[0] else 1
+    rows are grouped apart by which side of it they are on (``alike``: ``pop.alike``)."""
+    key, size = alike, int(alike.max()) + 1 if alike.shape[0] else 1
     if pop.moves and pop.anniversary is not None:
         for rule, eligible in plan.circles:
             for k, (begin, finish) in enumerate(years):
@@ -324,12 +327,12 @@ def _block_paths(
 def _red_circled(rate: Floats, circles: list[_Circle]) -> Floats:
     """Red-circled workers keep their frozen rate until the market rate, raised as the scale
     is, catches up; they are never paid more than the scale would pay them."""
-    active = [c for c in circles if c.index is not None and c.index.size]
-    if not active:
-        return rate
-    paid = rate.copy()
-    for circle in active:
-        assert circle.index is not None and circle.frozen is not None
-        own = rate[circle.index]
-        paid[circle.index] = np.maximum(circle.frozen, np.minimum(own, circle.market))
-    return paid
+    paid: Floats | None = None
+    for circle in circles:
+        index, frozen = circle.index, circle.frozen
+        if index is None or frozen is None or not index.size:
+            continue
+        if paid is None:
+            paid = rate.copy()
+        paid[index] = np.maximum(frozen, np.minimum(rate[index], circle.market))
+    return rate if paid is None else paid

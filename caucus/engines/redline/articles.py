@@ -53,6 +53,14 @@ class Pair:
     def is_renumbered(self) -> bool:
         return bool(self.old and self.new and self.old.number != self.new.number)
 
+    @property
+    def article(self) -> ArticleText:
+        """The new article, or the old one when it was removed."""
+        article = self.new or self.old
+        if article is None:
+            raise ValueError("a pair holds an old article, a new one, or both")
+        return article
+
 
 def split_articles(text: str) -> list[ArticleText]:
     starts = [m.start() for m in _HEADING.finditer(text)]

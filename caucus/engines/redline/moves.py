@@ -69,24 +69,19 @@ class _Piece:
     _key: str | None = None
     _words: Counter[str] | None = None
 
-    def _read(self) -> None:
+    def _read(self) -> tuple[str, Counter[str]]:
         words = word_texts(self.text.lower())
         # Words only: a diff may leave the full stop or line break of a moved paragraph on
         # the neighbouring equality, and that must not hide the move.
-        self._key = " ".join(words)
-        self._words = Counter(w for w in words if w not in STOPWORDS)
+        key = self._key = " ".join(words)
+        bag = self._words = Counter(w for w in words if w not in STOPWORDS)
+        return key, bag
 
     def words(self) -> Counter[str]:
-        if self._words is None:
-            self._read()
-        assert self._words is not None
-        return self._words
+        return self._read()[1] if self._words is None else self._words
 
     def key(self) -> str:
-        if self._key is None:
-            self._read()
-        assert self._key is not None
-        return self._key
+        return self._read()[0] if self._key is None else self._key
 
     def is_eligible(self) -> bool:
         # Length and str.split first: they are cheap and reject most pieces.

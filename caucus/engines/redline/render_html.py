@@ -52,8 +52,6 @@ def sections_from_articles(diffs: Sequence[ArticleDiff]) -> list[Section]:
     out = []
     for d in diffs:
         p = d.pair
-        article = p.new or p.old
-        assert article is not None
         note = ""
         if p.how == "added":
             note = "New article."
@@ -61,7 +59,7 @@ def sections_from_articles(diffs: Sequence[ArticleDiff]) -> list[Section]:
             note = "Article removed."
         elif p.is_renumbered and p.old is not None:
             note = f"Renumbered; was {p.old.label}."
-        out.append(Section(article.label, d.ops, note))
+        out.append(Section(p.article.label, d.ops, note))
     return out
 
 
@@ -110,10 +108,9 @@ def _equal(op: Op, side: str) -> str:
     return escape(text)
 
 
-def _edited_move(kind: str, op: Op, edits: list[Op], shown: tuple[str, ...]) -> str:
-    """A moved and edited text at one of its places: a moved block whose changed words are
+def _edited_move(kind: str, move: int, edits: list[Op], shown: tuple[str, ...]) -> str:
+    """Move ``move``'s edited text at one of its places: a moved block whose changed words are
     marked inside it (``shown``: which of "del" and "ins" to mark there)."""
-    assert op.move is not None
     here, there = ("to", "from") if kind == "ins" else ("from", "to")
     word = "moved here" if kind == "ins" else "moved from here"
     arrow = "moved from" if kind == "ins" else "moved to"
@@ -130,9 +127,9 @@ def _edited_move(kind: str, op: Op, edits: list[Op], shown: tuple[str, ...]) -> 
                     f"{escape(text)}</{mark}>"
                 )
     return (
-        f'<span class="rl-moved rl-moved-{kind}" id="move-{op.move}-{here}">'
-        f'<span class="rl-sr">{word}, move {op.move}, edited: </span>{"".join(parts)}</span>'
-        f' <a class="rl-movelink" href="#move-{op.move}-{there}">[{arrow} place {op.move}]</a>'
+        f'<span class="rl-moved rl-moved-{kind}" id="move-{move}-{here}">'
+        f'<span class="rl-sr">{word}, move {move}, edited: </span>{"".join(parts)}</span>'
+        f' <a class="rl-movelink" href="#move-{move}-{there}">[{arrow} place {move}]</a>'
     )
 
 
@@ -146,8 +143,8 @@ def _inline(ops: Sequence[Op]) -> str:
         if op.old_text:
             parts.append(_mark("del", op, op.old_text))
         if op.new_text:
-            if op.move in edits:
-                parts.append(_edited_move("ins", op, edits[op.move], ("del", "ins")))
+            if op.move is not None and op.move in edits:
+                parts.append(_edited_move("ins", op.move, edits[op.move], ("del", "ins")))
             else:
                 parts.append(_mark("ins", op, op.new_text))
     return f'<div class="rl-doc rl-inline">{"".join(parts)}</div>'
@@ -161,13 +158,13 @@ def _side_by_side(ops: Sequence[Op], meta: Meta) -> str:
     for op in ops:
         if op.op != "equal":
             if op.old_text:
-                if op.move in edits:
-                    old.append(_edited_move("del", op, edits[op.move], ("del",)))
+                if op.move is not None and op.move in edits:
+                    old.append(_edited_move("del", op.move, edits[op.move], ("del",)))
                 else:
                     old.append(_mark("del", op, op.old_text))
             if op.new_text:
-                if op.move in edits:
-                    new.append(_edited_move("ins", op, edits[op.move], ("ins",)))
+                if op.move is not None and op.move in edits:
+                    new.append(_edited_move("ins", op.move, edits[op.move], ("ins",)))
                 else:
                     new.append(_mark("ins", op, op.new_text))
             continue

@@ -17,5 +17,6 @@ def render_pdf(html: str) -> bytes:
     # WeasyPrint logs every CSS property it skips; a redline is not the place for that noise.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     pdf = HTML(string=html).write_pdf()
-    assert isinstance(pdf, bytes)
+    if not isinstance(pdf, bytes):  # given no target, write_pdf returns the bytes
+        raise TypeError(f"WeasyPrint returned {type(pdf).__name__}, not the PDF's bytes")
     return pdf
