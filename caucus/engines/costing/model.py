@@ -2,8 +2,10 @@
 term and per worker out (``cost_proposals``). The method is in docs/costing.md.
 
 Each proposal is the status quo with the proposal's sections laid over it, costed over the
-proposal's term; the status quo is costed over the same term and with the same workforce
-assumption, so "above status quo" compares like with like.
+proposal's term; the status quo is costed over the same dates and with the same workforce
+assumption, so "above status quo" compares like with like. The base year and the status quo
+are paid the status quo's hours per FTE (``base_hours_per_fte``), each proposal its own. No
+figure depends on the order the proposals are listed in.
 """
 
 from __future__ import annotations
@@ -29,7 +31,15 @@ from caucus.engines.costing.sharing import (
 )
 from caucus.engines.costing.steps import grid_versions, grid_width, scale_grid
 from caucus.engines.costing.sums import total
-from caucus.engines.costing.terms import Scope, Term, Terms, check_dates, overlay, term_of
+from caucus.engines.costing.terms import (
+    HOURS_PER_FTE,
+    Scope,
+    Term,
+    Terms,
+    check_dates,
+    overlay,
+    term_of,
+)
 from caucus.engines.costing.tiers import (
     Workforce,
     anniversary_positions,
@@ -64,30 +74,52 @@ def cost_proposals(
     for terms in resolved:
         check_dates(terms)
         _check_names(roster, terms, status_quo)
-    forces = [workforce(t, t.term.years if t.term else 1) for t in resolved]
+    hours_per_fte = base_hours_per_fte(status_quo, resolved)
     group, alike, count = _alike(roster, [status_quo, *resolved])
-    hours = alike.annual_hours(resolved[0].term.hours_per_fte if resolved[0].term else 2080.0)
-    base = base_year(alike, status_quo, hours, count)
+    base = base_year(alike, status_quo, alike.annual_hours(hours_per_fte), count)
     cache: dict[tuple[object, ...], _Costed] = {}
     # the status quo's wage paths serve every proposal with the same term, whatever its
     # workforce assumption
     paths: dict[Terms, WagePaths] = {}
     positions_in: dict[Term, Floats] = {}
     out = []
-    for terms, force in zip(resolved, forces, strict=True):
+    for terms in resolved:
         term = term_of(terms)
+        force = workforce(terms, term.years)
         if term not in positions_in:
             positions_in[term] = anniversary_positions(alike, term)
         positions = positions_in[term]
         costed = _cost(alike, terms, status_quo, force, positions, count)
+        # the status quo over the proposal's dates, on the status quo's hours
+        sq_term = replace(term, hours_per_fte=hours_per_fte)
         sq_terms = overlay(
-            Terms(name=status_quo.name, term=term, sections=frozenset({"term"})), status_quo
+            Terms(name=status_quo.name, term=sq_term, sections=frozenset({"term"})), status_quo
         )
-        key = (term, force)
+        key = (sq_term, force)
         if key not in cache:
             cache[key] = _cost(alike, sq_terms, status_quo, force, positions, count, paths)
         out.append(_proposal_cost(terms, costed, cache[key], base, group))
     return CostingRun(roster, status_quo, base, tuple(out))
+
+
+def base_hours_per_fte(status_quo: Terms, proposals: Sequence[Terms]) -> float:
+    """The hours per FTE the base year and the status quo are paid: the status quo's term's;
+    without one, the hours every proposal's term gives (2,080 when there is no proposal).
+    Proposals that give different hours, with a status quo that gives none, are refused:
+    which of them is the unit as it stands cannot be told."""
+    if status_quo.term is not None:
+        return status_quo.term.hours_per_fte
+    given = sorted({term_of(p).hours_per_fte for p in proposals})
+    if len(given) > 1:
+        shown = " and ".join(f"{h:,g}" for h in given)
+        raise TermsError(
+            [
+                f"term.hours_per_fte: the proposals give {shown} hours per FTE and the status "
+                "quo gives none; give the status quo a term with the hours_per_fte its base "
+                "year is paid"
+            ]
+        )
+    return given[0] if given else HOURS_PER_FTE
 
 
 def _alike(roster: Roster, every: list[Terms]) -> tuple[Ints, Roster, Floats]:

@@ -19,6 +19,7 @@ from caucus.engines.costing.calendar import DayCount, add_years
 from caucus.engines.costing.reader import Reader, TermsError
 
 SharingFormula = Literal["equal", "hours", "pay"]
+HOURS_PER_FTE = 2080.0  # a year of 40-hour weeks, when a term gives no hours_per_fte
 SECTIONS = (
     "term",
     "scales",
@@ -54,7 +55,7 @@ class Term:
     start: date
     years: int
     day_count: DayCount = "actual"
-    hours_per_fte: float = 2080.0
+    hours_per_fte: float = HOURS_PER_FTE
 
 
 @dataclass(frozen=True)
@@ -270,10 +271,12 @@ def _term(r: Reader | None) -> Term | None:
     if day_count not in ("actual", "30/360"):
         r.fail("day_count", f"{day_count!r} is not 'actual' or '30/360'")
         day_count = "actual"
-    hours = r.number("hours_per_fte", 2080.0, low=1.0, high=8784.0)
+    hours = r.number("hours_per_fte", HOURS_PER_FTE, low=1.0, high=8784.0)
     if start is None or years is None:
         return None
-    return Term(start, years, "30/360" if day_count == "30/360" else "actual", hours or 2080.0)
+    return Term(
+        start, years, "30/360" if day_count == "30/360" else "actual", hours or HOURS_PER_FTE
+    )
 
 
 def _scope(r: Reader) -> Scope:
