@@ -10,7 +10,7 @@ figure depends on the order the proposals are listed in.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -54,6 +54,8 @@ Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
 Bools = npt.NDArray[np.bool_]
 COMPONENTS = ("wages", "differentials", "lump_sums", "profit_sharing")
+# progress(done, total, stage): proposals costed so far, proposals in all, what runs now
+Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True, eq=False)
@@ -67,8 +69,17 @@ class _Costed:
 
 
 def cost_proposals(
-    roster: Roster, proposals: Sequence[Terms], status_quo: Terms | None = None
+    roster: Roster,
+    proposals: Sequence[Terms],
+    status_quo: Terms | None = None,
+    *,
+    progress: Progress | None = None,
 ) -> CostingRun:
+    """Cost every proposal against the status quo, sharing what they have in common (the
+    grouping of alike workers, the base year, the status quo's costing per term, anniversary
+    positions per term). ``progress``, if given, is called before each proposal is costed, as
+    ``progress(done, len(proposals), f"Costing {name}")``, and once all are, with ``done`` equal
+    to the total and the stage "Costed"."""
     status_quo = status_quo or Terms(name="status quo")
     resolved = [overlay(p, status_quo) for p in proposals]
     for terms in resolved:
@@ -83,7 +94,9 @@ def cost_proposals(
     paths: dict[Terms, WagePaths] = {}
     positions_in: dict[Term, Floats] = {}
     out = []
-    for terms in resolved:
+    for done, terms in enumerate(resolved):
+        if progress is not None:
+            progress(done, len(resolved), f"Costing {terms.name}")
         term = term_of(terms)
         force = workforce(terms, term.years)
         if term not in positions_in:
@@ -99,6 +112,8 @@ def cost_proposals(
         if key not in cache:
             cache[key] = _cost(alike, sq_terms, status_quo, force, positions, count, paths)
         out.append(_proposal_cost(terms, costed, cache[key], base, group))
+    if progress is not None:
+        progress(len(resolved), len(resolved), "Costed")
     return CostingRun(roster, status_quo, base, tuple(out))
 
 

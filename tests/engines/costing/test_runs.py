@@ -1,5 +1,5 @@
-"""A run of several proposals: no figure depends on the order they are listed in, and the base
-year is paid the status quo's hours per FTE."""
+"""A run of several proposals: no figure depends on the order they are listed in, the base year is
+paid the status quo's hours per FTE, and progress is reported proposal by proposal."""
 
 from __future__ import annotations
 
@@ -83,6 +83,14 @@ def test_no_proposal_gives_the_base_year_on_2080_hours() -> None:
     run = cost_proposals(cases.roster_of(one_fte(rate=20.0)), [])
     assert run.proposals == ()
     assert run.base.payroll == pytest.approx(2080 * 20.0)
+
+
+def test_progress_is_reported_before_each_proposal_and_once_all_are_costed() -> None:
+    calls: list[tuple[int, int, str]] = []
+    roster = cases.roster_of(one_fte(rate=20.0))
+    proposals = [cents("A", 30.0, 2080), cents("B", 10.0, 2080)]
+    cost_proposals(roster, proposals, progress=lambda *call: calls.append(call))
+    assert calls == [(0, 2, "Costing A"), (1, 2, "Costing B"), (2, 2, "Costed")]
 
 
 # Proposals drawn to exercise what a run shares between them: terms (anniversary positions and
