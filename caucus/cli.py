@@ -12,6 +12,7 @@ import sys
 STANDALONE = {
     "redline": "caucus.engines.redline.cli",
     "cost": "caucus.engines.costing.cli",
+    "tally": "caucus.engines.ballots.cli",
 }
 
 
