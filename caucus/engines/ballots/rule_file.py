@@ -23,6 +23,7 @@ from caucus.engines.ballots.rules import (
     Rule,
     RuleError,
     Rules,
+    Scope,
     Switch,
 )
 from caucus.engines.ballots.shares import COMPARISONS, HALF, Comparison, Share, read_fraction
@@ -55,11 +56,7 @@ def parse_rules(data: object) -> Rules:
     if not isinstance(name, str):
         errors.append("name: expected text")
         name = ""
-    scope = top.get("scope")
-    if scope is None:
-        errors.append(f"scope: is required: one of {_choices(SCOPES)}")
-    elif scope not in SCOPES:
-        errors.append(f"scope: must be one of {_choices(SCOPES)}, not {_shown(scope)}")
+    scope = _scope(top.get("scope"), errors)
     local_tables = {"default", "locals"} & set(top)
     if scope == "coalition" and local_tables:
         for key in sorted(local_tables):
@@ -73,10 +70,20 @@ def parse_rules(data: object) -> Rules:
             errors.append(f'coalition: is required when scope is "{scope}"')
     elif "coalition" in top and scope == "local":
         errors.append('coalition: scope "local" has no coalition-wide rule; remove it')
-    if errors:
+    if errors or scope is None:
         raise RuleError(errors)
-    assert scope in SCOPES
     return Rules(scope=scope, default=default, locals=overrides, coalition=coalition, name=name)
+
+
+def _scope(value: object, errors: list[str]) -> Scope | None:
+    for scope in SCOPES:
+        if value == scope:
+            return scope
+    if value is None:
+        errors.append(f"scope: is required: one of {_choices(SCOPES)}")
+    else:
+        errors.append(f"scope: must be one of {_choices(SCOPES)}, not {_shown(value)}")
+    return None
 
 
 def _local_rules(top: Mapping[str, Any], errors: list[str]) -> tuple[Rule | None, dict[str, Rule]]:
@@ -155,7 +162,7 @@ def _rule(fields: Mapping[str, Any], path: str, errors: list[str]) -> Rule | Non
 def _threshold(
     value: Fraction | str, comparison: Comparison | None, path: str, errors: list[str]
 ) -> Share | None:
-    if value == MAJORITY:
+    if isinstance(value, str):  # "majority", the only word a threshold can be
         if comparison == "at_least":
             errors.append(
                 f'{path}.comparison: "majority" means more than half; '
@@ -163,7 +170,6 @@ def _threshold(
             )
             return None
         return Share(HALF, "more_than")
-    assert isinstance(value, Fraction)
     share = Share(value, comparison or "at_least")
     if share.comparison == "more_than" and value == 1:
         errors.append(f"{path}.comparison: more than 100% can never be reached")

@@ -31,21 +31,20 @@ class RuleError(ValueError):
 
 @dataclass(frozen=True)
 class Quorum:
-    """Minimum turnout: a share of those eligible, or a number of voters (exactly one is set)."""
+    """Minimum turnout: a share of those eligible, or (when ``share`` is None) a number of
+    voters."""
 
     share: Fraction | None = None
-    voters: int | None = None
+    voters: int = 0
 
     def is_met(self, turnout: int, eligible: int) -> bool:
-        if self.voters is not None:
+        if self.share is None:
             return turnout >= self.voters
-        assert self.share is not None
         return eligible > 0 and Fraction(turnout, eligible) >= self.share
 
     def words(self) -> str:
-        if self.voters is not None:
+        if self.share is None:
             return f"{count(self.voters)} voters"
-        assert self.share is not None
         return turnout_words(self.share)
 
 
@@ -88,7 +87,7 @@ class Rule:
         if self.tie_passes:
             parts.append("a tie passes")
         if self.quorum is not None:
-            of_eligible = "" if self.quorum.voters is not None else " of eligible"
+            of_eligible = "" if self.quorum.share is None else " of eligible"
             parts.append(f"quorum {self.quorum.words()}{of_eligible}")
         if self.switch is not None:
             parts.append(self.switch.words())

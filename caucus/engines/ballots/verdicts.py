@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from caucus.engines.ballots.rules import Rule, Switch
+from caucus.engines.ballots.rules import Quorum, Rule, Switch
 from caucus.engines.ballots.shares import (
     HALF,
     Share,
@@ -36,7 +36,7 @@ def verdict(rule: Rule, tally: Tally) -> Verdict:
     """Whether ``tally`` passes under ``rule``, and why."""
     voted = tally.turnout(void_counts=rule.void_counts_for_turnout)
     if rule.quorum is not None and not rule.quorum.is_met(voted, tally.eligible):
-        return Verdict(False, _quorum_missed(rule, tally, voted))
+        return Verdict(False, _quorum_missed(rule, rule.quorum, tally, voted))
     if tally.cast == 0:
         void = f" ({count(tally.void)} void)" if tally.void else ""
         return Verdict(False, f"no votes cast{void}: fails")
@@ -120,15 +120,12 @@ def _below_switch(rule: Rule, switch: Switch, tally: Tally) -> Verdict:
     )
 
 
-def _quorum_missed(rule: Rule, tally: Tally, voted: int) -> str:
-    assert rule.quorum is not None
-    quorum = rule.quorum.words()
-    if rule.quorum.share is None:
-        below = f"turnout of {count(voted)} is below the quorum of {quorum}"
+def _quorum_missed(rule: Rule, quorum: Quorum, tally: Tally, voted: int) -> str:
+    if quorum.share is None:
+        below = f"turnout of {count(voted)} is below the quorum of {quorum.words()}"
     else:
-        below = (
-            f"turnout {_turnout(voted, tally, rule.quorum.share)} is below the quorum of {quorum}"
-        )
+        turnout = _turnout(voted, tally, quorum.share)
+        below = f"turnout {turnout} is below the quorum of {quorum.words()}"
     if tally.cast == 0:
         return f"{below}: fails, no votes cast"
     yes = percent(Fraction(tally.yes, tally.cast))
