@@ -23,12 +23,14 @@ node_modules/.stamp: package.json package-lock.json
 	touch $@
 
 # The demo: SQLite under var/, a task worker beside the web server, demo logins printed.
+# DEBUG stays off, as in production: no debug pages, static files collected for whitenoise.
 run: install
 	mkdir -p $(CAUCUS_DATA_DIR)
 	CAUCUS_DEMO=true $(BIN)/caucus migrate --noinput
 	CAUCUS_DEMO=true $(BIN)/caucus createcachetable
+	CAUCUS_DEMO=true $(BIN)/caucus collectstatic --noinput --verbosity 0
 	CAUCUS_DEMO=true $(BIN)/caucus demo --if-empty
-	CAUCUS_DEMO=true DEBUG=true $(BIN)/caucus serve --host $(HOST) --port $(PORT)
+	CAUCUS_DEMO=true $(BIN)/caucus serve --host $(HOST) --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check caucus tests bench

@@ -45,9 +45,10 @@ def envlist(name: str, default: str = "") -> list[str]:
 
 DEBUG = envbool("DEBUG", "false")
 TESTING = envbool("CAUCUS_TESTING", "false")
+DEMO = envbool("CAUCUS_DEMO", "false")
 SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY:
-    if not (DEBUG or TESTING or envbool("CAUCUS_DEMO", "false")):
+    if not (DEBUG or TESTING or DEMO):
         raise RuntimeError("SECRET_KEY must be set (or SECRET_KEY_FILE) outside the demo")
     SECRET_KEY = "caucus-demo-only-not-secret"  # noqa: S105 - demo and tests only
 
@@ -192,13 +193,17 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "caucus" / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(DATA_DIR / "media")))
+if DEBUG or TESTING:
+    _staticfiles_backend = "django.contrib.staticfiles.storage.StaticFilesStorage"
+elif DEMO:
+    # Hashed names from collectstatic's manifest, as in production, without compressing every
+    # file again on each `make run` (seconds, for a server on loopback).
+    _staticfiles_backend = "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+else:
+    _staticfiles_backend = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not (DEBUG or TESTING)
-        else "django.contrib.staticfiles.storage.StaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": _staticfiles_backend},
 }
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -19,4 +19,5 @@ class _Perms:
 
 
 def roles(request: HttpRequest) -> dict[str, Any]:
-    return {"perms_caucus": _Perms(request.user)}
+    # No user when a request fails before the authentication middleware (a 400 for a bad Host).
+    return {"perms_caucus": _Perms(getattr(request, "user", None))}

@@ -3,6 +3,10 @@
 Starts Django's runserver and the ``db_worker`` of django-tasks-db as two child processes,
 each in its own process group, prints the demo sign-ins and the address, and on Ctrl-C or
 SIGTERM stops both groups (their reloader children too), so no worker is left behind.
+
+The demo runs with DEBUG off, as production does, so its pages need the static files that
+``collectstatic`` hashed (``make run`` collects them): without them it refuses to start,
+rather than answer every page with a 500.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import sys
 import time
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from caucus.demo.people import print_logins
 
@@ -52,6 +56,15 @@ def _start_mail_sink() -> subprocess.Popen[bytes] | None:
     )
 
 
+def _static_files_missing() -> bool:
+    """True if the pages would name hashed static files that were never collected."""
+    from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
+
+    return isinstance(staticfiles_storage, ManifestFilesMixin) and not staticfiles_storage.exists(
+        staticfiles_storage.manifest_name
+    )
+
+
 def _stop(process: subprocess.Popen[bytes]) -> None:
     """SIGTERM the child's whole group, then SIGKILL what is left after the grace period."""
     if process.poll() is not None:
@@ -77,6 +90,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, host: str, port: int, noreload: bool, **options: Any) -> None:
+        if _static_files_missing():
+            raise CommandError(
+                "The static files are not collected: run `caucus collectstatic --noinput` "
+                "first (`make run` does)."
+            )
         cli = [sys.executable, "-m", "caucus.cli"]
         web_args = [*cli, "runserver", f"{host}:{port}"]
         worker_args = [*cli, "db_worker", "--no-reload"]
