@@ -297,8 +297,9 @@ def _block_paths(
                 if day in plan.captures:
                     captured[day] = (spots[j], pieces_before[-1], pieces_after[-1])
             if day in plan.captures:
+                # a copy: the raises to come change ``before`` in place, and it may be that
                 at[day] = (
-                    paid_before
+                    paid_before.copy()
                     if anniversary is None
                     else np.where(anniversary <= spots[j], paid_after, paid_before)
                 )

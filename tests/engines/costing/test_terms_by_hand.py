@@ -137,6 +137,25 @@ def test_turnover_replaces_leavers_with_hires_at_the_tier_entry_rate() -> None:
     assert result.years[0].status_quo_total == pytest.approx(2080 * (0.9 * 36.4 + 0.1 * 30.0))
 
 
+def test_hires_percent_lump_sum_is_paid_at_their_rate_on_pay_day_not_after_later_raises() -> None:
+    # 0.9 of the position is the incumbent's at $36.40, 0.1 hires' at $27.00 on 1 March; the 10%
+    # raise of 1 July comes after: 2% x 2,080 x (0.9 x 36.40 + 0.1 x 27.00) = 1,475.136
+    tier = {
+        "hired_after": "2026-06-30",
+        "turnover": 0.19,
+        "scales": [{"classification": "Nurse", "rates": [27.0]}],
+    }
+    proposal = {
+        "term": YEAR,
+        "steps": {"movement": False},
+        "new_hire_tier": tier,
+        "raises": [{"effective": "2026-07-01", "percent": 10.0}],
+        "lump_sums": [{"paid": "2026-03-01", "percent": 2.0}],
+    }
+    result = cost([worker(classification="Nurse", step=5, rate=36.4)], proposal)
+    assert result.years[0].lump_sums == pytest.approx(0.02 * 2080 * (0.9 * 36.4 + 0.1 * 27.0))
+
+
 def test_regional_freeze_keeps_the_raise_from_that_region_only() -> None:
     rows = [worker(region="North"), worker(region="South")]
     proposal = {
