@@ -1,14 +1,5 @@
-"""The fixed test cast and the minimal world they work in.
+"""The fixed test cast (written once, in ``tests/people.py``) and the minimal world they work in.
 
-Cast (rights written once, in ``ROLES``):
-  admin      coalition admin
-  team       bargaining team (coalition-wide)
-  comms      communications (coalition-wide)
-  officer_a  local officer of union A        officer_b  local officer of union B
-  organizer_a organizer of union A
-  observer   observer (coalition-wide)
-  member_a   a member of union A (signs in by link; no staff role)
-  outsider   signed in, no role at all
 Every view test includes someone who must be refused.
 """
 
@@ -24,6 +15,8 @@ from typing import Any
 import pytest
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.people import ROLES
 
 os.environ.setdefault("CAUCUS_TESTING", "true")
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by the test
@@ -119,6 +112,32 @@ class World:
             current_text="Seniority is the length of continuous service.",
         )
 
+    def local_a_negotiation(self) -> Any:
+        """A second table that covers only union A (a local table beside the national one)."""
+        from caucus.table.models import Article, Negotiation
+
+        negotiation = Negotiation.objects.create(
+            coalition=self.coalition,
+            employer=self.employer,
+            name="Local A Stores Agreement 2026",
+            slug="local-a-2026",
+            status=Negotiation.Status.BARGAINING,
+        )
+        negotiation.units.set([self.unit_a])
+        for number, title, text in (
+            ("12", "Wages", "Employees shall receive a raise of 1% on April 1."),
+            ("7", "Seniority", "Seniority is the length of service in the store."),
+        ):
+            Article.objects.create(
+                negotiation=negotiation,
+                number=number,
+                title=title,
+                order=int(number),
+                is_economic=number == "12",
+                current_text=text,
+            )
+        return negotiation
+
     def member(self, union: Any = None, member_id: str = "A-1", **fields: Any) -> Any:
         from caucus.members.models import Member
 
@@ -137,18 +156,6 @@ class World:
         }
         defaults.update(fields)
         return Member.objects.create(union=union, member_id=member_id, **defaults)
-
-
-ROLES: dict[str, tuple[str, str | None]] = {
-    # name: (role, union: "a" / "b" / None for coalition-wide)
-    "admin": ("coalition_admin", None),
-    "team": ("bargaining_team", None),
-    "comms": ("communications", None),
-    "officer_a": ("local_officer", "a"),
-    "officer_b": ("local_officer", "b"),
-    "organizer_a": ("organizer", "a"),
-    "observer": ("observer", None),
-}
 
 
 class Cast:

@@ -78,6 +78,21 @@ def is_coalition_wide(user: Any, perm: str) -> bool:
     return any(role in roles and union is None for role, union in _grants(user))
 
 
+def union_ids_with(user: Any, perm: str) -> frozenset[int] | None:
+    """The ids of the unions for which the user holds ``perm``; None when coalition-wide.
+
+    Answered from the user's grants alone, with no query of its own."""
+    roles = PERMISSIONS[perm]
+    ids: set[int] = set()
+    for role, union in _grants(user):
+        if role not in roles:
+            continue
+        if union is None:
+            return None
+        ids.add(union)
+    return frozenset(ids)
+
+
 def unions_with(user: Any, perm: str) -> QuerySet[Union]:
     """The unions for whose objects the user holds ``perm`` (all of them if coalition-wide)."""
     from caucus.orgs.models import Union

@@ -1,21 +1,25 @@
-"""Who may read and write what through the API: the same permission names as the pages.
+"""The API's door-level check, the twin of the pages' ``staff_required``: the token's user must
+hold the route's permission for some union or coalition-wide (else 403).
 
-Every route asks :func:`require` for the permission it needs (403 when missing), then reaches
-its negotiation through :func:`negotiation_for`, which answers the same 404 for "missing" and
-"not yours". A union-scoped grant reaches only negotiations that cover one of its union's
-bargaining units; a coalition-wide grant reaches them all.
+Everything past the door is the apps' own: routes reach objects through the same access helpers
+as the pages (``caucus.table.access``, ``Update.objects.readable_by``, ...), whose 404s
+(``Http404``) the API answers as ``{"detail": ...}``, and write through the same ``do_*``
+actions, whose refusals it answers with 422 naming the field.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja.errors import HttpError
 
-from caucus.accounts.permissions import has_perm, is_coalition_wide, unions_with
-from caucus.table.models import Negotiation
+from caucus.accounts.permissions import has_perm
+from caucus.table.actions import TableError
+
+# A few API fields are named for the row they point at (``session_id``), where the form says
+# ``session``.
+API_FIELD_NAMES = {"session": "session_id", "answers": "answers_id", "package": "package_id"}
 
 
 def require(request: HttpRequest, perm: str) -> Any:
@@ -26,24 +30,8 @@ def require(request: HttpRequest, perm: str) -> Any:
     return user
 
 
-def negotiations_visible_to(user: Any, perm: str = "table.view") -> QuerySet[Negotiation]:
-    negotiations = Negotiation.objects.select_related("employer")
-    if is_coalition_wide(user, perm):
-        return negotiations.all()
-    return negotiations.filter(units__union__in=unions_with(user, perm)).distinct()
-
-
-def negotiation_for(user: Any, slug: str, perm: str = "table.view") -> Negotiation:
-    negotiation = negotiations_visible_to(user, perm).filter(slug=slug).first()
-    if negotiation is None:
-        raise HttpError(404, "No such negotiation.")
-    return negotiation
-
-
-def holds(user: Any, perm: str, negotiation: Negotiation) -> bool:
-    """True if ``perm`` reaches this negotiation: coalition-wide, or for a union it covers."""
-    if is_coalition_wide(user, perm):
-        return True
-    if not has_perm(user, perm):
-        return False
-    return negotiation.units.filter(union__in=unions_with(user, perm)).exists()
+def refused(error: TableError) -> HttpError:
+    """A rule an action refused, as the API's 422 naming the field."""
+    if error.field is None:
+        return HttpError(422, error.message)
+    return HttpError(422, f"{API_FIELD_NAMES.get(error.field, error.field)}: {error.message}")

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.security import HttpBearer
 
 from caucus.accounts.models import ApiToken
-from caucus.api.routers import negotiations, proposals, sessions, updates
-from caucus.sheets.api import router as sheets_router
+from caucus.api.routers import negotiations, proposals, sessions, sheets, updates
 
 
 class TokenAuth(HttpBearer):
@@ -41,4 +40,10 @@ api.add_router("/", negotiations.router)
 api.add_router("/", sessions.router)
 api.add_router("/", proposals.router)
 api.add_router("/", updates.router)
-api.add_router("/", sheets_router)
+api.add_router("/", sheets.router)
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    """The access helpers' 404 ("missing" and "not yours" alike), with their message."""
+    return api.create_response(request, {"detail": str(exc) or "Not found."}, status=404)

@@ -15,7 +15,6 @@ from typing import Annotated, Any, Literal
 from ninja import Field, Schema
 from pydantic import AfterValidator, model_validator
 
-from caucus.table.economics import economic_terms_errors
 from caucus.table.models import Proposal
 
 # Row ids are 64-bit; anything larger cannot exist and must not reach the database driver.
@@ -31,13 +30,6 @@ def _storable_text(value: str) -> str:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise ValueError("Text must be valid Unicode.") from None
-    return value
-
-
-def _costable_terms(value: Any) -> Any:
-    errors = economic_terms_errors(value)
-    if errors:
-        raise ValueError("; ".join(errors))
     return value
 
 
@@ -190,7 +182,7 @@ class ProposalIn(Schema):
     passed_on: date | None = Field(None, description="Defaults to today.")
     answers_id: Id | None = None
     economic_terms: Annotated[
-        dict[str, Any] | None, AfterValidator(_storable_json), AfterValidator(_costable_terms)
+        dict[str, Any] | None, AfterValidator(_storable_json)
     ] = Field(None, description="Costing terms; their shape is defined in docs/costing.md.")
     is_published: bool = False
 

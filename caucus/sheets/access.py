@@ -1,39 +1,63 @@
-"""Access helpers for sheets: staff reach a sheet only with ``sheets.edit``; members reach a
-sheet only once it is published, on a public negotiation. Missing and not-yours are the same
-404."""
+"""Access helpers for sheets, for the pages and the API: staff reach a draft sheet only with
+``sheets.edit`` at its negotiation; everyone reaches a sheet once it is published (members on a
+public negotiation). Missing and not-yours are the same 404."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import Http404
 
-from caucus.accounts.permissions import has_perm
 from caucus.sheets.models import Sheet, SheetVersion
+from caucus.table import access as table_access
 from caucus.table.models import Negotiation
 
 
 def access_negotiation(user: Any, slug: str) -> Negotiation:
-    if not has_perm(user, "sheets.edit"):
-        raise Http404("No such negotiation.")
-    negotiation = Negotiation.objects.filter(slug=slug).first()
-    if negotiation is None:
-        raise Http404("No such negotiation.")
-    return negotiation
+    """A negotiation whose sheets the user may build and publish."""
+    return table_access.access_negotiation(user, slug, "sheets.edit")
+
+
+def may_edit_sheets(user: Any, negotiation: Negotiation) -> bool:
+    return negotiation.is_reached_by(user, "sheets.edit")
+
+
+def visible_sheets(user: Any, negotiation: Negotiation) -> QuerySet[Sheet]:
+    """The negotiation's sheets: every one for its editors, else the published ones."""
+    sheets = Sheet.objects.filter(negotiation=negotiation).select_related(
+        "published_version", "created_by"
+    )
+    if not may_edit_sheets(user, negotiation):
+        sheets = sheets.filter(status=Sheet.Status.PUBLISHED)
+    return sheets
 
 
 def access_sheet(user: Any, negotiation: Negotiation, pk: int) -> Sheet:
-    if not has_perm(user, "sheets.edit"):
+    """A sheet the user may edit (drafts included)."""
+    if not may_edit_sheets(user, negotiation):
         raise Http404("No such sheet.")
-    sheet = (
-        Sheet.objects.filter(negotiation=negotiation, pk=pk)
-        .select_related("published_version", "created_by")
-        .first()
-    )
+    sheet = visible_sheets(user, negotiation).filter(pk=pk).first()
     if sheet is None:
         raise Http404("No such sheet.")
     sheet.negotiation = negotiation
     return sheet
+
+
+def readable_sheet(user: Any, negotiation: Negotiation, pk: int) -> Sheet:
+    """A sheet the user may read: a published one, or any one for its editors."""
+    sheet = visible_sheets(user, negotiation).filter(pk=pk).first()
+    if sheet is None:
+        raise Http404("No such sheet.")
+    sheet.negotiation = negotiation
+    return sheet
+
+
+def latest_built(sheet: Sheet) -> SheetVersion | None:
+    version = sheet.published_version
+    if version is None:
+        version = sheet.versions.filter(status=SheetVersion.Status.BUILT).first()
+    return version
 
 
 def access_version(sheet: Sheet, number: int) -> SheetVersion:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from caucus.engines.redline.diff import Op, diff
+from caucus.engines.redline import Op, diff
 from caucus.engines.redline.json_format import from_json, to_json
 from caucus.engines.redline.render_html import Meta, render_fragment
 from caucus.engines.redline.threeway import attributed_ops, three_way

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from caucus.engines.redline.diff import Op
+from caucus.engines.redline import Op
 from caucus.engines.redline.render_docx import render_docx
 from caucus.engines.redline.render_html import CSS
 from caucus.engines.redline.render_pdf import render_pdf

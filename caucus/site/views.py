@@ -22,6 +22,7 @@ from caucus.site.calendar import sessions_calendar
 from caucus.site.forms import DirectDealingReportForm
 from caucus.site.moved import moved_since_last_update
 from caucus.site.tracker import article_tracker, tracker_counts
+from caucus.table.actions import do_report_direct_dealing
 from caucus.table.models import Negotiation, Proposal, Session
 from caucus.updates.audience import member_union_id
 from caucus.updates.models import Update
@@ -244,12 +245,10 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
         initial = {"reporter_name": member.full_name, "reporter_contact": member.email}
     form = DirectDealingReportForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        form.instance.negotiation = negotiation
-        if request.user.is_authenticated:
-            form.instance.reported_by = request.user
+        fields = dict(form.cleaned_data)
         if member is not None:
-            form.instance.worksite_id = member.worksite_id
-        form.save()
+            fields["worksite_id"] = member.worksite_id
+        do_report_direct_dealing(request.user, negotiation, **fields)
         return redirect("site:report_thanks", slug)
     status = 400 if request.method == "POST" else 200
     return render(

@@ -1,10 +1,13 @@
-"""Access helpers for the bargaining table: each one loads an object with what its page needs
-and checks the user's rights, answering the same 404 for "missing" and "not yours to see".
+"""Access helpers for the bargaining table, used by the staff pages and the API alike: each one
+loads an object with what its page needs and checks the user's rights at the object's own
+negotiation, answering the same 404 for "missing" and "not yours to see".
 
-Views never call ``.objects.get`` on table models directly; they call these. Rights come from
-:mod:`caucus.accounts.permissions` only:
+Views and API routes never call ``.objects.get`` on table models directly; they call these.
+Rights come from :mod:`caucus.accounts.permissions`, scoped to a negotiation by
+``Negotiation.objects.visible_to`` / ``Negotiation.is_reached_by`` (a union's grant reaches the
+negotiations that cover that union):
 
-- ``table.view``: the staff pages at all, with published proposals and public summaries;
+- ``table.view``: the table at all, with published proposals and public summaries;
 - ``table.view_internal``: internal notes, drafts, unpublished proposals, requests, charges;
 - ``table.edit``: any change.
 """
@@ -16,8 +19,9 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
-from caucus.accounts.permissions import has_perm
+from caucus.accounts.permissions import PERMISSIONS, has_perm
 from caucus.table.models import (
+    Article,
     Charge,
     DirectDealingReport,
     InformationRequest,
@@ -27,28 +31,49 @@ from caucus.table.models import (
 )
 
 
-def can_view_internal(user: Any) -> bool:
-    return has_perm(user, "table.view_internal")
+class Rights:
+    """``{{ rights.table_edit }}`` in a negotiation's templates: what the user may do there."""
+
+    def __init__(self, user: Any, negotiation: Negotiation) -> None:
+        self._user = user
+        self._negotiation = negotiation
+
+    def __getattr__(self, name: str) -> bool:
+        perm = name.replace("_", ".", 1)
+        if perm not in PERMISSIONS:
+            raise AttributeError(name)
+        return has_perm(self._user, perm) and self._negotiation.is_reached_by(self._user, perm)
 
 
-def can_edit(user: Any) -> bool:
-    return has_perm(user, "table.edit")
+def visible_negotiations(user: Any, perm: str = "table.view") -> QuerySet[Negotiation]:
+    return Negotiation.objects.visible_to(user, perm).select_related("employer")
 
 
-def access_negotiation(user: Any, slug: str) -> Negotiation:
-    """The negotiation named by ``slug`` if the user may see the table at all."""
-    if not has_perm(user, "table.view"):
-        raise Http404("No such negotiation.")
-    negotiation = Negotiation.objects.select_related("employer").filter(slug=slug).first()
+def access_negotiation(user: Any, slug: str, perm: str = "table.view") -> Negotiation:
+    """The negotiation named by ``slug`` if ``perm`` reaches it for the user."""
+    negotiation = visible_negotiations(user, perm).filter(slug=slug).first() if slug else None
     if negotiation is None:
         raise Http404("No such negotiation.")
     return negotiation
 
 
+def can_view_internal(user: Any, negotiation: Negotiation) -> bool:
+    return negotiation.is_reached_by(user, "table.view_internal")
+
+
+def can_edit(user: Any, negotiation: Negotiation) -> bool:
+    return negotiation.is_reached_by(user, "table.edit")
+
+
+def _check(user: Any, negotiation: Negotiation, perm: str, what: str) -> None:
+    if not (has_perm(user, perm) and negotiation.is_reached_by(user, perm)):
+        raise Http404(f"No such {what}.")
+
+
 def visible_proposals(user: Any, negotiation: Negotiation) -> QuerySet[Proposal]:
     """The negotiation's proposals this user may see: all of them, or only published ones."""
     proposals = Proposal.objects.filter(negotiation=negotiation)
-    if not can_view_internal(user):
+    if not can_view_internal(user, negotiation):
         proposals = proposals.filter(is_published=True)
     return proposals
 
@@ -58,8 +83,8 @@ def access_proposal(
 ) -> Proposal:
     """One proposal of ``negotiation``; 404 if missing, unpublished to this user, or not theirs
     to change."""
-    if for_edit and not can_edit(user):
-        raise Http404("No such proposal.")
+    if for_edit:
+        _check(user, negotiation, "table.edit", "proposal")
     proposal = (
         visible_proposals(user, negotiation)
         .select_related("article", "session", "answers", "package", "created_by")
@@ -72,11 +97,25 @@ def access_proposal(
     return proposal
 
 
+def access_article(
+    negotiation: Negotiation, *, pk: int | None = None, number: str | None = None
+) -> Article:
+    """One article of ``negotiation``, by id or by its number in the contract."""
+    articles = Article.objects.filter(negotiation=negotiation)
+    article = (
+        articles.filter(pk=pk).first() if pk is not None else articles.filter(number=number).first()
+    )
+    if article is None:
+        raise Http404("No such article.")
+    article.negotiation = negotiation
+    return article
+
+
 def access_session(
     user: Any, negotiation: Negotiation, pk: int, *, for_edit: bool = False
 ) -> Session:
-    if for_edit and not can_edit(user):
-        raise Http404("No such session.")
+    if for_edit:
+        _check(user, negotiation, "table.edit", "session")
     session = Session.objects.filter(negotiation=negotiation, pk=pk).first()
     if session is None:
         raise Http404("No such session.")
@@ -84,16 +123,17 @@ def access_session(
     return session
 
 
-def _internal_only(user: Any, for_edit: bool) -> None:
-    if not can_view_internal(user) or (for_edit and not can_edit(user)):
-        raise Http404("Not found.")
+def _internal_only(user: Any, negotiation: Negotiation, for_edit: bool, what: str) -> None:
+    _check(user, negotiation, "table.view_internal", what)
+    if for_edit:
+        _check(user, negotiation, "table.edit", what)
 
 
 def access_request(
     user: Any, negotiation: Negotiation, pk: int, *, for_edit: bool = False
 ) -> InformationRequest:
     """Information requests are the team's working papers: internal only."""
-    _internal_only(user, for_edit)
+    _internal_only(user, negotiation, for_edit, "information request")
     request = InformationRequest.objects.filter(negotiation=negotiation, pk=pk).first()
     if request is None:
         raise Http404("No such information request.")
@@ -104,7 +144,7 @@ def access_request(
 def access_charge(
     user: Any, negotiation: Negotiation, pk: int, *, for_edit: bool = False
 ) -> Charge:
-    _internal_only(user, for_edit)
+    _internal_only(user, negotiation, for_edit, "charge")
     charge = Charge.objects.filter(negotiation=negotiation, pk=pk).first()
     if charge is None:
         raise Http404("No such charge.")
@@ -113,8 +153,7 @@ def access_charge(
 
 
 def access_report(user: Any, negotiation: Negotiation, pk: int) -> DirectDealingReport:
-    if not has_perm(user, "directdealing.review"):
-        raise Http404("No such report.")
+    _check(user, negotiation, "directdealing.review", "report")
     report = (
         DirectDealingReport.objects.filter(negotiation=negotiation, pk=pk)
         .select_related("worksite", "reported_by")

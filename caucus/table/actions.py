@@ -1,21 +1,28 @@
-"""Writes at the bargaining table that touch several rows. Each action is atomic and leaves
-an audit record naming the acting user; proposal changes also leave ProposalEvent rows, so
-the history of a pass can be told from the database alone."""
+"""Every write at the bargaining table, for the staff pages, the API, commands and the demo
+alike: ``do_x(actor, obj, ...)``. Each action is atomic, checks the table's rules (never HTTP:
+the caller has already checked the actor's rights with ``caucus.table.access``), and leaves one
+audit record naming the acting user and the act; proposal changes also leave ProposalEvent
+rows, so the history of a pass can be told from the database alone."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from caucus.audit.log import record
+from caucus.table.economics import economic_terms_errors
 from caucus.table.models import (
     Charge,
+    ChargeDocument,
     DirectDealingReport,
     InformationRequest,
+    InformationRequestFollowUp,
     Negotiation,
     Proposal,
     ProposalEvent,
@@ -23,21 +30,61 @@ from caucus.table.models import (
     TentativeAgreement,
 )
 
+Actor = Any  # a signed-in user, or None for the system (the demo, a command)
+
 
 class TableError(Exception):
-    """A change the table's rules refuse; the message is shown to the user as is."""
+    """A change the table's rules refuse; the message is shown to the user as is, at
+    ``field`` when it is about one field."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+    def __str__(self) -> str:
+        return self.message
 
 
 @transaction.atomic
-def do_record_session(actor: Any, negotiation: Negotiation, **fields: Any) -> Session:
+def do_record_session(actor: Actor, negotiation: Negotiation, **fields: Any) -> Session:
     session = Session.objects.create(negotiation=negotiation, created_by=actor, **fields)
     record(actor, "table.session_record", session, date=str(session.date))
     return session
 
 
+# What a proposal may point at, each of which must be of the proposal's own negotiation.
+REFERENCES = {
+    "article": "article",
+    "session": "session",
+    "answers": "proposal to answer",
+    "package": "package",
+}
+
+
+def check_proposal(negotiation: Negotiation, side: str, fields: dict[str, Any]) -> None:
+    """The table's rules for a proposal's fields; raises TableError naming the field."""
+    for name, what in REFERENCES.items():
+        ref = fields.get(name)
+        if isinstance(ref, Model) and getattr(ref, "negotiation_id", None) != negotiation.pk:
+            raise TableError(f"No such {what} at this table.", field=name)
+    answers = fields.get("answers")
+    if answers is not None and answers.side == side:
+        raise TableError("A proposal answers one of the other side's proposals.", field="answers")
+    if "text" in fields and not str(fields["text"] or "").strip():
+        raise TableError("Paste the proposal's text or upload a document.", field="text")
+    errors = economic_terms_errors(fields.get("economic_terms"))
+    if errors:
+        raise TableError(" ".join(errors), field="economic_terms")
+
+
 @transaction.atomic
-def do_pass_proposal(actor: Any, negotiation: Negotiation, **fields: Any) -> Proposal:
+def do_pass_proposal(actor: Actor, negotiation: Negotiation, **fields: Any) -> Proposal:
     """Enter a pass. The same side's earlier open proposals on the article are superseded."""
+    fields.setdefault("text", "")
+    check_proposal(negotiation, str(fields.get("side", "")), fields)
+    if fields.get("passed_on") is None:
+        fields["passed_on"] = timezone.localdate()
     proposal = Proposal(negotiation=negotiation, created_by=actor, **fields)
     superseded: list[int] = []
     if proposal.article_id is not None:
@@ -88,7 +135,7 @@ def _changed(instance: Any, fields: dict[str, Any]) -> list[str]:
 
 
 @transaction.atomic
-def do_edit_session(actor: Any, session: Session, **fields: Any) -> list[str]:
+def do_edit_session(actor: Actor, session: Session, **fields: Any) -> list[str]:
     """Correct a recorded session; returns the names of the fields that changed."""
     changed = _changed(session, fields)
     if changed:
@@ -98,9 +145,10 @@ def do_edit_session(actor: Any, session: Session, **fields: Any) -> list[str]:
 
 
 @transaction.atomic
-def do_edit_proposal(actor: Any, proposal: Proposal, **fields: Any) -> list[str]:
+def do_edit_proposal(actor: Actor, proposal: Proposal, **fields: Any) -> list[str]:
     """Correct an entered proposal (its text, summary, terms, publication...); the change is
     kept in the proposal's history and the audit log, publishing and unpublishing by name."""
+    check_proposal(proposal.negotiation, proposal.side, fields)
     was_published = proposal.is_published
     changed = _changed(proposal, fields)
     if not changed:
@@ -130,7 +178,7 @@ SETTABLE_STATUSES = (
 
 @transaction.atomic
 def do_set_proposal_status(
-    actor: Any,
+    actor: Actor,
     proposal: Proposal,
     status: str,
     *,
@@ -188,6 +236,160 @@ def do_set_proposal_status(
     return ta
 
 
+@transaction.atomic
+def do_log_request(actor: Actor, negotiation: Negotiation, **fields: Any) -> InformationRequest:
+    """Record an information request the union put to the employer."""
+    check_request_dates(fields)
+    rfi = InformationRequest.objects.create(negotiation=negotiation, **fields)
+    record(actor, "table.request_create", rfi, number=rfi.number)
+    return rfi
+
+
+def check_request_dates(fields: dict[str, Any]) -> None:
+    """A request is due on or after the day it was asked (the database holds this too)."""
+    asked, due = fields.get("asked_on"), fields.get("due_on")
+    if asked and due and due < asked:
+        raise TableError("The due date cannot come before the date asked.", field="due_on")
+
+
+@transaction.atomic
+def do_edit_request(actor: Actor, rfi: InformationRequest, **fields: Any) -> list[str]:
+    """Change a request: its answer, status, dates. Returns the names of the fields changed."""
+    check_request_dates({"asked_on": rfi.asked_on, "due_on": rfi.due_on, **fields})
+    old_status = rfi.status
+    changed = _changed(rfi, fields)
+    if changed:
+        rfi.save(update_fields=changed)
+        record(
+            actor,
+            "table.request_update",
+            rfi,
+            changed=changed,
+            from_status=old_status,
+            status=rfi.status,
+        )
+    return changed
+
+
+@transaction.atomic
+def do_add_follow_up(
+    actor: Actor, rfi: InformationRequest, *, on: date, kind: str, note: str
+) -> InformationRequestFollowUp:
+    """A reminder sent, an employer reply or a partial answer, on the request's record."""
+    follow_up = InformationRequestFollowUp.objects.create(request=rfi, on=on, kind=kind, note=note)
+    record(actor, "table.request_follow_up", rfi, kind=kind, on=str(on))
+    return follow_up
+
+
+def _evidence_of_this_table(
+    negotiation: Negotiation, requests: Iterable[Any], reports: Iterable[Any]
+) -> None:
+    for name, rows in (("evidence_requests", requests), ("evidence_reports", reports)):
+        if any(row.negotiation_id != negotiation.pk for row in rows):
+            raise TableError("Evidence must come from this table.", field=name)
+
+
+@transaction.atomic
+def do_file_charge(
+    actor: Actor,
+    negotiation: Negotiation,
+    *,
+    evidence_requests: Sequence[InformationRequest] = (),
+    evidence_reports: Sequence[DirectDealingReport] = (),
+    **fields: Any,
+) -> Charge:
+    """Open a charge (being drafted, or filed with its case number)."""
+    _evidence_of_this_table(negotiation, evidence_requests, evidence_reports)
+    charge = Charge.objects.create(negotiation=negotiation, **fields)
+    charge.evidence_requests.set(evidence_requests)
+    charge.evidence_reports.set(evidence_reports)
+    record(actor, "table.charge_create", charge, status=charge.status)
+    return charge
+
+
+@transaction.atomic
+def do_edit_charge(
+    actor: Actor,
+    charge: Charge,
+    *,
+    evidence_requests: Sequence[InformationRequest] | None = None,
+    evidence_reports: Sequence[DirectDealingReport] | None = None,
+    **fields: Any,
+) -> list[str]:
+    """Change a charge and (when given) its evidence; returns the names of what changed."""
+    _evidence_of_this_table(charge.negotiation, evidence_requests or (), evidence_reports or ())
+    old_status = charge.status
+    changed = _changed(charge, fields)
+    if changed:
+        charge.save(update_fields=changed)
+    for name, rows in (
+        ("evidence_requests", evidence_requests),
+        ("evidence_reports", evidence_reports),
+    ):
+        if rows is None:
+            continue
+        related = getattr(charge, name)
+        if set(related.values_list("pk", flat=True)) != {row.pk for row in rows}:
+            related.set(rows)
+            changed.append(name)
+    if changed:
+        record(
+            actor,
+            "table.charge_update",
+            charge,
+            changed=changed,
+            from_status=old_status,
+            status=charge.status,
+        )
+    return changed
+
+
+@transaction.atomic
+def do_attach_charge_document(
+    actor: Actor, charge: Charge, *, title: str, file: UploadedFile
+) -> ChargeDocument:
+    document = ChargeDocument.objects.create(charge=charge, title=title, file=file)
+    record(actor, "table.charge_document", charge, title=title)
+    return document
+
+
+def _drop_empty_file(fields: dict[str, Any], name: str) -> None:
+    """A form's empty file field (None, or False when cleared) stores as no file."""
+    if not fields.get(name):
+        fields.pop(name, None)
+
+
+@transaction.atomic
+def do_log_direct_dealing(
+    actor: Actor, negotiation: Negotiation, **fields: Any
+) -> DirectDealingReport:
+    """Staff log an employer message sent straight to members."""
+    _drop_empty_file(fields, "attachment")
+    report = DirectDealingReport.objects.create(
+        negotiation=negotiation,
+        reported_by=actor,
+        reporter_name=actor.get_username() if actor is not None else "",
+        **fields,
+    )
+    record(actor, "directdealing.log", report)
+    return report
+
+
+@transaction.atomic
+def do_report_direct_dealing(
+    reporter: Actor, negotiation: Negotiation, **fields: Any
+) -> DirectDealingReport:
+    """A member (signed in, or not: ``reporter`` None) reports an employer message; staff
+    review it later. The audit row names no one: a report may be anonymous."""
+    signed_in = reporter is not None and reporter.is_authenticated
+    _drop_empty_file(fields, "attachment")
+    report = DirectDealingReport.objects.create(
+        negotiation=negotiation, reported_by=reporter if signed_in else None, **fields
+    )
+    record(None, "directdealing.report", report, channel=report.channel)
+    return report
+
+
 def request_evidence(requests: Sequence[InformationRequest], today: date) -> str:
     """The requests as a numbered evidence list, the start of a charge's allegations."""
     lines = [
@@ -216,7 +418,7 @@ def request_evidence(requests: Sequence[InformationRequest], today: date) -> str
 
 @transaction.atomic
 def do_turn_requests_into_charge(
-    actor: Any,
+    actor: Actor,
     negotiation: Negotiation,
     requests: Sequence[InformationRequest],
     *,
@@ -246,7 +448,7 @@ def do_turn_requests_into_charge(
 
 @transaction.atomic
 def do_review_report(
-    actor: Any, report: DirectDealingReport, status: str, staff_notes: str
+    actor: Actor, report: DirectDealingReport, status: str, staff_notes: str
 ) -> DirectDealingReport:
     old = report.status
     report.status = status

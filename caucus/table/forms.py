@@ -9,8 +9,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from caucus.table.actions import TableError, check_request_dates
 from caucus.table.docx_text import UnreadableDocx, docx_text
-from caucus.table.economics import economic_terms_errors
 from caucus.table.models import (
     Charge,
     ChargeDocument,
@@ -95,13 +95,6 @@ class ProposalForm(forms.ModelForm):
             if name in self.fields:
                 self.fields[name].queryset = queryset  # type: ignore[attr-defined]
 
-    def clean_economic_terms(self) -> Any:
-        terms = self.cleaned_data.get("economic_terms")
-        errors = economic_terms_errors(terms)
-        if errors:
-            raise ValidationError(errors)
-        return terms
-
     def clean_docx(self) -> Any:
         upload = self.cleaned_data.get("docx")
         if upload and upload.size > MAX_DOCX_BYTES:
@@ -121,18 +114,16 @@ class ProposalForm(forms.ModelForm):
                 return data
             if not data["text"]:
                 self.add_error("docx", "The document has no text.")
-        elif not data.get("text", "").strip():
-            self.add_error("text", "Paste the proposal's text or upload a document.")
-        answers = data.get("answers")
-        # A correction has no side field: the proposal keeps the side it was passed by.
-        side = data.get("side") or self.instance.side
-        if answers is not None and answers.side == side:
-            self.add_error("answers", "A proposal answers one of the other side's proposals.")
         return data
 
     def proposal_fields(self) -> dict[str, Any]:
         """What :func:`do_pass_proposal` needs, without the upload itself."""
         return {k: v for k, v in self.cleaned_data.items() if k != "docx"}
+
+
+def add_table_error(form: forms.BaseForm, error: TableError) -> None:
+    """Show a rule the table's action refused at the field it names (or above the form)."""
+    form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
 class SessionProposalForm(ProposalForm):
@@ -192,10 +183,13 @@ class InformationRequestForm(forms.ModelForm):
         self.instance.negotiation = negotiation
 
     def clean(self) -> dict[str, Any]:
+        # The action's own rule, asked here too so its message shows at the field before the
+        # database constraint's generic one would.
         data = super().clean() or {}
-        asked, due = data.get("asked_on"), data.get("due_on")
-        if asked and due and due < asked:
-            self.add_error("due_on", "The due date cannot come before the date asked.")
+        try:
+            check_request_dates(data)
+        except TableError as error:
+            add_table_error(self, error)
         return data
 
 

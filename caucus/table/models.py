@@ -4,11 +4,33 @@ packages, tentative agreements, information requests, charges and direct dealing
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+
+from caucus.accounts.permissions import union_ids_with
+
+
+class NegotiationQuerySet(models.QuerySet["Negotiation"]):
+    def visible_to(self, user: Any, perm: str = "table.view") -> NegotiationQuerySet:
+        """The negotiations ``perm`` reaches for ``user``: every one for a coalition-wide grant;
+        for a union's grant, those covering one of that union's bargaining units.
+
+        The rule "a union's staff see the negotiations their union is in", written once: the
+        pages and the API both ask it (with :func:`Negotiation.is_reached_by` for one)."""
+        union_ids = union_ids_with(user, perm)
+        if union_ids is None:
+            return self.all()
+        if not union_ids:
+            return self.none()
+        return self.filter(
+            pk__in=Negotiation.units.through.objects.filter(
+                bargainingunit__union_id__in=union_ids
+            ).values("negotiation_id")
+        )
 
 
 class Negotiation(models.Model):
@@ -37,6 +59,8 @@ class Negotiation(models.Model):
     get_involved = models.TextField(blank=True, help_text="Markdown: how members get involved.")
     is_public = models.BooleanField(default=True)
 
+    objects = NegotiationQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
 
@@ -45,6 +69,19 @@ class Negotiation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("table:dashboard", args=[self.slug])
+
+    def union_ids(self) -> frozenset[int]:
+        """The unions whose bargaining units this negotiation covers (asked once per object)."""
+        cached: frozenset[int] | None = getattr(self, "_union_ids", None)
+        if cached is None:
+            cached = frozenset(self.units.values_list("union_id", flat=True))
+            self._union_ids = cached
+        return cached
+
+    def is_reached_by(self, user: Any, perm: str) -> bool:
+        """True if ``user`` holds ``perm`` for this negotiation (see ``visible_to``)."""
+        union_ids = union_ids_with(user, perm)
+        return union_ids is None or bool(union_ids & self.union_ids())
 
 
 class Side(models.TextChoices):

@@ -57,7 +57,7 @@ def dashboard(user: Any, negotiation: Negotiation, today: date) -> Dashboard:
             "id", "article_id", "signed_on"
         ),
     )
-    internal = can_view_internal(user)
+    internal = can_view_internal(user, negotiation)
     # Non-team staff must not learn how many unpublished passes a session saw.
     counted = None if internal else Q(proposals__is_published=True)
     sessions = Session.objects.filter(negotiation=negotiation).annotate(

@@ -77,7 +77,7 @@ def search(user: Any, negotiation: Negotiation, query: str) -> dict[str, list[Hi
             Hit(proposal, highlight(proposal.title, query), where, snippet(text, query))
         )
 
-    internal = can_view_internal(user)
+    internal = can_view_internal(user, negotiation)
     matches = Q(public_summary__icontains=query) | Q(place__icontains=query)
     if internal:
         matches |= Q(internal_notes__icontains=query)

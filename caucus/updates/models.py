@@ -14,6 +14,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from caucus.accounts.permissions import union_ids_with
+from caucus.orgs.models import Union
+from caucus.table.models import Negotiation
+from caucus.updates.audience import reader_union_ids
+
 
 class UpdateQuerySet(models.QuerySet["Update"]):
     def published(self) -> UpdateQuerySet:
@@ -25,8 +30,6 @@ class UpdateQuerySet(models.QuerySet["Update"]):
 
     def visible_to(self, user: Any) -> UpdateQuerySet:
         """Published updates ``user`` may read (see ``caucus.updates.audience``)."""
-        from caucus.updates.audience import reader_union_ids
-
         union_ids = reader_union_ids(user)
         if not union_ids:
             return self.public()
@@ -36,19 +39,27 @@ class UpdateQuerySet(models.QuerySet["Update"]):
         )
 
     def editable_by(self, user: Any) -> UpdateQuerySet:
-        """Updates ``user`` may edit: all for coalition-wide editors; for union-scoped editors,
-        targeted updates addressed only to their own unions."""
-        from caucus.accounts.permissions import has_perm, is_coalition_wide, unions_with
-
-        if not has_perm(user, "updates.edit"):
-            return self.none()
-        if is_coalition_wide(user, "updates.edit"):
+        """Updates ``user`` may edit: for coalition-wide editors, every update; for
+        union-scoped editors, updates of the negotiations their unions are in, addressed only
+        to their own unions."""
+        union_ids = union_ids_with(user, "updates.edit")
+        if union_ids is None:
             return self.all()
-        own = unions_with(user, "updates.edit")
+        if not union_ids:
+            return self.none()
+        tables = Negotiation.objects.visible_to(user, "updates.edit").values("pk")
         return (
-            self.filter(to_whole_coalition=False, unions__in=own)
-            .exclude(unions__in=own.model.objects.exclude(pk__in=own))
+            self.filter(negotiation__in=tables, to_whole_coalition=False, unions__in=union_ids)
+            .exclude(unions__in=Union.objects.exclude(pk__in=union_ids))
             .distinct()
+        )
+
+    def readable_by(self, user: Any) -> UpdateQuerySet:
+        """What the staff side shows ``user``: what members like them read, and what they
+        may edit (drafts and scheduled updates included)."""
+        return self.filter(
+            models.Q(pk__in=self.visible_to(user).values("pk"))
+            | models.Q(pk__in=self.editable_by(user).values("pk"))
         )
 
 

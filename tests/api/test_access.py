@@ -23,7 +23,7 @@ WRITES = {
     "create session": (f"{BASE}/sessions", {"date": "2026-04-01", "place": "Hotel"}),
     "create proposal": (
         f"{BASE}/proposals",
-        {"side": "union", "title": "Seniority: bidding", "article": "7"},
+        {"side": "union", "title": "Seniority: bidding", "text": "By seniority.", "article": "7"},
     ),
 }
 # Who gets what: None is the caller with no token at all.

@@ -41,6 +41,7 @@ def test_the_team_passes_a_counter_answering_the_employer(api_as: Any, table: An
         "side": "union",
         "kind": "counter",
         "title": "Wages: 5.5%",
+        "text": "Raise all rates 5.5% on April 1.",
         "answers_id": table.unpublished.pk,
         "session_id": table.session.pk,
         "economic_terms": {"raises": [{"effective": "2026-04-01", "percent": 5.5}]},
@@ -56,11 +57,15 @@ def test_the_team_passes_a_counter_answering_the_employer(api_as: Any, table: An
 
     proposal = Proposal.objects.get(pk=created["id"])
     assert [e.what for e in proposal.events.all()] == ["passed"]
-    assert AuditEvent.objects.filter(action="proposal.created", object_id=str(proposal.pk)).exists()
+    audit = AuditEvent.objects.get(object_id=str(proposal.pk), object_type="table.proposal")
+    assert audit.action == "table.proposal_pass"
+    # the union's two wage proposals still open are superseded by its new counter
+    assert audit.detail["superseded"] == [table.published.pk, table.answer_to_unpublished.pk]
 
 
 def test_an_unpublished_new_proposal_stays_hidden_from_other_staff(api_as: Any, table: Any) -> None:
-    created = api_as("team").post(f"{BASE}/proposals", {"side": "union", "title": "Draft"}).json()
+    body = {"side": "union", "title": "Draft", "text": "Seniority by date of hire."}
+    created = api_as("team").post(f"{BASE}/proposals", body).json()
     assert api_as("comms").get(f"{BASE}/proposals/{created['id']}").status_code == 404
 
 
@@ -82,8 +87,18 @@ def test_a_proposal_pointing_outside_its_negotiation_is_refused(
 
 
 def test_a_proposal_cannot_answer_its_own_sides_proposal(api_as: Any, table: Any) -> None:
-    body = {"side": "union", "title": "x", "answers_id": table.published.pk}
-    assert api_as("team").post(f"{BASE}/proposals", body).status_code == 422
+    body = {"side": "union", "title": "x", "text": "y", "answers_id": table.published.pk}
+    response = api_as("team").post(f"{BASE}/proposals", body)
+    assert response.status_code == 422
+    assert response.json()["detail"] == (
+        "answers_id: A proposal answers one of the other side's proposals."
+    )
+
+
+def test_a_proposal_without_text_is_refused_naming_the_field(api_as: Any, table: Any) -> None:
+    response = api_as("team").post(f"{BASE}/proposals", {"side": "union", "title": "Wages"})
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("text: ")
 
 
 @pytest.mark.parametrize(

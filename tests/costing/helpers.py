@@ -88,18 +88,20 @@ def engine_rows(world: Any) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (r["local"], r["id"]))
 
 
-def make_proposals(world: Any) -> tuple[Proposal, Proposal]:
+def make_proposals(world: Any, negotiation: Any = None) -> tuple[Proposal, Proposal]:
+    negotiation = negotiation or world.negotiation
+    wages = negotiation.articles.get(number="12")
     union = Proposal.objects.create(
-        negotiation=world.negotiation,
-        article=world.article_wages,
+        negotiation=negotiation,
+        article=wages,
         side="union",
         title="Wages: 4% a year",
         economic_terms=UNION_TERMS,
         is_published=True,
     )
     employer = Proposal.objects.create(
-        negotiation=world.negotiation,
-        article=world.article_wages,
+        negotiation=negotiation,
+        article=wages,
         side="employer",
         title="Wages: 2% a year, South frozen",
         economic_terms=EMPLOYER_TERMS,

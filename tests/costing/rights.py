@@ -11,41 +11,31 @@ from __future__ import annotations
 
 from typing import Any
 
-TEAM: set[str | None] = {"admin", "team"}
-EVERYONE: set[str | None] = {
-    "admin",
-    "team",
-    "comms",
-    "officer_a",
-    "officer_b",
-    "organizer_a",
-    "observer",
-    "outsider",
-    "member_a",
-    None,
-}
+from tests.people import EVERYONE, TEAM, TEAM_COALITION_WIDE
+
+# A run of every union's members: union-scoped team members see only runs of their union.
+RUN = TEAM_COALITION_WIDE
 
 RIGHTS: dict[str, tuple[str, set[str | None], tuple[str, ...]]] = {
     "costing:list": ("GET", TEAM, ()),
     "costing:new": ("GET", TEAM, ("slug",)),
-    "costing:run": ("GET", TEAM, ("pk=costing_run_pk",)),
-    "costing:progress": ("GET", TEAM, ("pk=costing_run_pk",)),
-    "costing:export": ("GET", TEAM, ("pk=costing_run_pk",)),
-    "costing:publish": ("POST", TEAM, ("pk=costing_run_pk",)),
-    "costing:unpublish": ("POST", TEAM, ("pk=costing_run_pk",)),
+    "costing:run": ("GET", RUN, ("pk=costing_run_pk",)),
+    "costing:progress": ("GET", RUN, ("pk=costing_run_pk",)),
+    "costing:export": ("GET", RUN, ("pk=costing_run_pk",)),
+    "costing:publish": ("POST", RUN, ("pk=costing_run_pk",)),
+    "costing:unpublish": ("POST", RUN, ("pk=costing_run_pk",)),
     "costing_site:what_it_means": ("GET", EVERYONE, ("slug",)),
 }
 
 
-def objects(cast: Any) -> dict[str, Any]:
-    """A finished, published run of the world's members on one costable proposal."""
+def objects(cast: Any, negotiation: Any) -> dict[str, Any]:
+    """At ``negotiation``: a finished, published run of the world's members on one costable proposal."""
     from caucus.costing.actions import do_create_run, do_publish
     from caucus.costing.tasks import run_costing
     from tests.costing.helpers import make_proposals
 
-    w = cast.world
-    union, _ = make_proposals(w)
-    run = do_create_run(cast["team"], w.negotiation, name="Matrix run", proposals=[union])
+    union, _ = make_proposals(cast.world, negotiation)
+    run = do_create_run(cast["team"], negotiation, name="Matrix run", proposals=[union])
     run_costing(run.pk)
     run.refresh_from_db()
     do_publish(cast["team"], run, "")

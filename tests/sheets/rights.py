@@ -10,25 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-TEAM: set[str | None] = {"admin", "team"}
-EVERYONE: set[str | None] = {
-    "admin",
-    "team",
-    "comms",
-    "officer_a",
-    "officer_b",
-    "organizer_a",
-    "observer",
-    "outsider",
-    "member_a",
-    None,
-}
-STAFF: set[str | None] = EVERYONE - {"outsider", "member_a", None}
+from tests.people import EVERYONE, STAFF, TEAM
+
 SHEET = ("slug", "pk=sheet_pk")
 VERSION = ("slug", "pk=sheet_pk", "number=version_number")
 PUBLISHED = ("slug", "pk=published_sheet_pk")
 
 RIGHTS: dict[str, tuple[str, set[str | None], tuple[str, ...]]] = {
+    "api:get_sheet#draft": ("GET", TEAM, ("slug", "sheet_id=sheet_pk")),
     "sheets:list": ("GET", TEAM, ("slug",)),
     "sheets:new": ("GET", TEAM, ("slug",)),
     "sheets:sheet": ("GET", TEAM, SHEET),
@@ -52,8 +41,8 @@ RIGHTS: dict[str, tuple[str, set[str | None], tuple[str, ...]]] = {
 }
 
 
-def objects(cast: Any) -> dict[str, Any]:
-    """A draft sheet with one built version, and a published sheet (built and published).
+def objects(cast: Any, negotiation: Any) -> dict[str, Any]:
+    """At ``negotiation``: a draft sheet with one built version, and a published sheet (built and published).
 
     The files are stand-ins: the matrix asks who gets in, not what the files hold.
     """
@@ -62,11 +51,11 @@ def objects(cast: Any) -> dict[str, Any]:
 
     from caucus.sheets.models import Sheet, SheetRow, SheetVersion
 
-    w = cast.world
+    wages = negotiation.articles.get(number="12")
 
     def sheet_with_version(title: str) -> tuple[Any, Any]:
-        sheet = Sheet.objects.create(negotiation=w.negotiation, title=title)
-        SheetRow.objects.create(sheet=sheet, article=w.article_wages, order=1)
+        sheet = Sheet.objects.create(negotiation=negotiation, title=title)
+        SheetRow.objects.create(sheet=sheet, article=wages, order=1)
         version = SheetVersion.objects.create(
             sheet=sheet,
             number=1,

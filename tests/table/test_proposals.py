@@ -149,6 +149,7 @@ def test_passing_a_proposal_is_all_or_nothing(cast: Any, table: Any, monkeypatch
             side="union",
             article=cast.world.article_wages,
             title="Second pass",
+            text="5% a year.",
         )
     first.refresh_from_db()
     assert first.status == Proposal.Status.OPEN

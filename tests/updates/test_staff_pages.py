@@ -17,22 +17,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def comms_a(cast: Any) -> Any:
-    """Communications staff of union A only, signed in with a verified second factor."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    from caucus.accounts.models import RoleGrant, User
-
-    user = User.objects.create_user(username="comms_a", password="correct horse battery")
-    RoleGrant.objects.create(user=user, role="communications", union=cast.world.union_a)
-    from django.test import Client
-
-    client = Client()
-    client.force_login(user)
-    device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
-    session = client.session
-    session["otp_device_id"] = device.persistent_id
-    session.save()
-    return client
+    """Communications staff of union A only (the cast's), signed in with a second factor."""
+    return cast.client("comms_a")
 
 
 def _form(world: Any, **overrides: Any) -> dict[str, Any]:

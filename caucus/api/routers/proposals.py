@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from caucus.api.access import holds, negotiation_for, require
+from caucus.api.access import refused, require
 from caucus.api.outputs import proposal_out
 from caucus.api.paging import PageParams, page
 from caucus.api.params import NegotiationSlug, RowId
@@ -23,8 +24,14 @@ from caucus.api.schemas import (
     SideName,
     StatusName,
 )
-from caucus.api.writes import create_proposal
-from caucus.table.models import Negotiation, Proposal
+from caucus.table.access import (
+    access_negotiation,
+    access_proposal,
+    can_view_internal,
+    visible_proposals,
+)
+from caucus.table.actions import TableError, do_pass_proposal
+from caucus.table.models import Negotiation
 
 router = Router(tags=["proposals"])
 ERRORS = {401: Message, 403: Message, 404: Message}
@@ -35,11 +42,6 @@ class ProposalFilters(Schema):
     side: SideName | None = None
     kind: KindName | None = None
     status: StatusName | None = None
-
-
-def _visible(negotiation: Negotiation, internal: bool) -> Any:
-    proposals = negotiation.proposals.select_related("article", "answers", "created_by")
-    return proposals if internal else proposals.filter(is_published=True)
 
 
 @router.get(
@@ -55,9 +57,11 @@ def list_proposals(
 ) -> Any:
     """Proposals in the order they were passed, filtered by article, side, kind or status."""
     user = require(request, "table.view")
-    negotiation = negotiation_for(user, slug)
-    internal = holds(user, "table.view_internal", negotiation)
-    proposals = _visible(negotiation, internal)
+    negotiation = access_negotiation(user, slug)
+    internal = can_view_internal(user, negotiation)
+    proposals = visible_proposals(user, negotiation).select_related(
+        "article", "answers", "created_by"
+    )
     if filters.article is not None:
         proposals = proposals.filter(article__number=filters.article)
     for field in ("side", "kind", "status"):
@@ -78,12 +82,28 @@ def list_proposals(
 )
 def get_proposal(request: HttpRequest, slug: NegotiationSlug, proposal_id: RowId) -> Any:
     user = require(request, "table.view")
-    negotiation = negotiation_for(user, slug)
-    internal = holds(user, "table.view_internal", negotiation)
-    proposal: Proposal | None = _visible(negotiation, internal).filter(pk=proposal_id).first()
-    if proposal is None:
-        raise HttpError(404, "No such proposal.")
-    return proposal_out(proposal, internal=internal)
+    negotiation = access_negotiation(user, slug)
+    proposal = access_proposal(user, negotiation, proposal_id)
+    return proposal_out(proposal, internal=can_view_internal(user, negotiation))
+
+
+def _reference(rows: QuerySet[Any], field: str, **lookup: Any) -> Model:
+    found = rows.filter(**lookup).first()
+    if found is None:
+        raise HttpError(422, f"{field}: no such item in this negotiation.")
+    return found  # type: ignore[no-any-return]
+
+
+def _references(negotiation: Negotiation, data: ProposalIn) -> dict[str, Any]:
+    """The body's article number and row ids, as the rows of this negotiation they name."""
+    refs: dict[str, Any] = {"article": None, "session": None, "answers": None}
+    if data.article is not None:
+        refs["article"] = _reference(negotiation.articles, "article", number=data.article)  # type: ignore[attr-defined]
+    if data.session_id is not None:
+        refs["session"] = _reference(negotiation.sessions, "session_id", pk=data.session_id)  # type: ignore[attr-defined]
+    if data.answers_id is not None:
+        refs["answers"] = _reference(negotiation.proposals, "answers_id", pk=data.answers_id)  # type: ignore[attr-defined]
+    return refs
 
 
 @router.post(
@@ -92,10 +112,13 @@ def get_proposal(request: HttpRequest, slug: NegotiationSlug, proposal_id: RowId
     exclude_unset=True,
 )
 def post_proposal(request: HttpRequest, slug: NegotiationSlug, data: ProposalIn) -> Any:
-    """Record a pass across the table (``table.edit``)."""
+    """Record a pass across the table (``table.edit``); as on the pages, the same side's
+    earlier open proposal on the article is superseded."""
     user = require(request, "table.edit")
-    negotiation = negotiation_for(user, slug)
-    if not holds(user, "table.edit", negotiation):
-        raise HttpError(403, "Your account may not edit this negotiation's table.")
-    proposal = create_proposal(user, negotiation, data)
+    negotiation = access_negotiation(user, slug, "table.edit")
+    fields = data.dict(exclude={"article", "session_id", "answers_id"})
+    try:
+        proposal = do_pass_proposal(user, negotiation, **fields, **_references(negotiation, data))
+    except TableError as error:
+        raise refused(error) from None
     return Status(201, proposal_out(proposal, internal=True))

@@ -7,14 +7,14 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Status
-from ninja.errors import HttpError
 
-from caucus.api.access import holds, negotiation_for, require
+from caucus.api.access import refused, require
 from caucus.api.outputs import session_out
 from caucus.api.paging import PageParams, page
 from caucus.api.params import NegotiationSlug, RowId
 from caucus.api.schemas import Message, SessionIn, SessionOut, SessionPage
-from caucus.api.writes import create_session
+from caucus.table.access import access_negotiation, access_session, can_view_internal
+from caucus.table.actions import TableError, do_record_session
 
 router = Router(tags=["sessions"])
 ERRORS = {401: Message, 403: Message, 404: Message}
@@ -28,10 +28,10 @@ ERRORS = {401: Message, 403: Message, 404: Message}
 def list_sessions(request: HttpRequest, slug: NegotiationSlug, paging: Query[PageParams]) -> Any:
     """Sessions, latest first (upcoming ones included)."""
     user = require(request, "table.view")
-    negotiation = negotiation_for(user, slug)
-    internal = holds(user, "table.view_internal", negotiation)
+    negotiation = access_negotiation(user, slug)
+    internal = can_view_internal(user, negotiation)
     return page(
-        negotiation.sessions.order_by("-date", "-starts_at", "-id"),
+        negotiation.sessions.order_by("-date", "-starts_at", "-id"),  # type: ignore[attr-defined]
         paging,
         lambda session: session_out(session, internal=internal),
     )
@@ -44,11 +44,9 @@ def list_sessions(request: HttpRequest, slug: NegotiationSlug, paging: Query[Pag
 )
 def get_session(request: HttpRequest, slug: NegotiationSlug, session_id: RowId) -> Any:
     user = require(request, "table.view")
-    negotiation = negotiation_for(user, slug)
-    session = negotiation.sessions.filter(pk=session_id).first()
-    if session is None:
-        raise HttpError(404, "No such session.")
-    return session_out(session, internal=holds(user, "table.view_internal", negotiation))
+    negotiation = access_negotiation(user, slug)
+    session = access_session(user, negotiation, session_id)
+    return session_out(session, internal=can_view_internal(user, negotiation))
 
 
 @router.post(
@@ -59,8 +57,9 @@ def get_session(request: HttpRequest, slug: NegotiationSlug, session_id: RowId) 
 def post_session(request: HttpRequest, slug: NegotiationSlug, data: SessionIn) -> Any:
     """Record a session (``table.edit``)."""
     user = require(request, "table.edit")
-    negotiation = negotiation_for(user, slug)
-    if not holds(user, "table.edit", negotiation):
-        raise HttpError(403, "Your account may not edit this negotiation's table.")
-    session = create_session(user, negotiation, data)
+    negotiation = access_negotiation(user, slug, "table.edit")
+    try:
+        session = do_record_session(user, negotiation, **data.dict())
+    except TableError as error:
+        raise refused(error) from None
     return Status(201, session_out(session, internal=True))

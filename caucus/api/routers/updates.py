@@ -1,5 +1,6 @@
-"""Bargaining updates: published ones for every staff role, drafts and scheduled ones too for
-``updates.edit``."""
+"""Bargaining updates: for every staff role, the published updates people like them read on
+the member site (an update addressed to some unions only reaches those unions' staff); for
+editors, also the drafts and scheduled updates they may edit, with their author."""
 
 from __future__ import annotations
 
@@ -10,22 +11,29 @@ from django.http import HttpRequest
 from ninja import Query, Router
 from ninja.errors import HttpError
 
-from caucus.api.access import holds, negotiation_for, require
+from caucus.api.access import require
 from caucus.api.outputs import update_out
 from caucus.api.paging import PageParams, page
 from caucus.api.params import NegotiationSlug, UpdateSlug
 from caucus.api.schemas import Message, UpdateOut, UpdatePage
-from caucus.table.models import Negotiation
+from caucus.table.access import access_negotiation
+from caucus.updates.models import Update
 
 router = Router(tags=["updates"])
 ERRORS = {401: Message, 403: Message, 404: Message}
 
 
-def _visible(negotiation: Negotiation, internal: bool) -> Any:
-    updates = negotiation.updates.select_related("author").prefetch_related(
-        "unions", "translations"
+def _readable(user: Any, slug: str) -> tuple[Any, set[int]]:
+    """The updates of the negotiation ``user`` may read here, and the ids of those they edit."""
+    negotiation = access_negotiation(user, slug, "staff.enter")
+    updates = Update.objects.filter(negotiation=negotiation)
+    editable = set(updates.editable_by(user).values_list("pk", flat=True))
+    readable = (
+        updates.readable_by(user)
+        .select_related("author")
+        .prefetch_related("unions", "translations")
     )
-    return updates if internal else updates.published()
+    return readable, editable
 
 
 @router.get(
@@ -36,14 +44,11 @@ def _visible(negotiation: Negotiation, internal: bool) -> Any:
 def list_updates(request: HttpRequest, slug: NegotiationSlug, paging: Query[PageParams]) -> Any:
     """Updates, newest first; drafts (never published) last for editors."""
     user = require(request, "staff.enter")
-    negotiation = negotiation_for(user, slug, "staff.enter")
-    internal = holds(user, "updates.edit", negotiation)
+    updates, editable = _readable(user, slug)
     return page(
-        _visible(negotiation, internal).order_by(
-            F("published_at").desc(nulls_last=True), "-created_at", "-id"
-        ),
+        updates.order_by(F("published_at").desc(nulls_last=True), "-created_at", "-id"),
         paging,
-        lambda update: update_out(update, internal=internal),
+        lambda update: update_out(update, internal=update.pk in editable),
     )
 
 
@@ -54,9 +59,8 @@ def list_updates(request: HttpRequest, slug: NegotiationSlug, paging: Query[Page
 )
 def get_update(request: HttpRequest, slug: NegotiationSlug, update_slug: UpdateSlug) -> Any:
     user = require(request, "staff.enter")
-    negotiation = negotiation_for(user, slug, "staff.enter")
-    internal = holds(user, "updates.edit", negotiation)
-    update = _visible(negotiation, internal).filter(slug=update_slug).first()
+    updates, editable = _readable(user, slug)
+    update = updates.filter(slug=update_slug).first()
     if update is None:
         raise HttpError(404, "No such update.")
-    return update_out(update, internal=internal)
+    return update_out(update, internal=update.pk in editable)

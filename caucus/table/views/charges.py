@@ -2,41 +2,48 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 
 from caucus.accounts.decorators import staff_required
-from caucus.audit.log import record
 from caucus.table.access import access_charge, access_negotiation, can_edit
-from caucus.table.forms import ChargeDocumentForm, ChargeForm
+from caucus.table.actions import (
+    TableError,
+    do_attach_charge_document,
+    do_edit_charge,
+    do_file_charge,
+)
+from caucus.table.forms import ChargeDocumentForm, ChargeForm, add_table_error
 from caucus.table.models import Charge
+from caucus.table.views import render_table
 
 
 @staff_required("table.view_internal")
 def charges(request: HttpRequest, slug: str) -> HttpResponse:
-    negotiation = access_negotiation(request.user, slug)
+    negotiation = access_negotiation(request.user, slug, "table.view_internal")
     rows = Charge.objects.filter(negotiation=negotiation).prefetch_related("evidence_requests")
-    return render(request, "table/charges.html", {"negotiation": negotiation, "charges": rows})
+    return render_table(
+        request, "table/charges.html", {"negotiation": negotiation, "charges": rows}
+    )
 
 
 @staff_required("table.view_internal")
 def charge(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    negotiation = access_negotiation(request.user, slug)
+    negotiation = access_negotiation(request.user, slug, "table.view_internal")
     the_charge = access_charge(request.user, negotiation, pk)
     document_form = None
-    if can_edit(request.user):
+    if can_edit(request.user, negotiation):
         document_form = ChargeDocumentForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and document_form.is_valid():
-            document = document_form.save(commit=False)
-            document.charge = the_charge
-            document.save()
-            record(request.user, "table.charge_document", the_charge, title=document.title)
+            do_attach_charge_document(request.user, the_charge, **document_form.cleaned_data)
             messages.success(request, "Document uploaded.")
             return redirect("table:charge", slug, the_charge.pk)
     elif request.method == "POST":
         return redirect("table:charge", slug, the_charge.pk)
-    return render(
+    return render_table(
         request,
         "table/charge.html",
         {
@@ -51,23 +58,34 @@ def charge(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
+def _save(request: HttpRequest, negotiation: Any, instance: Charge | None, data: Any) -> Charge:
+    fields = dict(data)
+    evidence = {
+        "evidence_requests": list(fields.pop("evidence_requests")),
+        "evidence_reports": list(fields.pop("evidence_reports")),
+    }
+    if instance is None:
+        return do_file_charge(request.user, negotiation, **evidence, **fields)
+    instance.refresh_from_db()
+    do_edit_charge(request.user, instance, **evidence, **fields)
+    return instance
+
+
 @staff_required("table.edit")
 def charge_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
     """Create a charge (no ``pk``) or edit one."""
-    negotiation = access_negotiation(request.user, slug)
+    negotiation = access_negotiation(request.user, slug, "table.edit")
     instance = access_charge(request.user, negotiation, pk, for_edit=True) if pk else None
     form = ChargeForm(request.POST or None, instance=instance, negotiation=negotiation)
     if request.method == "POST" and form.is_valid():
-        saved = form.save()
-        record(
-            request.user,
-            "table.charge_create" if instance is None else "table.charge_update",
-            saved,
-            status=saved.status,
-        )
-        messages.success(request, "Charge saved.")
-        return redirect("table:charge", slug, saved.pk)
-    return render(
+        try:
+            saved = _save(request, negotiation, instance, form.cleaned_data)
+        except TableError as exc:
+            add_table_error(form, exc)
+        else:
+            messages.success(request, "Charge saved.")
+            return redirect("table:charge", slug, saved.pk)
+    return render_table(
         request,
         "table/charge_form.html",
         {"negotiation": negotiation, "form": form, "charge": instance},

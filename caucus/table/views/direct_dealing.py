@@ -5,24 +5,24 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 
 from caucus.accounts.decorators import staff_required
-from caucus.audit.log import record
 from caucus.table.access import access_negotiation, access_report
-from caucus.table.actions import do_review_report
+from caucus.table.actions import do_log_direct_dealing, do_review_report
 from caucus.table.forms import ReportLogForm, ReportReviewForm, StatusFilterForm
 from caucus.table.models import DirectDealingReport
+from caucus.table.views import render_table
 
 
 @staff_required("directdealing.review")
 def direct_dealing(request: HttpRequest, slug: str) -> HttpResponse:
-    negotiation = access_negotiation(request.user, slug)
+    negotiation = access_negotiation(request.user, slug, "directdealing.review")
     reports = DirectDealingReport.objects.filter(negotiation=negotiation).select_related("worksite")
     status_filter = StatusFilterForm(request.GET or None)
     if status_filter.is_valid() and status_filter.cleaned_data["status"]:
         reports = reports.filter(status=status_filter.cleaned_data["status"])
-    return render(
+    return render_table(
         request,
         "table/direct_dealing.html",
         {"negotiation": negotiation, "reports": reports, "status_filter": status_filter},
@@ -31,18 +31,13 @@ def direct_dealing(request: HttpRequest, slug: str) -> HttpResponse:
 
 @staff_required("directdealing.review")
 def direct_dealing_new(request: HttpRequest, slug: str) -> HttpResponse:
-    negotiation = access_negotiation(request.user, slug)
+    negotiation = access_negotiation(request.user, slug, "directdealing.review")
     form = ReportLogForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        report = form.save(commit=False)
-        report.negotiation = negotiation
-        report.reported_by = request.user  # type: ignore[assignment]
-        report.reporter_name = request.user.get_username()  # type: ignore[union-attr]
-        report.save()
-        record(request.user, "directdealing.log", report)
+        report = do_log_direct_dealing(request.user, negotiation, **form.cleaned_data)
         messages.success(request, "Employer message logged.")
         return redirect("table:direct_dealing_report", slug, report.pk)
-    return render(
+    return render_table(
         request,
         "table/direct_dealing_form.html",
         {"negotiation": negotiation, "form": form},
@@ -52,7 +47,7 @@ def direct_dealing_new(request: HttpRequest, slug: str) -> HttpResponse:
 
 @staff_required("directdealing.review")
 def direct_dealing_report(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    negotiation = access_negotiation(request.user, slug)
+    negotiation = access_negotiation(request.user, slug, "directdealing.review")
     report = access_report(request.user, negotiation, pk)
     form = ReportReviewForm(
         request.POST or None,
@@ -64,7 +59,7 @@ def direct_dealing_report(request: HttpRequest, slug: str, pk: int) -> HttpRespo
         )
         messages.success(request, "Review saved.")
         return redirect("table:direct_dealing", slug)
-    return render(
+    return render_table(
         request,
         "table/direct_dealing_report.html",
         {"negotiation": negotiation, "report": report, "form": form},

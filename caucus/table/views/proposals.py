@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 
 from caucus.accounts.decorators import staff_required
 from caucus.table.access import (
@@ -20,7 +20,13 @@ from caucus.table.actions import (
     do_pass_proposal,
     do_set_proposal_status,
 )
-from caucus.table.forms import ProposalEditForm, ProposalForm, ProposalStatusForm
+from caucus.table.forms import (
+    ProposalEditForm,
+    ProposalForm,
+    ProposalStatusForm,
+    add_table_error,
+)
+from caucus.table.views import render_table
 
 
 @staff_required("table.view")
@@ -47,9 +53,9 @@ def proposal(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 return redirect("table:proposal", slug, the_proposal.pk)
     events = the_proposal.events.select_related("actor")
     answered_by = the_proposal.answered_by.all()
-    if not can_view_internal(request.user):
+    if not can_view_internal(request.user, negotiation):
         answered_by = answered_by.filter(is_published=True)
-    return render(
+    return render_table(
         request,
         "table/proposal.html",
         {
@@ -57,7 +63,7 @@ def proposal(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "proposal": the_proposal,
             "events": events,
             "answered_by": answered_by,
-            "status_form": status_form if can_edit(request.user) else None,
+            "status_form": status_form if can_edit(request.user, negotiation) else None,
         },
         status=400 if status_form.errors else 200,
     )
@@ -65,7 +71,7 @@ def proposal(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @staff_required("table.edit")
 def proposal_new(request: HttpRequest, slug: str) -> HttpResponse:
-    negotiation = access_negotiation(request.user, slug)
+    negotiation = access_negotiation(request.user, slug, "table.edit")
     initial: dict[str, object] = {}
     for name in ("article", "session", "answers", "side"):
         if request.GET.get(name, "").isalnum():
@@ -78,10 +84,14 @@ def proposal_new(request: HttpRequest, slug: str) -> HttpResponse:
         request.POST or None, request.FILES or None, negotiation=negotiation, initial=initial
     )
     if request.method == "POST" and form.is_valid():
-        new = do_pass_proposal(request.user, negotiation, **form.proposal_fields())
-        messages.success(request, "Proposal entered.")
-        return redirect("table:proposal", slug, new.pk)
-    return render(
+        try:
+            new = do_pass_proposal(request.user, negotiation, **form.proposal_fields())
+        except TableError as exc:
+            add_table_error(form, exc)
+        else:
+            messages.success(request, "Proposal entered.")
+            return redirect("table:proposal", slug, new.pk)
+    return render_table(
         request,
         "table/proposal_form.html",
         {"negotiation": negotiation, "form": form},
@@ -91,7 +101,7 @@ def proposal_new(request: HttpRequest, slug: str) -> HttpResponse:
 
 @staff_required("table.edit")
 def proposal_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    negotiation = access_negotiation(request.user, slug)
+    negotiation = access_negotiation(request.user, slug, "table.edit")
     the_proposal = access_proposal(request.user, negotiation, pk, for_edit=True)
     form = ProposalEditForm(
         request.POST or None,
@@ -104,10 +114,14 @@ def proposal_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         # The form has already copied the values onto the instance; start from the stored row
         # so the action sees (and records) what really changed.
         the_proposal.refresh_from_db()
-        changed = do_edit_proposal(request.user, the_proposal, **fields)
-        messages.success(request, "Saved." if changed else "Nothing changed.")
-        return redirect("table:proposal", slug, the_proposal.pk)
-    return render(
+        try:
+            changed = do_edit_proposal(request.user, the_proposal, **fields)
+        except TableError as exc:
+            add_table_error(form, exc)
+        else:
+            messages.success(request, "Saved." if changed else "Nothing changed.")
+            return redirect("table:proposal", slug, the_proposal.pk)
+    return render_table(
         request,
         "table/proposal_edit.html",
         {"negotiation": negotiation, "proposal": the_proposal, "form": form},

@@ -6,42 +6,57 @@ from __future__ import annotations
 from django.contrib import messages
 from django.db.models import Max, Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
 
 from caucus.accounts.decorators import staff_required
-from caucus.audit.log import record
 from caucus.table.access import access_negotiation, access_request, can_edit
-from caucus.table.actions import do_turn_requests_into_charge
-from caucus.table.forms import FollowUpForm, InformationRequestForm, TurnIntoChargeForm
+from caucus.table.actions import (
+    TableError,
+    do_add_follow_up,
+    do_edit_request,
+    do_log_request,
+    do_turn_requests_into_charge,
+)
+from caucus.table.forms import (
+    FollowUpForm,
+    InformationRequestForm,
+    TurnIntoChargeForm,
+    add_table_error,
+)
 from caucus.table.models import InformationRequest, InformationRequestFollowUp
 from caucus.table.queries import open_requests
+from caucus.table.views import render_table
 
 
 @staff_required("table.view_internal")
 def requests(request: HttpRequest, slug: str) -> HttpResponse:
-    negotiation = access_negotiation(request.user, slug)
+    negotiation = access_negotiation(request.user, slug, "table.view_internal")
     every = InformationRequest.objects.filter(negotiation=negotiation).prefetch_related(
         Prefetch("follow_ups", queryset=InformationRequestFollowUp.objects.order_by("on", "id"))
     )
     charge_form = None
-    if can_edit(request.user):
+    if can_edit(request.user, negotiation):
         charge_form = TurnIntoChargeForm(
             request.POST if request.method == "POST" else None, negotiation=negotiation
         )
-        charge_form.fields["requests"].queryset = open_requests(negotiation)
+        charge_form.fields["requests"].queryset = open_requests(negotiation)  # type: ignore[attr-defined]
         if request.method == "POST" and charge_form.is_valid():
-            charge = do_turn_requests_into_charge(
-                request.user,
-                negotiation,
-                list(charge_form.cleaned_data["requests"].prefetch_related("follow_ups")),
-                title=charge_form.cleaned_data["title"],
-            )
-            messages.success(request, "Draft charge created from the requests. Review it below.")
-            return redirect("table:charge", slug, charge.pk)
+            try:
+                charge = do_turn_requests_into_charge(
+                    request.user,
+                    negotiation,
+                    list(charge_form.cleaned_data["requests"].prefetch_related("follow_ups")),
+                    title=charge_form.cleaned_data["title"],
+                )
+            except TableError as exc:
+                add_table_error(charge_form, exc)
+            else:
+                messages.success(request, "Draft charge created from the requests. Review it.")
+                return redirect("table:charge", slug, charge.pk)
     elif request.method == "POST":
         return redirect("table:requests", slug)
-    return render(
+    return render_table(
         request,
         "table/requests.html",
         {
@@ -56,7 +71,7 @@ def requests(request: HttpRequest, slug: str) -> HttpResponse:
 
 @staff_required("table.edit")
 def request_new(request: HttpRequest, slug: str) -> HttpResponse:
-    negotiation = access_negotiation(request.user, slug)
+    negotiation = access_negotiation(request.user, slug, "table.edit")
     highest = negotiation.information_requests.aggregate(n=Max("number"))["n"] or 0  # type: ignore[attr-defined]
     form = InformationRequestForm(
         request.POST or None,
@@ -64,11 +79,14 @@ def request_new(request: HttpRequest, slug: str) -> HttpResponse:
         initial={"number": highest + 1, "asked_on": timezone.localdate()},
     )
     if request.method == "POST" and form.is_valid():
-        rfi = form.save()
-        record(request.user, "table.request_create", rfi, number=rfi.number)
-        messages.success(request, f"Request {rfi.number} recorded.")
-        return redirect("table:request", slug, rfi.pk)
-    return render(
+        try:
+            rfi = do_log_request(request.user, negotiation, **form.cleaned_data)
+        except TableError as exc:
+            add_table_error(form, exc)
+        else:
+            messages.success(request, f"Request {rfi.number} recorded.")
+            return redirect("table:request", slug, rfi.pk)
+    return render_table(
         request,
         "table/request_form.html",
         {"negotiation": negotiation, "form": form},
@@ -76,33 +94,49 @@ def request_new(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _post_to_request(
+    request: HttpRequest,
+    rfi: InformationRequest,
+    form: InformationRequestForm,
+    follow_up_form: FollowUpForm,
+) -> str | None:
+    """Apply the posted form (the request itself, or a follow-up); a message when it worked."""
+    which = request.POST.get("form")
+    if which == "request" and form.is_valid():
+        rfi.refresh_from_db()
+        try:
+            do_edit_request(request.user, rfi, **form.cleaned_data)
+        except TableError as exc:
+            add_table_error(form, exc)
+            return None
+        return "Request saved."
+    if which == "follow_up" and follow_up_form.is_valid():
+        do_add_follow_up(request.user, rfi, **follow_up_form.cleaned_data)
+        return "Follow-up added."
+    return None
+
+
 @staff_required("table.view_internal")
 def request_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    negotiation = access_negotiation(request.user, slug)
+    negotiation = access_negotiation(request.user, slug, "table.view_internal")
     rfi = access_request(request.user, negotiation, pk)
     form = follow_up_form = None
-    if can_edit(request.user):
+    if can_edit(request.user, negotiation):
         posted = request.POST if request.method == "POST" else None
         which = request.POST.get("form")
         form = InformationRequestForm(
             posted if which == "request" else None, instance=rfi, negotiation=negotiation
         )
         follow_up_form = FollowUpForm(posted if which == "follow_up" else None)
-        if which == "request" and form.is_valid():
-            form.save()
-            record(request.user, "table.request_update", rfi, status=rfi.status)
-            messages.success(request, "Request saved.")
-            return redirect("table:request", slug, rfi.pk)
-        if which == "follow_up" and follow_up_form.is_valid():
-            follow_up = follow_up_form.save(commit=False)
-            follow_up.request = rfi
-            follow_up.save()
-            messages.success(request, "Follow-up added.")
-            return redirect("table:request", slug, rfi.pk)
+        if request.method == "POST":
+            done = _post_to_request(request, rfi, form, follow_up_form)
+            if done:
+                messages.success(request, done)
+                return redirect("table:request", slug, rfi.pk)
     elif request.method == "POST":
         return redirect("table:request", slug, rfi.pk)
     invalid = bool((form and form.errors) or (follow_up_form and follow_up_form.errors))
-    return render(
+    return render_table(
         request,
         "table/request.html",
         {

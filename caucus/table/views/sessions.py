@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 
 from caucus.accounts.decorators import staff_required
 from caucus.table.access import (
@@ -18,9 +18,15 @@ from caucus.table.access import (
     can_view_internal,
     visible_proposals,
 )
-from caucus.table.actions import do_edit_session, do_pass_proposal, do_record_session
-from caucus.table.forms import SessionForm, SessionProposalForm
+from caucus.table.actions import (
+    TableError,
+    do_edit_session,
+    do_pass_proposal,
+    do_record_session,
+)
+from caucus.table.forms import SessionForm, SessionProposalForm, add_table_error
 from caucus.table.models import Negotiation, Session
+from caucus.table.views import render_table
 
 
 def _passes_context(
@@ -36,8 +42,8 @@ def _passes_context(
         "negotiation": negotiation,
         "session": session,
         "passes": passes,
-        "form": form if can_edit(request.user) else None,
-        "internal": can_view_internal(request.user),
+        "form": form if can_edit(request.user, negotiation) else None,
+        "internal": can_view_internal(request.user, negotiation),
     }
 
 
@@ -50,33 +56,37 @@ def session(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         the_session = access_session(request.user, negotiation, pk, for_edit=True)
         form = SessionProposalForm(request.POST, request.FILES, negotiation=negotiation)
         if form.is_valid():
-            new = do_pass_proposal(
-                request.user,
-                negotiation,
-                session=the_session,
-                passed_on=the_session.date,
-                **form.proposal_fields(),
-            )
-            if not request.htmx:  # type: ignore[attr-defined]
-                messages.success(request, f"Added: {new.title}.")
-                return redirect("table:session", slug, the_session.pk)
-            form = SessionProposalForm(negotiation=negotiation)
+            try:
+                new = do_pass_proposal(
+                    request.user,
+                    negotiation,
+                    session=the_session,
+                    passed_on=the_session.date,
+                    **form.proposal_fields(),
+                )
+            except TableError as exc:
+                add_table_error(form, exc)
+            else:
+                if not request.htmx:  # type: ignore[attr-defined]
+                    messages.success(request, f"Added: {new.title}.")
+                    return redirect("table:session", slug, the_session.pk)
+                form = SessionProposalForm(negotiation=negotiation)
     context = _passes_context(request, negotiation, the_session, form)
     status = 400 if form.errors else 200
     if request.htmx:  # type: ignore[attr-defined]
-        return render(request, "table/session.html#passes", context, status=status)
-    return render(request, "table/session.html", context, status=status)
+        return render_table(request, "table/session.html#passes", context, status=status)
+    return render_table(request, "table/session.html", context, status=status)
 
 
 @staff_required("table.edit")
 def session_new(request: HttpRequest, slug: str) -> HttpResponse:
-    negotiation = access_negotiation(request.user, slug)
+    negotiation = access_negotiation(request.user, slug, "table.edit")
     form = SessionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         new = do_record_session(request.user, negotiation, **form.cleaned_data)
         messages.success(request, "Session recorded. Now add the proposals passed at it.")
         return redirect("table:session", slug, new.pk)
-    return render(
+    return render_table(
         request,
         "table/session_form.html",
         {"negotiation": negotiation, "form": form},
@@ -86,7 +96,7 @@ def session_new(request: HttpRequest, slug: str) -> HttpResponse:
 
 @staff_required("table.edit")
 def session_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    negotiation = access_negotiation(request.user, slug)
+    negotiation = access_negotiation(request.user, slug, "table.edit")
     the_session = access_session(request.user, negotiation, pk, for_edit=True)
     form = SessionForm(request.POST or None, instance=the_session)
     if request.method == "POST" and form.is_valid():
@@ -94,7 +104,7 @@ def session_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         changed = do_edit_session(request.user, the_session, **form.cleaned_data)
         messages.success(request, "Saved." if changed else "Nothing changed.")
         return redirect("table:session", slug, the_session.pk)
-    return render(
+    return render_table(
         request,
         "table/session_form.html",
         {"negotiation": negotiation, "form": form, "session": the_session},

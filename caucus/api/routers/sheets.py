@@ -11,11 +11,19 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from caucus.api.access import holds, negotiation_for, require
+from caucus.api.access import require
 from caucus.api.paging import PageParams, page
 from caucus.api.params import NegotiationSlug, RowId
 from caucus.api.schemas import Message
+from caucus.sheets.access import (
+    access_version,
+    latest_built,
+    may_edit_sheets,
+    readable_sheet,
+    visible_sheets,
+)
 from caucus.sheets.models import Sheet, SheetVersion
+from caucus.table.access import access_negotiation
 
 router = Router(tags=["sheets"])
 ERRORS = {401: Message, 403: Message, 404: Message}
@@ -75,12 +83,7 @@ def _sheet_out(sheet: Sheet) -> dict[str, Any]:
 def list_sheets(request: HttpRequest, slug: NegotiationSlug, paging: Query[PageParams]) -> Any:
     """Sheets, newest first: published ones, and drafts for ``sheets.edit``."""
     user = require(request, "staff.enter")
-    negotiation = negotiation_for(user, slug, "staff.enter")
-    sheets = Sheet.objects.filter(negotiation=negotiation).select_related(
-        "negotiation", "published_version"
-    )
-    if not holds(user, "sheets.edit", negotiation):
-        sheets = sheets.filter(status=Sheet.Status.PUBLISHED)
+    sheets = visible_sheets(user, access_negotiation(user, slug, "staff.enter"))
     return page(sheets.order_by("-created_at", "-id"), paging, _sheet_out)
 
 
@@ -97,23 +100,16 @@ class VersionParams(Schema):
 def get_sheet(
     request: HttpRequest, slug: NegotiationSlug, sheet_id: RowId, params: Query[VersionParams]
 ) -> Any:
-    """A sheet's published version with its rows (or, for ``sheets.edit``, any built one)."""
+    """A sheet's published version with its rows (for ``sheets.edit``, any built one, the
+    latest when none is published)."""
     user = require(request, "staff.enter")
-    negotiation = negotiation_for(user, slug, "staff.enter")
-    editor = holds(user, "sheets.edit", negotiation)
-    sheets = Sheet.objects.filter(negotiation=negotiation).select_related(
-        "negotiation", "published_version"
-    )
-    if not editor:
-        sheets = sheets.filter(status=Sheet.Status.PUBLISHED)
-    sheet = sheets.filter(pk=sheet_id).first()
-    if sheet is None:
-        raise HttpError(404, "No such sheet.")
-    version: SheetVersion | None = sheet.published_version
+    negotiation = access_negotiation(user, slug, "staff.enter")
+    sheet = readable_sheet(user, negotiation, sheet_id)
+    version: SheetVersion | None = latest_built(sheet)
     if params.version is not None:
-        if not editor:
+        if not may_edit_sheets(user, negotiation):
             raise HttpError(404, "No such version.")
-        version = sheet.versions.filter(number=params.version).first()
+        version = access_version(sheet, params.version)
     if version is None or not version.is_built:
         raise HttpError(404, "No such version.")
     return {
