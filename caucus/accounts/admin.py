@@ -1,3 +1,9 @@
+"""The admin for people, their role grants, API tokens and authenticator devices."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django_otp.plugins.otp_static import admin as otp_static_admin
@@ -8,42 +14,92 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from caucus.accounts.models import ApiToken, RoleGrant, User
 from caucus.audit.log import record
 
+if TYPE_CHECKING:
+    from caucus.orgs.models import Union
+
 
 class RoleGrantInline(admin.TabularInline):
     model = RoleGrant
     extra = 0
 
 
+# Flags that decide who may enter the admin, and as whom.
+FLAGS = ("is_active", "is_staff", "is_superuser")
+
+
+def _scope(union: Union | None) -> str:
+    return union.slug if union is not None else "coalition"
+
+
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
+    """People and their role grants; every change to their rights is audited with the old
+    value beside the new (Django's own history keeps only "changed is_staff")."""
+
     inlines = [RoleGrantInline]
     fieldsets = (
         *BaseUserAdmin.fieldsets,
         ("Caucus", {"fields": ("display_name", "preferred_language")}),
     )
 
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        before = User.objects.filter(pk=obj.pk).values(*FLAGS).first() if change else None
+        super().save_model(request, obj, form, change)
+        if before is None:
+            return
+        changes = {
+            flag: {"before": before[flag], "after": getattr(obj, flag)}
+            for flag in FLAGS
+            if before[flag] != getattr(obj, flag)
+        }
+        if changes:
+            record(request.user, "accounts.flags_changed", obj, request=request, **changes)
+
     def save_formset(self, request, form, formset, change):  # type: ignore[no-untyped-def]
-        instances = formset.save(commit=False)
-        for obj in formset.deleted_objects:
-            record(
-                request.user,
-                "roles.revoked",
-                obj.user,
-                request=request,
-                role=obj.role,
-                union=obj.union_id,
+        if formset.model is not RoleGrant:
+            super().save_formset(request, form, formset, change)
+            return
+        # The grants as stored, before this form's edits reach the database.
+        before = {
+            grant.pk: grant
+            for grant in RoleGrant.objects.select_related("union").filter(
+                pk__in=[f.instance.pk for f in formset.initial_forms if f.instance.pk]
             )
-        super().save_formset(request, form, formset, change)
-        for obj in instances:
-            if isinstance(obj, RoleGrant):
+        }
+        for deleted in formset.deleted_forms:
+            old = before.get(deleted.instance.pk)
+            if old is not None:
                 record(
                     request.user,
-                    "roles.granted",
-                    obj.user,
+                    "roles.revoked",
+                    old.user,
+                    union=old.union,
                     request=request,
-                    role=obj.role,
-                    union=obj.union_id,
+                    role=old.role,
+                    scope=_scope(old.union),
                 )
+        super().save_formset(request, form, formset, change)
+        for grant in formset.new_objects:
+            record(
+                request.user,
+                "roles.granted",
+                grant.user,
+                union=grant.union,
+                request=request,
+                role=grant.role,
+                scope=_scope(grant.union),
+            )
+        for grant, _ in formset.changed_objects:
+            old = before[grant.pk]
+            record(
+                request.user,
+                "roles.changed",
+                grant.user,
+                union=grant.union,
+                request=request,
+                role={"before": old.role, "after": grant.role},
+                scope={"before": _scope(old.union), "after": _scope(grant.union)},
+            )
 
 
 @admin.register(ApiToken)
