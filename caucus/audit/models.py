@@ -8,8 +8,17 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from caucus.accounts.permissions import is_coalition_wide, unions_with
+
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def visible_to(self, user: Any) -> AuditEventQuerySet:
+        """The events a holder of ``audit.view`` may read: all of them with a coalition-wide
+        grant; with grants for some unions, only the events of those unions."""
+        if is_coalition_wide(user, "audit.view"):
+            return self.all()
+        return self.filter(union__in=unions_with(user, "audit.view"))
+
     def update(self, **kwargs: Any) -> int:
         raise PermissionError("The audit log is append-only.")
 
@@ -47,3 +56,13 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("The audit log is append-only.")
+
+    def detail_summary(self) -> str:
+        """The detail in a line for people: ``is_staff: False → True; rows: 3``."""
+        parts = []
+        for key, value in sorted(self.detail.items()):
+            if isinstance(value, dict) and set(value) == {"before", "after"}:
+                parts.append(f"{key}: {value['before']} → {value['after']}")
+            else:
+                parts.append(f"{key}: {value}")
+        return "; ".join(parts)

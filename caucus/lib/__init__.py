@@ -1,0 +1,1 @@
+"""Small helpers shared by several apps, each module holding one idea (``spreadsheet``)."""
