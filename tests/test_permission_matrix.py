@@ -22,6 +22,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from tests.audit import rights as audit_rights
 from tests.costing import rights as costing_rights
 from tests.people import (
     COALITION_WIDE,
@@ -123,6 +124,7 @@ MATRIX: dict[str, tuple[str, People, tuple[str, ...]]] = {
 }
 MATRIX.update(sheets_rights.RIGHTS)
 MATRIX.update(costing_rights.RIGHTS)
+MATRIX.update(audit_rights.RIGHTS)
 # Writes through the API need a valid body: tests/test_parity.py asks them of every person at
 # both tables, beside the page that makes the same write. The admin's own pages sit behind
 # admin:index.
@@ -138,7 +140,7 @@ NOT_AT_A_TABLE = {
     "api:openapi-json",
     "api:openapi-view",
     "api:list_negotiations",
-} | {route for route in MATRIX if route.startswith(("accounts:", "members:"))}
+} | {route for route in MATRIX if route.startswith(("accounts:", "members:", "audit:"))}
 # Objects that only exist at the national table (an update addressed to union B).
 NATIONAL_ONLY = {"site:update#to_b", "api:get_update#to_b"}
 TABLES = ("national", "local_a")
@@ -274,6 +276,7 @@ def _objects(cast: Any, table: str) -> dict[str, Any]:
         **table_objects(cast, negotiation),
         **sheets_rights.objects(cast, negotiation),
         **costing_rights.objects(cast, negotiation),
+        **audit_rights.objects(cast),
         "member_pk": cast.member_record.pk,
         "import_pk": roster_import.pk,
         "token": "not-a-real-token",

@@ -27,7 +27,7 @@ class SheetError(Exception):
 
 @dataclass(frozen=True)
 class RowChange:
-    row_id: int
+    article_id: int
     order: int
     included: bool
     summary: str
@@ -62,40 +62,55 @@ def do_create_sheet(
     return sheet
 
 
-def add_missing_rows(sheet: Sheet) -> int:
-    """Rows (left out, at the end) for articles added to the negotiation after the sheet was
-    made, so the rows page always lists every article. Idempotent."""
-    have = set(sheet.rows.values_list("article_id", flat=True))
+def rows_of(sheet: Sheet) -> list[SheetRow]:
+    """The sheet's rows, then (unsaved, left out, at the end) a row for each article added to
+    the negotiation after the sheet was made, so the rows page always lists every article.
+    Reads only: saving the rows (``do_save_rows``) stores the new ones."""
+    rows = list(sheet.rows.select_related("article"))
+    have = {row.article_id for row in rows}
+    last = max((row.order for row in rows), default=0)
     missing = [
         a
         for a in sheet.negotiation.articles.order_by("order", "number")  # type: ignore[attr-defined]
         if a.pk not in have
     ]
-    if not missing:
-        return 0
-    last = sheet.rows.aggregate(n=Max("order"))["n"] or 0
-    SheetRow.objects.bulk_create(
-        [
-            SheetRow(sheet=sheet, article=a, order=last + k, included=False)
-            for k, a in enumerate(missing, start=1)
-        ],
-        ignore_conflicts=True,
-    )
-    return len(missing)
+    rows += [
+        SheetRow(sheet=sheet, article=a, order=last + k, included=False)
+        for k, a in enumerate(missing, start=1)
+    ]
+    return rows
 
 
-def do_save_rows(user: Any, sheet: Sheet, changes: list[RowChange]) -> None:
-    """Save every row's order, inclusion and summary at once; the published version is kept."""
-    rows = {row.pk: row for row in sheet.rows.all()}
-    if {c.row_id for c in changes} != set(rows):
+@transaction.atomic
+def do_save_rows(actor: Any, sheet: Sheet, changes: list[RowChange]) -> None:
+    """Save every row's order, inclusion and summary at once (storing the rows of articles
+    added since the sheet was made); the published version is kept."""
+    rows = {row.article_id: row for row in rows_of(sheet)}
+    if {c.article_id for c in changes} != set(rows):
         raise SheetError("The rows changed while you were editing: reload the page.")
-    with transaction.atomic():
-        for c in changes:
-            row = rows[c.row_id]
-            row.order, row.included, row.summary = c.order, c.included, c.summary
-        SheetRow.objects.bulk_update(rows.values(), ["order", "included", "summary"])
-        sheet.edited_at = timezone.now()
-        sheet.save(update_fields=["edited_at"])
+    for c in changes:
+        row = rows[c.article_id]
+        row.order, row.included, row.summary = c.order, c.included, c.summary
+    SheetRow.objects.bulk_create([row for row in rows.values() if row.pk is None])
+    SheetRow.objects.bulk_update(
+        [row for row in rows.values() if row.pk is not None], ["order", "included", "summary"]
+    )
+    sheet.edited_at = timezone.now()
+    sheet.save(update_fields=["edited_at"])
+    record(actor, "sheet.rows", sheet, included=sum(c.included for c in changes))
+
+
+@transaction.atomic
+def do_edit_sheet(actor: Any, sheet: Sheet, **fields: Any) -> list[str]:
+    """Change a sheet's title, introduction, columns or layout (the next build uses them)."""
+    changed = [name for name, value in fields.items() if getattr(sheet, name) != value]
+    for name in changed:
+        setattr(sheet, name, fields[name])
+    sheet.edited_at = timezone.now()
+    sheet.save(update_fields=[*changed, "edited_at"])
+    if changed:
+        record(actor, "sheet.edit", sheet, changed=changed)
+    return changed
 
 
 def do_request_build(

@@ -60,13 +60,13 @@ class RowsForm(forms.Form):
         self.rows = rows
         for row in rows:
             name = f"Article {row.article.number}: {row.article.title}"
-            self.fields[f"included_{row.pk}"] = forms.BooleanField(
+            self.fields[f"included_{row.article_id}"] = forms.BooleanField(
                 required=False, initial=row.included, label=f"Include {name}"
             )
-            self.fields[f"order_{row.pk}"] = forms.IntegerField(
+            self.fields[f"order_{row.article_id}"] = forms.IntegerField(
                 min_value=1, max_value=9999, initial=row.order, label=f"Position of {name}"
             )
-            self.fields[f"summary_{row.pk}"] = forms.CharField(
+            self.fields[f"summary_{row.article_id}"] = forms.CharField(
                 required=False,
                 initial=row.summary,
                 max_length=4000,
@@ -78,19 +78,19 @@ class RowsForm(forms.Form):
         for row in self.rows:
             yield (
                 row,
-                self[f"included_{row.pk}"],
-                self[f"order_{row.pk}"],
-                self[f"summary_{row.pk}"],
+                self[f"included_{row.article_id}"],
+                self[f"order_{row.article_id}"],
+                self[f"summary_{row.article_id}"],
             )
 
     def changes(self) -> list[RowChange]:
         data = self.cleaned_data
         return [
             RowChange(
-                row_id=row.pk,
-                order=data[f"order_{row.pk}"],
-                included=data[f"included_{row.pk}"],
-                summary=data[f"summary_{row.pk}"].strip(),
+                article_id=row.article_id,
+                order=data[f"order_{row.article_id}"],
+                included=data[f"included_{row.article_id}"],
+                summary=data[f"summary_{row.article_id}"].strip(),
             )
             for row in self.rows
         ]

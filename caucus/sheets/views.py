@@ -7,21 +7,21 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from caucus.accounts.decorators import staff_required
 from caucus.sheets.access import access_negotiation, access_sheet, access_version
 from caucus.sheets.actions import (
     SheetError,
-    add_missing_rows,
     do_attach_to_update,
     do_create_sheet,
+    do_edit_sheet,
     do_publish,
     do_request_build,
     do_save_rows,
     do_unpublish,
     record_export,
+    rows_of,
 )
 from caucus.sheets.compare import articles_on_the_table
 from caucus.sheets.documents import print_html
@@ -95,8 +95,8 @@ def sheet_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     sheet = access_sheet(request.user, negotiation, pk)
     form = SheetForm(request.POST or None, instance=sheet)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        Sheet.objects.filter(pk=sheet.pk).update(edited_at=timezone.now())
+        sheet.refresh_from_db()
+        do_edit_sheet(request.user, sheet, **form.cleaned_data)
         messages.success(request, "Sheet saved. Build it again to make a new version.")
         return redirect("sheets:sheet", slug, sheet.pk)
     return render(
@@ -111,8 +111,7 @@ def sheet_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def sheet_rows(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug)
     sheet = access_sheet(request.user, negotiation, pk)
-    add_missing_rows(sheet)
-    rows = list(sheet.rows.select_related("article"))
+    rows = rows_of(sheet)
     form = RowsForm(request.POST or None, rows=rows)
     if request.method == "POST" and form.is_valid():
         try:

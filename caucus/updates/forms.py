@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from caucus.accounts.permissions import is_coalition_wide, unions_with
 from caucus.sheets.models import Sheet
 from caucus.table.models import Negotiation, Proposal, Session
-from caucus.updates.audience import may_address
+from caucus.updates.actions import UpdateError, check_update
 from caucus.updates.models import Update
 
 AUDIENCE_WHOLE = "coalition"
@@ -101,7 +101,7 @@ class UpdateForm(forms.ModelForm):
         self.fields["cites_sessions"].queryset = Session.objects.select_related(
             "negotiation"
         ).order_by("-date")
-        self.fields["negotiation"].queryset = Negotiation.objects.all()
+        self.fields["negotiation"].queryset = Negotiation.objects.visible_to(user, "updates.edit")
         # Published sheets, and any already linked (a draft the team attached stays linked).
         linked = self.instance.sheets.all() if self.instance.pk else Sheet.objects.none()
         self.fields["sheets"].queryset = Sheet.objects.filter(  # type: ignore[attr-defined]
@@ -114,8 +114,10 @@ class UpdateForm(forms.ModelForm):
                 AUDIENCE_WHOLE if self.instance.to_whole_coalition else AUDIENCE_UNIONS
             )
         else:
-            self.fields["audience"].initial = AUDIENCE_UNIONS
-            first = Negotiation.objects.filter(is_public=True).first()
+            # Most updates go to everyone: the whole coalition, for those who may address it.
+            whole = is_coalition_wide(user, "updates.publish")
+            self.fields["audience"].initial = AUDIENCE_WHOLE if whole else AUDIENCE_UNIONS
+            first = self.fields["negotiation"].queryset.filter(is_public=True).first()
             if first is not None:
                 self.fields["negotiation"].initial = first.pk
 
@@ -123,39 +125,42 @@ class UpdateForm(forms.ModelForm):
         data = super().clean()
         negotiation = data.get("negotiation")
         whole = data.get("audience") == AUDIENCE_WHOLE
-        unions = list(data.get("unions") or [])
         if whole:
             data["unions"] = []
-            unions = []
-        elif "audience" in data and not unions:
-            self.add_error("unions", "Choose at least one union, or address the whole coalition.")
-        if (
-            "audience" in data
-            and (whole or unions)
-            and not may_address(
-                self.user, to_whole_coalition=whole, union_ids=[u.pk for u in unions]
-            )
-        ):
-            self.add_error(
-                "audience",
-                "You can only address updates to the unions you write for.",
-            )
+        if negotiation is not None and "audience" in data:
+            # The action's own rules, asked here too so each message shows at its field.
+            try:
+                check_update(
+                    self.user,
+                    negotiation,
+                    to_whole_coalition=whole,
+                    unions=list(data.get("unions") or []),
+                    cites_proposals=list(data.get("cites_proposals") or []),
+                    cites_sessions=list(data.get("cites_sessions") or []),
+                    sheets=list(data.get("sheets") or []),
+                )
+            except UpdateError as error:
+                self.add_error(error.field if error.field in self.fields else None, error.message)
         if negotiation is not None:
-            wrong = [
-                p for p in data.get("cites_proposals") or [] if p.negotiation_id != negotiation.pk
-            ]
-            if wrong:
-                self.add_error("cites_proposals", "Cite proposals from this negotiation only.")
-            wrong_s = [
-                s for s in data.get("cites_sessions") or [] if s.negotiation_id != negotiation.pk
-            ]
-            if wrong_s:
-                self.add_error("cites_sessions", "Cite sessions from this negotiation only.")
-            if any(sheet.negotiation_id != negotiation.pk for sheet in data.get("sheets") or []):
-                self.add_error("sheets", "Link sheets of this negotiation only.")
             slug = data.get("slug") or slugify(data.get("title") or "")[:200] or "update"
             data["slug"] = self._free_slug(negotiation, slug)
         return data
+
+    def update_fields(self) -> dict[str, Any]:
+        """What :func:`do_save_update` takes."""
+        data = self.cleaned_data
+        fields = {
+            name: data[name]
+            for name in ("negotiation", "title", "slug", "summary", "body", "language")
+        }
+        return {
+            **fields,
+            "to_whole_coalition": data["audience"] == AUDIENCE_WHOLE,
+            "unions": list(data["unions"]),
+            "cites_proposals": list(data["cites_proposals"]),
+            "cites_sessions": list(data["cites_sessions"]),
+            "sheets": list(data["sheets"]),
+        }
 
     def _free_slug(self, negotiation: Negotiation, slug: str) -> str:
         taken = set(
@@ -167,19 +172,3 @@ class UpdateForm(forms.ModelForm):
         while candidate in taken:
             candidate, n = f"{slug}-{n}", n + 1
         return candidate
-
-    def save(self, commit: bool = True) -> Update:
-        self.instance.to_whole_coalition = self.cleaned_data["audience"] == AUDIENCE_WHOLE
-        self.instance.slug = self.cleaned_data["slug"]
-        update: Update = super().save(commit=commit)
-        if commit:
-            update.sheets.set(self.cleaned_data["sheets"])
-        else:
-            save_m2m = self.save_m2m
-
-            def save_m2m_and_sheets() -> None:
-                save_m2m()
-                update.sheets.set(self.cleaned_data["sheets"])
-
-            self.save_m2m = save_m2m_and_sheets  # type: ignore[method-assign]
-        return update

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from caucus.accounts.decorators import staff_required
 from caucus.accounts.permissions import has_perm
 from caucus.updates.access import access_update
-from caucus.updates.actions import do_publish_update
+from caucus.updates.actions import UpdateError, do_publish_update, do_save_update
 from caucus.updates.forms import UpdateForm
 from caucus.updates.models import Update
 from caucus.updates.rendering import render_markdown
@@ -31,8 +31,7 @@ def update_list(request: HttpRequest) -> HttpResponse:
 def update_new(request: HttpRequest) -> HttpResponse:
     form = UpdateForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        form.instance.author = request.user
-        update = form.save()
+        update = do_save_update(request.user, None, **form.update_fields())
         messages.success(request, "Draft saved. Preview it, then publish when it is ready.")
         return redirect("updates:preview", update.pk)
     return render(request, "updates/form.html", {"form": form, "update": None})
@@ -43,7 +42,8 @@ def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
     update = access_update(request.user, pk)
     form = UpdateForm(request.POST or None, instance=update, user=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        update.refresh_from_db()
+        do_save_update(request.user, update, **form.update_fields())
         messages.success(request, "Update saved.")
         return redirect("updates:preview", update.pk)
     return render(request, "updates/form.html", {"form": form, "update": update})
@@ -72,6 +72,10 @@ def update_preview(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required("updates.publish")
 def update_publish(request: HttpRequest, pk: int) -> HttpResponse:
     update = access_update(request.user, pk)
-    do_publish_update(update, request.user, request)
-    messages.success(request, f"Published: {update.title}")
+    try:
+        do_publish_update(request.user, update, request)
+    except UpdateError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"Published: {update.title}")
     return redirect("updates:preview", update.pk)

@@ -95,9 +95,9 @@ def test_publishing_shows_one_version_and_later_edits_make_a_new_draft_version(
     rows = list(sheet.rows.select_related("article"))
     form = RowsForm(
         {
-            **{f"order_{r.pk}": r.order for r in rows},
-            **{f"included_{r.pk}": "on" for r in rows},
-            **{f"summary_{r.pk}": "Changed." for r in rows},
+            **{f"order_{r.article_id}": r.order for r in rows},
+            **{f"included_{r.article_id}": "on" for r in rows},
+            **{f"summary_{r.article_id}": "Changed." for r in rows},
         },
         rows=rows,
     )

@@ -72,12 +72,12 @@ def test_the_team_saves_summaries_order_and_inclusion(cast: Any, sheets: Any) ->
     response = cast.client("team").post(
         _url("rows", sheet),
         {
-            f"order_{wages.pk}": "2",
-            f"included_{wages.pk}": "on",
-            f"summary_{wages.pk}": "  They want to cut the raise.  ",
-            f"order_{seniority.pk}": "1",
-            f"included_{seniority.pk}": "on",
-            f"summary_{seniority.pk}": "",
+            f"order_{wages.article_id}": "2",
+            f"included_{wages.article_id}": "on",
+            f"summary_{wages.article_id}": "  They want to cut the raise.  ",
+            f"order_{seniority.article_id}": "1",
+            f"included_{seniority.article_id}": "on",
+            f"summary_{seniority.article_id}": "",
         },
     )
     assert response.status_code == 302
@@ -96,9 +96,9 @@ def test_a_bad_position_changes_no_row(cast: Any, sheets: Any) -> None:
     response = cast.client("team").post(
         _url("rows", sheet),
         {
-            f"order_{wages.pk}": "0",
-            f"summary_{wages.pk}": "New words",
-            f"order_{seniority.pk}": "1",
+            f"order_{wages.article_id}": "0",
+            f"summary_{wages.article_id}": "New words",
+            f"order_{seniority.article_id}": "1",
         },
     )
     assert response.status_code == 400
@@ -243,8 +243,16 @@ def test_an_article_added_later_is_offered_left_out_at_the_end(cast: Any, sheets
     sheets.passes()
     sheet = sheets.sheet()
     Article.objects.create(negotiation=sheets.world.negotiation, number="30", title="Duration")
-    page = cast.client("team").get(_url("rows", sheet)).content.decode()
+    client = cast.client("team")
+    page = client.get(_url("rows", sheet)).content.decode()
     assert "Article 30: Duration" in page
+    assert not sheet.rows.filter(article__number="30").exists()  # a GET writes no row
+    duration = Article.objects.get(negotiation=sheets.world.negotiation, number="30")
+    form = {}
+    for row in sheet.rows.all():
+        form |= {f"order_{row.article_id}": row.order, f"included_{row.article_id}": "on"}
+    response = client.post(_url("rows", sheet), {**form, f"order_{duration.pk}": "3"})
+    assert response.status_code == 302
     row = sheet.rows.get(article__number="30")
     assert not row.included and row.order == 3
 
