@@ -48,7 +48,7 @@ from caucus.engines.costing.tiers import (
     on_tier,
     workforce,
 )
-from caucus.engines.costing.wages import Plan, WagePaths, wage_paths
+from caucus.engines.costing.wages import Plan, Population, WagePaths, wage_paths
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
@@ -203,6 +203,59 @@ def base_year(
     )
 
 
+@dataclass(frozen=True, eq=False)
+class _Setting:
+    """One set of terms about to be costed on a roster: what every part of the costing reads."""
+
+    roster: Roster
+    terms: Terms
+    status_quo: Terms
+    term: Term
+    years: list[tuple[date, date]]
+    hours: Floats  # annual hours paid, by row
+    weight: Floats  # workers each row stands for
+    width: int  # steps of the widest scale
+    stacked: list[tuple[date, Floats]]  # scale grid (and the tier's below it) from each date
+    captures: tuple[date, ...]  # days whose rate a lump sum is a percent of
+
+    @classmethod
+    def of(cls, roster: Roster, terms: Terms, status_quo: Terms, weight: Floats) -> _Setting:
+        term = term_of(terms)
+        width = _width(roster, terms, status_quo)
+        # the rate paid on pay day matters only to lump sums that are a percent of pay
+        captures = tuple(sorted({x.paid for x in terms.lump_sums if x.amount is None}))
+        return cls(
+            roster,
+            terms,
+            status_quo,
+            term,
+            contract_years(term.start, term.years),
+            roster.annual_hours(term.hours_per_fte),
+            weight,
+            width,
+            _stacked_versions(roster, terms, term, width),
+            captures,
+        )
+
+    def wage_paths(self, pop: Population, pick: Ints | None) -> WagePaths:
+        """The wage paths of ``pop``: the roster's rows, or the rows at ``pick``."""
+        plan = _plan(
+            self.roster, self.terms, self.stacked, _codes(self.roster, pick), self.captures
+        )
+        return wage_paths(pop, plan, self.years, self.term.day_count)
+
+
+@dataclass(frozen=True, eq=False)
+class _Hires:
+    """The replacement hires' wage paths, one column per slot (``Roster.slots``), and what each
+    slot pays for: the hours of the rows it stands for, plain and at percent differentials."""
+
+    paths: WagePaths
+    group: Ints  # slot of each row
+    hours: Floats  # by slot
+    extra: Floats  # by slot
+
+
 def _cost(
     roster: Roster,
     terms: Terms,
@@ -215,95 +268,147 @@ def _cost(
     """Costs each row of ``roster`` once; totals count each row ``weight`` times. The
     incumbents' wage paths are taken from ``known`` when there, and left there (with None,
     they are found and spent on this costing alone)."""
-    term = term_of(terms)
-    years = contract_years(term.start, term.years)
-    hours = roster.annual_hours(term.hours_per_fte)
-    width = _width(roster, terms, status_quo)
-    stacked = _stacked_versions(roster, terms, term, width)
-    # the rate paid on pay day matters only to lump sums that are a percent of pay
-    captures = tuple(sorted({x.paid for x in terms.lump_sums if x.amount is None}))
-    if known is not None and terms in known:
-        paths = known[terms]
-    else:
-        pop = replace(
-            incumbents(roster, terms, status_quo, width, positions),
-            alike=_wage_alike(roster, terms),
-        )
-        plan = _plan(roster, terms, stacked, _codes(roster, None), captures)
-        paths = wage_paths(pop, plan, years, term.day_count)
-        if known is not None:
-            known[terms] = paths
+    setting = _Setting.of(roster, terms, status_quo, weight)
+    paths = _incumbent_paths(setting, positions, known)
     diff_masks = [_mask(roster, d.where) for d in terms.differentials]
-    lump_masks = [_mask(roster, x.where) for x in terms.lump_sums]
-    factor, flat = differential_factors(terms.differentials, hours, diff_masks)
-    extra, flat_total = weight * (factor - 1.0), total(flat, weight)
+    factor, flat = differential_factors(terms.differentials, setting.hours, diff_masks)
+    extra = weight * (factor - 1.0)
+    hires = _hire_paths(setting, extra) if force.has_hires else None
     # wages + differentials = cash rate x hours x factor + flat; lump sums and profit sharing are
-    # added year by year below. Totals come from the cash rates and summed weights.
-    hours_paid, hours_extra = hours * weight, hours * extra
-    # taken from the cash rates before pay is built over them
-    wage_totals = [total(row, hours_paid) for row in paths.cash]
-    extra_totals = [total(row, hours_extra) for row in paths.cash]
+    # added year by year. Totals come from the cash rates and summed weights, taken (with the
+    # wages profit is shared by) before pay is built over the cash rates.
+    parts = _wages_and_differentials(setting, force, paths, hires, extra, total(flat, weight))
     sharing = terms.profit_sharing
     by_pay = sharing is not None and sharing.formula == "pay"
-    wage_rows = [row * hours for row in paths.cash] if by_pay else []
-    hours_paid_more = np.multiply(hours, factor, out=factor)
+    wage_rows = [row * setting.hours for row in paths.cash] if by_pay else []
+    pay = _pay(paths, setting.hours, factor, flat, is_own=known is None)
+    _add_money_outside_the_rate(setting, force, paths, hires, wage_rows, parts, pay)
+    employer, employee = _premiums(terms, setting.term.years)
+    _add_totals(setting, force, employer, parts)
+    return _Costed(pay, _end_payroll(setting, force, paths, hires), parts, employee)
+
+
+def _incumbent_paths(
+    setting: _Setting, positions: Floats, known: dict[Terms, WagePaths] | None
+) -> WagePaths:
+    terms = setting.terms
+    if known is not None and terms in known:
+        return known[terms]
+    pop = replace(
+        incumbents(setting.roster, terms, setting.status_quo, setting.width, positions),
+        alike=_wage_alike(setting.roster, terms),
+    )
+    paths = setting.wage_paths(pop, None)
     if known is not None:
-        pay = np.multiply(paths.cash, hours_paid_more)
-    else:  # the cash rates are this costing's alone: pay is built over them
+        known[terms] = paths
+    return paths
+
+
+def _hire_paths(setting: _Setting, extra: Floats) -> _Hires:
+    """The hires' paths, and their wages summed by slot, not spread over every row."""
+    roster = setting.roster
+    first, group = roster.slots
+    pop = hires(roster, setting.terms, setting.status_quo, setting.width)
+    hours: Floats = np.asarray(
+        np.bincount(group, weights=setting.hours * setting.weight, minlength=first.shape[0]),
+        dtype=np.float64,
+    )
+    extra_hours: Floats = np.asarray(
+        np.bincount(group, weights=setting.hours * extra, minlength=first.shape[0]),
+        dtype=np.float64,
+    )
+    return _Hires(setting.wage_paths(pop, first), group, hours, extra_hours)
+
+
+def _wages_and_differentials(
+    setting: _Setting,
+    force: Workforce,
+    paths: WagePaths,
+    hires: _Hires | None,
+    extra: Floats,
+    flat_total: float,
+) -> dict[str, Floats]:
+    """Each component by year, wages and differentials filled in, over the whole workforce."""
+    hours_paid, hours_extra = setting.hours * setting.weight, setting.hours * extra
+    parts = {name: np.zeros(len(setting.years)) for name in COMPONENTS}
+    for k, cash in enumerate(paths.cash):
+        share = force.incumbents[k]
+        parts["wages"][k] += total(cash, hours_paid) * share
+        parts["differentials"][k] += (total(cash, hours_extra) + flat_total) * share
+        if hires is not None:
+            hire_cash, hire_share = hires.paths.cash[k], force.hires[k]
+            parts["wages"][k] += total(hire_cash, hires.hours) * hire_share
+            with_extra = total(hire_cash, hires.extra)
+            parts["differentials"][k] += (with_extra + flat_total) * hire_share
+    return parts
+
+
+def _pay(paths: WagePaths, hours: Floats, factor: Floats, flat: Floats, *, is_own: bool) -> Floats:
+    """Years x rows: wages and differentials, cash rate x hours x factor + flat. With
+    ``is_own`` the cash rates are this costing's alone, and pay is built over them (and over
+    ``factor``)."""
+    hours_paid_more = np.multiply(hours, factor, out=factor)
+    if is_own:
         pay = paths.cash
         pay *= hours_paid_more
+    else:
+        pay = np.multiply(paths.cash, hours_paid_more)
     pay += flat
-    hire_end = np.zeros(len(years))
-    hire_cash: Floats | None = None
-    if force.has_hires:
-        first, group = roster.slots
-        slot_paths = wage_paths(
-            hires(roster, terms, status_quo, width),
-            _plan(roster, terms, stacked, _codes(roster, first), captures),
-            years,
-            term.day_count,
+    return pay
+
+
+def _year_sides(
+    setting: _Setting,
+    force: Workforce,
+    k: int,
+    paths: WagePaths,
+    hires: _Hires | None,
+    wage_rows: list[Floats],
+) -> list[YearSide]:
+    """The incumbents, and the hires if any, in year ``k``."""
+    roster, hours, weight = setting.roster, setting.hours, setting.weight
+    sides = [
+        YearSide(
+            hours,
+            roster.fte,
+            weight,
+            roster.hire_date,
+            force.incumbents[k],
+            lambda: wage_rows[k],
+            lambda day: paths.at[day],
         )
-        hire_cash = slot_paths.cash
-        # hires' wages summed by slot, not spread over every row: the hours each slot pays
-        slot_hours: Floats = np.asarray(
-            np.bincount(group, weights=hours * weight, minlength=first.shape[0]), dtype=np.float64
-        )
-        slot_extra: Floats = np.asarray(
-            np.bincount(group, weights=hours_extra, minlength=first.shape[0]), dtype=np.float64
-        )
-        hire_end = slot_paths.end_payroll(slot_hours)
-    parts = {name: np.zeros(len(years)) for name in COMPONENTS}
-    for k in range(len(years)):
-        sides = [
+    ]
+    if hires is not None:
+        cash, group, at = hires.paths.cash[k], hires.group, hires.paths.at
+        sides.append(
             YearSide(
                 hours,
                 roster.fte,
                 weight,
-                roster.hire_date,
-                force.incumbents[k],
-                lambda k=k: wage_rows[k],  # type: ignore[misc]
-                lambda day: paths.at[day],
+                None,
+                force.hires[k],
+                lambda: cash[group] * hours,
+                lambda day: at[day][group],
             )
-        ]
-        share = force.incumbents[k]
-        parts["wages"][k] += wage_totals[k] * share
-        parts["differentials"][k] += (extra_totals[k] + flat_total) * share
-        if hire_cash is not None:
-            cash = hire_cash[k]
-            sides.append(
-                YearSide(
-                    hours,
-                    roster.fte,
-                    weight,
-                    None,
-                    force.hires[k],
-                    lambda cash=cash: cash[group] * hours,  # type: ignore[misc]
-                    lambda day: slot_paths.at[day][group],
-                )
-            )
-            parts["wages"][k] += total(cash, slot_hours) * force.hires[k]
-            with_extra = total(cash, slot_extra)
-            parts["differentials"][k] += (with_extra + flat_total) * force.hires[k]
+        )
+    return sides
+
+
+def _add_money_outside_the_rate(
+    setting: _Setting,
+    force: Workforce,
+    paths: WagePaths,
+    hires: _Hires | None,
+    wage_rows: list[Floats],
+    parts: dict[str, Floats],
+    pay: Floats,
+) -> None:
+    """Lump sums and profit sharing, year by year: their totals into ``parts``, what the
+    incumbents are paid into ``pay``."""
+    terms, term = setting.terms, setting.term
+    lump_masks = [_mask(setting.roster, x.where) for x in terms.lump_sums]
+    for k in range(len(setting.years)):
+        sides = _year_sides(setting, force, k, paths, hires, wage_rows)
         shared = profit_sharing_in_year(terms.profit_sharing, sides, k)
         own: list[Floats] = []
         for i, side in enumerate(sides):
@@ -317,20 +422,33 @@ def _cost(
         row = pay[k]
         for values in own:
             row += values
+
+
+def _add_totals(
+    setting: _Setting, force: Workforce, employer: Floats, parts: dict[str, Floats]
+) -> None:
+    """Headcount, hours, health and roll-up by year into ``parts``."""
     positions_held = np.asarray(force.incumbents) + np.asarray(force.hires)
-    headcount = float(weight.sum()) * positions_held
+    headcount = float(setting.weight.sum()) * positions_held
     parts["headcount"] = headcount
-    parts["hours"] = total(hours, weight) * positions_held
-    employer, employee = _premiums(terms, term.years)
+    parts["hours"] = total(setting.hours, setting.weight) * positions_held
     parts["health"] = employer * headcount
-    roll = terms.rollup
+    roll = setting.terms.rollup
     parts["rollup"] = roll.rate * (parts["wages"] + parts["differentials"]) + roll.lump_rate * (
         parts["lump_sums"] + parts["profit_sharing"]
     )
-    end_payroll = paths.end_payroll(hours_paid) * np.asarray(
-        force.incumbents
-    ) + hire_end * np.asarray(force.hires)
-    return _Costed(pay, end_payroll, parts, employee)
+
+
+def _end_payroll(
+    setting: _Setting, force: Workforce, paths: WagePaths, hires: _Hires | None
+) -> Floats:
+    """By year: the payroll at the rates of the year's last day, over the whole workforce."""
+    hire_end = (
+        np.zeros(len(setting.years)) if hires is None else hires.paths.end_payroll(hires.hours)
+    )
+    incumbents_end = paths.end_payroll(setting.hours * setting.weight)
+    end: Floats = incumbents_end * np.asarray(force.incumbents) + hire_end * np.asarray(force.hires)
+    return end
 
 
 def _wage_alike(roster: Roster, terms: Terms) -> Ints:

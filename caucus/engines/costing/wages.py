@@ -116,36 +116,10 @@ def _alike_paths(
     before and after their anniversary; only where the anniversary splits the year differs. So
     the pieces are costed once per group, and each row's year is the sum of the whole pieces
     before its anniversary at the before rate, the split piece, and the whole pieces after at
-    the after rate (prefix sums over the pieces, gathered per row).
-
-    A red circle freezes the rate a worker is paid on its day, before or after their anniversary:
-    rows are grouped apart by which side of it they are on (``alike``: ``pop.alike``)."""
-    key, size = alike, int(alike.max()) + 1 if alike.shape[0] else 1
-    if pop.moves and pop.anniversary is not None:
-        for rule, eligible in plan.circles:
-            for k, (begin, finish) in enumerate(years):
-                if begin <= rule.effective < finish:
-                    spot = fraction(rule.effective, begin, finish, day_count)
-                    passed = pop.anniversary[k] <= spot
-                    if eligible is not None:
-                        passed &= eligible
-                    key, size = key * 2 + passed, size * 2
-    one, group = dense_codes(key, size)
-    rep = Population(
-        pop.ratio[one],
-        pop.row[one],
-        pop.step_index[one],
-        pop.moves,
-        None if pop.anniversary is None else pop.anniversary[:, one],
-    )
-    rep_plan = Plan(
-        plan.versions,
-        [(r, None if m is None else m[one]) for r, m in plan.raises],
-        [(c, None if m is None else m[one]) for c, m in plan.circles],
-        plan.captures,
-    )
+    the after rate (prefix sums over the pieces, gathered per row)."""
+    one, group = dense_codes(*_circle_sides(pop, alike, plan, years, day_count))
     recorded: list[_Pieces] = []
-    rep_paths = _block_paths(rep, rep_plan, years, day_count, recorded)
+    rep_paths = _block_paths(*_rows(pop, plan, one), years, day_count, recorded)
     n = pop.ratio.shape[0]
     cash = np.empty((len(years), n))
     scratch = np.empty(n)
@@ -159,6 +133,48 @@ def _alike_paths(
             else:
                 at[day] = np.where(anniversary <= spot, after[group], before[group])
     return WagePaths(cash, rep_paths.end, at, group)
+
+
+def _circle_sides(
+    pop: Population,
+    alike: Ints,
+    plan: Plan,
+    years: list[tuple[date, date]],
+    day_count: DayCount,
+) -> tuple[Ints, int]:
+    """(``alike`` split by which side of each red circle's day each row's anniversary falls
+    on, an upper bound of the codes): a red circle freezes the rate a worker is paid on its
+    day, before or after their anniversary."""
+    key, size = alike, int(alike.max()) + 1 if alike.shape[0] else 1
+    if not pop.moves or pop.anniversary is None:
+        return key, size
+    for rule, eligible in plan.circles:
+        for k, (begin, finish) in enumerate(years):
+            if begin <= rule.effective < finish:
+                spot = fraction(rule.effective, begin, finish, day_count)
+                passed = pop.anniversary[k] <= spot
+                if eligible is not None:
+                    passed &= eligible
+                key, size = key * 2 + passed, size * 2
+    return key, size
+
+
+def _rows(pop: Population, plan: Plan, pick: Ints | slice) -> tuple[Population, Plan]:
+    """The rows at ``pick`` of a population, and the plan matched to them."""
+    rows = Population(
+        pop.ratio[pick],
+        pop.row[pick],
+        pop.step_index[pick],
+        pop.moves,
+        None if pop.anniversary is None else pop.anniversary[:, pick],
+    )
+    matched = Plan(
+        plan.versions,
+        [(r, None if m is None else m[pick]) for r, m in plan.raises],
+        [(c, None if m is None else m[pick]) for c, m in plan.circles],
+        plan.captures,
+    )
+    return rows, matched
 
 
 def _spread(
@@ -201,20 +217,7 @@ def _blocked_paths(
     at = {day: np.empty(n) for day in plan.captures}
     for low in range(0, n, BLOCK):
         part = slice(low, min(low + BLOCK, n))
-        block = Population(
-            pop.ratio[part],
-            pop.row[part],
-            pop.step_index[part],
-            pop.moves,
-            None if pop.anniversary is None else pop.anniversary[:, part],
-        )
-        sliced = Plan(
-            plan.versions,
-            [(r, None if m is None else m[part]) for r, m in plan.raises],
-            [(c, None if m is None else m[part]) for c, m in plan.circles],
-            plan.captures,
-        )
-        paths = _block_paths(block, sliced, years, day_count)
+        paths = _block_paths(*_rows(pop, plan, part), years, day_count)
         cash[:, part], end[:, part] = paths.cash, paths.end
         for day, rates in paths.at.items():
             at[day][part] = rates
@@ -229,100 +232,143 @@ def _block_paths(
     recorded: list[_Pieces] | None = None,
 ) -> WagePaths:
     """The paths of one block of workers; each year's pieces go to ``recorded`` if given."""
-    n, width = pop.ratio.shape[0], plan.versions[0][1].shape[1]
+    n = pop.ratio.shape[0]
     cash = np.zeros((len(years), n))
     end = np.empty((len(years), n))
-    at: dict[date, Floats] = {}
-    base_flat = pop.row * width
-    dates = sorted(
+    walk = _Walk(pop, plan, is_recorded=recorded is not None)
+    days = sorted(
         {r.effective for r, _ in plan.raises}
         | {v for v, _ in plan.versions}
         | {c.effective for c, _ in plan.circles}
         | set(plan.captures)
     )
-    version_days = {since for since, _ in plan.versions}
-    circles = [_Circle(rule, eligible) for rule, eligible in plan.circles]
     carry: Floats | None = None
+    for k, (begin, finish) in enumerate(years):
+        cuts = [begin, *(d for d in days if begin < d < finish), finish]
+        spots = [fraction(d, begin, finish, day_count) for d in cuts]
+        carry, end[k], pieces = walk.year(k, cuts, spots, carry, cash[k])
+        if recorded is not None and pieces is not None:
+            recorded.append(pieces)
+    return WagePaths(cash, end, walk.at)
 
-    def grid_at(day: date) -> Floats:
-        return [g for since, g in plan.versions if since <= day][-1]
 
-    def fresh(offset: int, day: date) -> Floats:
-        index = base_flat + np.minimum(pop.step_index + offset, width - 1)
-        rate: Floats = grid_at(day).ravel()[index] * pop.ratio
-        for raise_, eligible in plan.raises:
+class _Walk:
+    """One block of workers walked through the term, piece by piece of each contract year.
+    Raises change the rates in place, and the rates and the red circles carry on from one
+    year to the next."""
+
+    def __init__(self, pop: Population, plan: Plan, *, is_recorded: bool) -> None:
+        self.pop = pop
+        self.plan = plan
+        self.is_recorded = is_recorded  # keep each year's pieces (``_Pieces``)
+        self.width = plan.versions[0][1].shape[1]
+        self.base_flat = pop.row * self.width
+        self.version_days = {since for since, _ in plan.versions}
+        self.circles = [_Circle(rule, eligible) for rule, eligible in plan.circles]
+        self.at: dict[date, Floats] = {}  # the rate paid on each capture day
+
+    def rates_on(self, offset: int, day: date) -> Floats:
+        """The scale rates on ``day``, ``offset`` steps above the start step (the top at most),
+        with every raise effective before that day applied."""
+        index = self.base_flat + np.minimum(self.pop.step_index + offset, self.width - 1)
+        grid = [g for since, g in self.plan.versions if since <= day][-1]
+        rate: Floats = grid.ravel()[index] * self.pop.ratio
+        for raise_, eligible in self.plan.raises:
             if raise_.effective < day:
                 apply_raise(rate, raise_, eligible)
         return rate
 
-    for k, (begin, finish) in enumerate(years):
-        cuts = [begin, *(d for d in dates if begin < d < finish), finish]
-        spots = [fraction(d, begin, finish, day_count) for d in cuts]
+    def year(
+        self, k: int, cuts: list[date], spots: list[float], carry: Floats | None, cash: Floats
+    ) -> tuple[Floats, Floats, _Pieces | None]:
+        """Year ``k``, cut at ``cuts`` (``spots``: where they fall in the year), its mean rate
+        added to ``cash``: (the rate the next year goes on from, the rate paid on the last day,
+        the pieces when recorded)."""
+        pop = self.pop
         moving = pop.moves and pop.anniversary is not None
         anniversary = pop.anniversary[k] if moving and pop.anniversary is not None else None
-        before = carry if carry is not None else fresh(k if pop.moves else 0, begin)
-        after = fresh(k + 1, begin) if moving else before
-        pieces_before: list[Floats] = []
-        pieces_after: list[Floats] = []
+        step = k if pop.moves else 0
+        before = carry if carry is not None else self.rates_on(step, cuts[0])
+        after = self.rates_on(k + 1, cuts[0]) if moving else before
+        kept_before: list[Floats] = []
+        kept_after: list[Floats] = []
         captured: dict[date, tuple[float, Floats, Floats]] = {}
+        paid_after = after
         for j, day in enumerate(cuts[:-1]):
-            if (k > 0 or j > 0) and day in version_days:
-                before = fresh(k if pop.moves else 0, day)
-                after = fresh(k + 1, day) if moving else before
-            normal_now = (
-                before if anniversary is None else np.where(anniversary <= spots[j], after, before)
-            )
-            for circle in circles:
-                if circle.rule.effective == day:
-                    above = normal_now > circle.rule.market_rate
-                    if circle.eligible is not None:
-                        above &= circle.eligible
-                    circle.index = np.flatnonzero(above)
-                    circle.frozen = normal_now[circle.index]
-                    circle.market = circle.rule.market_rate
-            for raise_, eligible in plan.raises:
-                if raise_.effective == day:
-                    apply_raise(before, raise_, eligible)
-                    if after is not before:
-                        apply_raise(after, raise_, eligible)
-                    for circle in circles:
-                        if circle.index is not None:
-                            circle.market = raised(circle.market, raise_)
-            paid_before = _red_circled(before, circles)
-            paid_after = paid_before if after is before else _red_circled(after, circles)
-            if recorded is not None:
+            if (k > 0 or j > 0) and day in self.version_days:
+                before = self.rates_on(step, day)
+                after = self.rates_on(k + 1, day) if moving else before
+            self._freeze(day, before, after, anniversary, spots[j])
+            self._raise(day, before, after)
+            paid_before = _red_circled(before, self.circles)
+            paid_after = paid_before if after is before else _red_circled(after, self.circles)
+            if self.is_recorded:
                 # copies: the raises to come change ``before`` and ``after`` in place
-                pieces_before.append(paid_before.copy())
-                pieces_after.append(paid_after.copy())
-                if day in plan.captures:
-                    captured[day] = (spots[j], pieces_before[-1], pieces_after[-1])
-            if day in plan.captures:
+                kept_before.append(paid_before.copy())
+                kept_after.append(paid_after.copy())
+                if day in self.plan.captures:
+                    captured[day] = (spots[j], kept_before[-1], kept_after[-1])
+            if day in self.plan.captures:
                 # a copy: the raises to come change ``before`` in place, and it may be that
-                at[day] = (
+                self.at[day] = (
                     paid_before.copy()
                     if anniversary is None
                     else np.where(anniversary <= spots[j], paid_after, paid_before)
                 )
-            low, high = spots[j], spots[j + 1]
-            if anniversary is None:
-                cash[k] += (high - low) * paid_before
-            else:
-                split = np.clip(anniversary, low, high)
-                cash[k] += (split - low) * paid_before + (high - split) * paid_after
-        end[k] = paid_after
-        carry = after if moving else before
-        if recorded is not None:
+            _add_piece(cash, paid_before, paid_after, anniversary, spots[j], spots[j + 1])
+        pieces = None
+        if self.is_recorded:
             edges = np.array(spots, dtype=np.float64)
-            recorded.append(
-                _Pieces(
-                    edges[:-1],
-                    edges[1:],
-                    np.array(pieces_before),
-                    np.array(pieces_after),
-                    captured,
-                )
+            pieces = _Pieces(
+                edges[:-1], edges[1:], np.array(kept_before), np.array(kept_after), captured
             )
-    return WagePaths(cash, end, at)
+        return (after if moving else before), paid_after, pieces
+
+    def _freeze(
+        self, day: date, before: Floats, after: Floats, anniversary: Floats | None, spot: float
+    ) -> None:
+        """The red circles from ``day`` on freeze the rate of those they name paid above the
+        market rate that day."""
+        starting = [c for c in self.circles if c.rule.effective == day]
+        if not starting:
+            return
+        now = before if anniversary is None else np.where(anniversary <= spot, after, before)
+        for circle in starting:
+            above = now > circle.rule.market_rate
+            if circle.eligible is not None:
+                above &= circle.eligible
+            circle.index = np.flatnonzero(above)
+            circle.frozen = now[circle.index]
+            circle.market = circle.rule.market_rate
+
+    def _raise(self, day: date, before: Floats, after: Floats) -> None:
+        """The raises effective on ``day``, applied in place; red circles' market rates follow."""
+        for raise_, eligible in self.plan.raises:
+            if raise_.effective != day:
+                continue
+            apply_raise(before, raise_, eligible)
+            if after is not before:
+                apply_raise(after, raise_, eligible)
+            for circle in self.circles:
+                if circle.index is not None:
+                    circle.market = raised(circle.market, raise_)
+
+
+def _add_piece(
+    cash: Floats,
+    paid_before: Floats,
+    paid_after: Floats,
+    anniversary: Floats | None,
+    low: float,
+    high: float,
+) -> None:
+    """Add to ``cash`` the piece of the year from ``low`` to ``high``: paid ``paid_before``
+    until each worker's anniversary and ``paid_after`` from it."""
+    if anniversary is None:
+        cash += (high - low) * paid_before
+    else:
+        split = np.clip(anniversary, low, high)
+        cash += (split - low) * paid_before + (high - split) * paid_after
 
 
 def _red_circled(rate: Floats, circles: list[_Circle]) -> Floats:
