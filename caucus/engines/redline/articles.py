@@ -120,6 +120,19 @@ def align_articles(old: list[ArticleText], new: list[ArticleText]) -> list[Pair]
     if old and new and old[0].number is None and new[0].number is None and 0 not in match:
         match[0] = (0, "number")  # the preambles
         used.add(0)
+    _pair_by_content(old, new, match, used)
+    pair_by(lambda a: a.number, "number")
+    return _ordered(old, new, match, used)
+
+
+def _pair_by_content(
+    old: list[ArticleText],
+    new: list[ArticleText],
+    match: dict[int, tuple[int, HowMatched]],
+    used: set[int],
+) -> None:
+    """Pair each new article left with the old one left whose words it shares most, when it
+    shares enough (a retitled article); into ``match`` and ``used``."""
     words_old = [_words(a) for a in old]
     for j, b in enumerate(new):
         if j in match:
@@ -131,8 +144,6 @@ def align_articles(old: list[ArticleText], new: list[ArticleText]) -> list[Pair]
             if score >= CONTENT_MATCH:
                 match[j] = (i, "content")
                 used.add(i)
-    pair_by(lambda a: a.number, "number")
-    return _ordered(old, new, match, used)
 
 
 def _ordered(

@@ -41,57 +41,85 @@ def matching_blocks(
     blocks: list[Block] = []
     stack = [(0, len(a), 0, len(b))]
     while stack:
-        alo, ahi, blo, bhi = stack.pop()
-        # Common prefix and suffix cost nothing to find and shrink every region.
-        n = 0
-        while alo + n < ahi and blo + n < bhi and a[alo + n] == b[blo + n]:
-            n += 1
-        if n:
-            blocks.append((alo, blo, n))
-            alo += n
-            blo += n
-        n = 0
-        while ahi - n > alo and bhi - n > blo and a[ahi - n - 1] == b[bhi - n - 1]:
-            n += 1
-        if n:
-            blocks.append((ahi - n, bhi - n, n))
-            ahi -= n
-            bhi -= n
+        alo, ahi, blo, bhi = _shrunk(a, b, *stack.pop(), blocks)
         if alo == ahi or blo == bhi:
             continue
         if ahi - alo == 1 or bhi - blo == 1:
             # One element on a side (a changed number or word): it matches or it does not.
             blocks.extend(_single(a, b, alo, ahi, blo, bhi))
-            continue
-        anchors = _unique_anchors(a, b, alo, ahi, blo, bhi)
-        if anchors:
-            i, j = alo, blo
-            for ai, bj in anchors:
-                blocks.append((ai, bj, 1))
-                if ai > i or bj > j:
-                    stack.append((i, ai, j, bj))
-                i, j = ai + 1, bj + 1
-            if i < ahi or j < bhi:
-                stack.append((i, ahi, j, bhi))
-            continue
-        anchor = _best_anchor(a, b, alo, ahi, blo, bhi)
-        if (
-            (anchor is None or anchor[2] < min_anchor)
-            and min_anchor > 1
-            and ahi - alo >= WEAK_REGION
-            and bhi - blo >= WEAK_REGION
-        ):
-            continue  # only coincidences in common: one change (see WEAK_ANCHOR)
-        if anchor is None:
-            if not set(a[alo:ahi]).isdisjoint(b[blo:bhi]):
-                blocks.extend(_fallback(a, b, alo, ahi, blo, bhi))
-            continue
-        i, j, n = anchor
-        blocks.append(anchor)
-        stack.append((alo, i, blo, j))
-        stack.append((i + n, ahi, j + n, bhi))
+        else:
+            stack.extend(_anchored(a, b, alo, ahi, blo, bhi, blocks, min_anchor))
     blocks.sort()
     return _merge_adjacent(blocks)
+
+
+def _shrunk(
+    a: Sequence[Hashable],
+    b: Sequence[Hashable],
+    alo: int,
+    ahi: int,
+    blo: int,
+    bhi: int,
+    blocks: list[Block],
+) -> tuple[int, int, int, int]:
+    """The region without its common prefix and suffix, which go to ``blocks``: they cost
+    nothing to find and shrink every region."""
+    n = 0
+    while alo + n < ahi and blo + n < bhi and a[alo + n] == b[blo + n]:
+        n += 1
+    if n:
+        blocks.append((alo, blo, n))
+        alo += n
+        blo += n
+    n = 0
+    while ahi - n > alo and bhi - n > blo and a[ahi - n - 1] == b[bhi - n - 1]:
+        n += 1
+    if n:
+        blocks.append((ahi - n, bhi - n, n))
+        ahi -= n
+        bhi -= n
+    return alo, ahi, blo, bhi
+
+
+def _anchored(
+    a: Sequence[Hashable],
+    b: Sequence[Hashable],
+    alo: int,
+    ahi: int,
+    blo: int,
+    bhi: int,
+    blocks: list[Block],
+    min_anchor: int,
+) -> list[tuple[int, int, int, int]]:
+    """The region's anchors (its unique elements, else its rarest) into ``blocks``, or a
+    fallback's blocks; returns the regions left between the anchors."""
+    anchors = _unique_anchors(a, b, alo, ahi, blo, bhi)
+    if anchors:
+        gaps = []
+        i, j = alo, blo
+        for ai, bj in anchors:
+            blocks.append((ai, bj, 1))
+            if ai > i or bj > j:
+                gaps.append((i, ai, j, bj))
+            i, j = ai + 1, bj + 1
+        if i < ahi or j < bhi:
+            gaps.append((i, ahi, j, bhi))
+        return gaps
+    anchor = _best_anchor(a, b, alo, ahi, blo, bhi)
+    if (
+        (anchor is None or anchor[2] < min_anchor)
+        and min_anchor > 1
+        and ahi - alo >= WEAK_REGION
+        and bhi - blo >= WEAK_REGION
+    ):
+        return []  # only coincidences in common: one change (see WEAK_ANCHOR)
+    if anchor is None:
+        if not set(a[alo:ahi]).isdisjoint(b[blo:bhi]):
+            blocks.extend(_fallback(a, b, alo, ahi, blo, bhi))
+        return []
+    i, j, n = anchor
+    blocks.append(anchor)
+    return [(alo, i, blo, j), (i + n, ahi, j + n, bhi)]
 
 
 def _single(

@@ -147,9 +147,19 @@ def _pair(dels: list[_Piece], ins: list[_Piece], next_id: int, *, fuzzy: bool) -
         return next_id
     dels = [d for d in dels if d.move is None and d.words().total() >= MIN_FUZZY_WORDS]
     ins = [p for p in ins if p.move is None and p.words().total() >= MIN_FUZZY_WORDS]
+    for _, di, ii in sorted(_fuzzy_scores(dels, ins), reverse=True):
+        d, p = dels[-di], ins[-ii]
+        if d.move is None and p.move is None:
+            d.move = p.move = next_id
+            next_id += 1
+    return next_id
+
+
+def _fuzzy_scores(dels: list[_Piece], ins: list[_Piece]) -> list[tuple[float, int, int]]:
+    """(score, -deletion index, -insertion index) of the pairs alike by at least ``FUZZY``.
+    Only pairs sharing a rare word are scored, found through an index of the insertions."""
     if not dels or not ins:
-        return next_id
-    # Score only pairs sharing a rare word, found through an index of the insertions.
+        return []
     index: dict[str, list[int]] = {}
     for ii, p in enumerate(ins):
         for word in p.words():
@@ -170,12 +180,7 @@ def _pair(dels: list[_Piece], ins: list[_Piece], next_id: int, *, fuzzy: bool) -
             score = 2 * _overlap(dw, pw) / (dn + pn)
             if score >= FUZZY:
                 scored.append((score, -di, -ii))
-    for _, di, ii in sorted(scored, reverse=True):
-        d, p = dels[-di], ins[-ii]
-        if d.move is None and p.move is None:
-            d.move = p.move = next_id
-            next_id += 1
-    return next_id
+    return scored
 
 
 def _overlap(x: Counter[str], y: Counter[str]) -> int:
