@@ -229,32 +229,18 @@ def load_roster(path: str | Path) -> Roster:
 
 
 def roster_from_frame(frame: pl.DataFrame) -> Roster:
+    """A roster from a frame of the roster columns; RosterError naming every problem found."""
     frame = frame.rename({c: c.strip().lower().replace(" ", "_") for c in frame.columns})
-    unknown = [c for c in frame.columns if c not in KNOWN]
-    missing = [c for c in REQUIRED if c not in frame.columns]
-    errors = [f"roster: unknown column {c!r}" for c in unknown]
-    errors += [f"roster: column {c!r} is required" for c in missing]
-    if "fte" not in frame.columns and "hours" not in frame.columns:
-        errors.append("roster: give an 'fte' or an 'hours' column")
-    if errors:
-        raise RosterError(errors)
+    _check_columns(frame)
     n = frame.height
-    errors = []
+    errors: list[str] = []
     rate = _numbers(frame, "rate", errors, low=0.0)
-    fte = (
+    given_fte = (
         _numbers(frame, "fte", errors, low=0.0, default=np.nan) if "fte" in frame.columns else None
     )
     hours = _numbers(frame, "hours", errors, low=0.0, default=np.nan)
     step = _numbers(frame, "step", errors, low=1.0, default=1.0)
-    if fte is not None:
-        bad = np.flatnonzero((fte == 0) | (fte > 1.5))
-        errors += [
-            f"roster line {i + 2}, fte: {fte[i]:g} is not above 0 and at most 1.5" for i in bad[:50]
-        ]
-        both_missing = np.flatnonzero(np.isnan(fte) & np.isnan(hours))
-        errors += [f"roster line {i + 2}: give fte or hours" for i in both_missing[:50]]
-    else:
-        fte = hours / 2080.0
+    fte = _fte(given_fte, hours, errors)
     hire = _days(frame, "hire_date", errors)
     anniversary = _days(frame, "anniversary", errors) if "anniversary" in frame.columns else hire
     if errors:
@@ -279,6 +265,33 @@ def roster_from_frame(frame: pl.DataFrame) -> Roster:
         anniversary_month=months.astype(np.int64) % 12 + 1,
         anniversary_day=(anniversary - months.astype("datetime64[D]")).astype(np.int64) + 1,
     )
+
+
+def _check_columns(frame: pl.DataFrame) -> None:
+    """Refuse unknown columns, missing required ones, and a roster with neither FTE nor hours."""
+    unknown = [c for c in frame.columns if c not in KNOWN]
+    missing = [c for c in REQUIRED if c not in frame.columns]
+    errors = [f"roster: unknown column {c!r}" for c in unknown]
+    errors += [f"roster: column {c!r} is required" for c in missing]
+    if "fte" not in frame.columns and "hours" not in frame.columns:
+        errors.append("roster: give an 'fte' or an 'hours' column")
+    if errors:
+        raise RosterError(errors)
+
+
+def _fte(fte: Floats | None, hours: Floats, errors: list[str]) -> Floats:
+    """Each worker's FTE, checked (NaN where the roster gives hours only), or their hours over
+    2,080 when the roster has no FTE column (``fte`` None)."""
+    if fte is None:
+        from_hours: Floats = hours / 2080.0
+        return from_hours
+    bad = np.flatnonzero((fte == 0) | (fte > 1.5))
+    errors += [
+        f"roster line {i + 2}, fte: {fte[i]:g} is not above 0 and at most 1.5" for i in bad[:50]
+    ]
+    both_missing = np.flatnonzero(np.isnan(fte) & np.isnan(hours))
+    errors += [f"roster line {i + 2}: give fte or hours" for i in both_missing[:50]]
+    return fte
 
 
 def roster_from_rows(rows: Sequence[Mapping[str, object]]) -> Roster:
