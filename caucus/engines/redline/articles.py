@@ -18,10 +18,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+# \u2013 and \u2014 are the en and em dashes, \u2019 the typographic apostrophe.
 _HEADING = re.compile(
     r"^[ \t]*(?:(?:ARTICLE|Article|SECTION|Section|APPENDIX|Appendix|SCHEDULE|Schedule)"
-    r"[ \t]+(?P<num>[0-9]+[A-Za-z]?|[IVXLC]+|[A-Z])\b[ \t]*[-–—:.]?[ \t]*(?P<title>[^\n]{0,100})"
-    r"|(?P<num2>[0-9]{1,3})\.[ \t]+(?P<title2>[A-Z][A-Z &,'’/-]{2,80}))[ \t]*\r?$",
+    r"[ \t]+(?P<num>[0-9]+[A-Za-z]?|[IVXLC]+|[A-Z])\b[ \t]*[-\u2013\u2014:.]?[ \t]*"
+    r"(?P<title>[^\n]{0,100})"
+    r"|(?P<num2>[0-9]{1,3})\.[ \t]+(?P<title2>[A-Z][A-Z &,'\u2019/-]{2,80}))[ \t]*\r?$",
     re.MULTILINE,
 )
 CONTENT_MATCH = 0.5  # Dice score over words above which two articles are the same one

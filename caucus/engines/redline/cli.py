@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 
 from docx import Document
@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError) as exc:
         print(f"caucus redline: {exc}", file=sys.stderr)
         return 2
-    today = date.today().isoformat()
+    today = datetime.now().astimezone().date().isoformat()  # the local date
     if employer is not None:
         chunks = three_way(old, new, employer)
         ops = attributed_ops(chunks)

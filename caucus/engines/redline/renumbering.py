@@ -43,7 +43,7 @@ REFERENCE_WORDS = frozenset(
     }
 )
 # Between two numbers of one reference list: "Sections 12.4, 12.5 and 12.6", "Articles 7-9".
-_LIST_WORDS = frozenset({",", "and", "or", "to", "through", "-", "–", "&"})
+_LIST_WORDS = frozenset({",", "and", "or", "to", "through", "-", "\u2013", "&"})  # en dash
 _HEAD = re.compile(r"([0-9]+[A-Za-z]?|[IVXLC]+|[A-Z])(?![A-Za-z0-9])")
 _NUMBER = r"(?P<num>[0-9]+[A-Za-z]?|[IVXLC]+|[A-Z])(?![A-Za-z0-9])"
 _LABEL_CHUNK = re.compile(r"[ \t]*[0-9]+(?:\.[0-9]+)*\.?")
@@ -90,7 +90,7 @@ class Renumbering:
             is_label = (
                 line_start
                 and _LABEL_TOKEN.fullmatch(t) is not None
-                and ("." in t and after in ("", " ", "\t", ".") or after == ".")
+                and (("." in t and after in ("", " ", "\t", ".")) or after == ".")
             )
             if is_label or (in_reference and _HEAD.match(t)):
                 out[k] = self.number(t)

@@ -18,7 +18,7 @@ TokenKind = Literal["number", "word", "space", "punct"]
 _NUMBER = r"[$€£¥]?\d+(?:[.,:/]\d+)*(?:%|\([A-Za-z0-9]{1,4}\))*(?!\w)"
 # Combining marks (U+0300-U+036F) are not \w in Python; keeping them inside the word means
 # decomposed accents ("e" + U+0301) never make a one-letter token of their own.
-_WORD = r"[\w\u0300-\u036f]+(?:['’\-][\w\u0300-\u036f]+)*"
+_WORD = r"[\w\u0300-\u036f]+(?:['\u2019\-][\w\u0300-\u036f]+)*"  # \u2019: an apostrophe
 _SPACE = r"\s+"
 # Whitespace first: the alternatives start on disjoint characters, and trying the cheap one
 # first halves the time on prose.
