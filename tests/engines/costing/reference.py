@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from caucus.engines.costing.calendar import add_years, contract_years, fraction, year_of
 from caucus.engines.costing.roster import Roster
@@ -191,7 +192,7 @@ def _paths(
             cuts.add(_anniversary(w, begin))
         ordered = sorted(cuts)
         total = 0.0
-        for low, high in zip(ordered, ordered[1:], strict=False):
+        for low, high in pairwise(ordered):
             rate = _rate_on(low, w, terms, sq, entry)
             total += rate * (
                 fraction(high, begin, finish, term.day_count)
@@ -210,6 +211,25 @@ def _one(
     assert terms.term is not None
     term = terms.term
     n_years = term.years
+    rows = _rows(workers, terms, sq, hired)
+    for row in rows:
+        row["diffs"] = _differentials(terms, row, n_years)
+        row["lumps"] = _lump_sums(terms, row, n_years)
+    _profit_shares(terms, rows, stay, hired)
+    totals = {key: [0.0] * n_years for key in KEYS}
+    premium = _health(terms, totals, len(workers), stay, hired)
+    pay = _add_up(rows, totals, stay, hired)
+    roll = terms.rollup
+    for k in range(n_years):
+        totals["rollup"][k] = roll.rate * (
+            totals["wages"][k] + totals["differentials"][k]
+        ) + roll.lump_rate * (totals["lump_sums"][k] + totals["profit_sharing"][k])
+        totals["total"][k] = sum(totals[key][k] for key in KEYS[:-1])
+    return {"totals": totals, "pay": pay, "premium": premium}
+
+
+def _rows(workers: list[Worker], terms: Terms, sq: Terms, hired: list[float]) -> list[dict]:  # type: ignore[type-arg]
+    """One row per worker, then (when any position goes to hires) one per hire in their place."""
     lowest: dict[str, float] = {}
     for w in workers:
         lowest[w.classification] = min(lowest.get(w.classification, w.rate), w.rate)
@@ -225,47 +245,68 @@ def _one(
             rows.append(
                 {"w": e, "wages": [c * w.hours for c in cash], "end": end, "on": on, "hire": True}
             )
-    totals = {key: [0.0] * n_years for key in KEYS}
-    for row in rows:
-        w = row["w"]
-        diffs = [0.0] * n_years
-        for d in terms.differentials:
-            if _in(d.where, w):
-                for k in range(n_years):
-                    if d.cents is not None:
-                        diffs[k] += d.share_of_hours * d.cents / 100.0 * w.hours
-                    else:
-                        diffs[k] += d.share_of_hours * d.percent / 100.0 * row["wages"][k]
-        lumps = [0.0] * n_years
-        for lump in terms.lump_sums:
-            k = year_of(lump.paid, term.start, n_years)
-            if k is None or w.fte < lump.min_fte or not _in(lump.where, w):
-                continue
-            if lump.hired_before is not None and (
-                row["hire"] or not w.hire_date < lump.hired_before
-            ):
-                continue
-            if lump.amount is not None:
-                lumps[k] += lump.amount * (w.fte if lump.prorate_fte else 1.0)
-            else:
-                lumps[k] += lump.percent / 100.0 * row["on"][lump.paid] * w.hours
-        row["diffs"], row["lumps"] = diffs, lumps
+    return rows
+
+
+def _differentials(terms: Terms, row: dict, n_years: int) -> list[float]:  # type: ignore[type-arg]
+    w = row["w"]
+    diffs = [0.0] * n_years
+    for d in terms.differentials:
+        if _in(d.where, w):
+            for k in range(n_years):
+                if d.cents is not None:
+                    diffs[k] += d.share_of_hours * d.cents / 100.0 * w.hours
+                else:
+                    diffs[k] += d.share_of_hours * d.percent / 100.0 * row["wages"][k]
+    return diffs
+
+
+def _lump_sums(terms: Terms, row: dict, n_years: int) -> list[float]:  # type: ignore[type-arg]
+    assert terms.term is not None
+    w = row["w"]
+    lumps = [0.0] * n_years
+    for lump in terms.lump_sums:
+        k = year_of(lump.paid, terms.term.start, n_years)
+        if k is None or w.fte < lump.min_fte or not _in(lump.where, w):
+            continue
+        if lump.hired_before is not None and (row["hire"] or not w.hire_date < lump.hired_before):
+            continue
+        if lump.amount is not None:
+            lumps[k] += lump.amount * (w.fte if lump.prorate_fte else 1.0)
+        else:
+            lumps[k] += lump.percent / 100.0 * row["on"][lump.paid] * w.hours
+    return lumps
+
+
+def _profit_shares(terms: Terms, rows: list[dict], stay: list[float], hired: list[float]) -> None:  # type: ignore[type-arg]
+    """Each row's profit share by year, into ``row["share"]``."""
     sharing = terms.profit_sharing
     for row in rows:
-        row["share"] = [0.0] * n_years
-    if sharing is not None:
-        for k in range(n_years):
-            weight_total = 0.0
-            for row in rows:
-                weight_total += _weight(sharing.formula, row, k) * (
-                    hired[k] if row["hire"] else stay[k]
-                )
-            per = sharing.pools[k] / weight_total if weight_total > 0 else 0.0
-            for row in rows:
-                row["share"][k] = max(per * _weight(sharing.formula, row, k), sharing.minimum)
+        row["share"] = [0.0] * len(stay)
+    if sharing is None:
+        return
+    for k in range(len(stay)):
+        weight_total = 0.0
+        for row in rows:
+            weight_total += _weight(sharing.formula, row, k) * (
+                hired[k] if row["hire"] else stay[k]
+            )
+        per = sharing.pools[k] / weight_total if weight_total > 0 else 0.0
+        for row in rows:
+            row["share"][k] = max(per * _weight(sharing.formula, row, k), sharing.minimum)
+
+
+def _health(
+    terms: Terms,
+    totals: dict[str, list[float]],
+    workers: int,
+    stay: list[float],
+    hired: list[float],
+) -> list[float]:
+    """The employer's premiums by year into ``totals``; returns the employee's, per worker."""
     health = terms.health
-    premium = [0.0] * n_years
-    for k in range(n_years):
+    premium = [0.0] * len(stay)
+    for k in range(len(stay)):
         employer = 0.0
         if health is not None:
             yearly = (
@@ -278,11 +319,22 @@ def _one(
                 yearly * health.employer_share,
                 yearly * (1 - health.employer_share),
             )
-        totals["health"][k] = employer * len(workers) * (stay[k] + hired[k])
+        totals["health"][k] = employer * workers * (stay[k] + hired[k])
+    return premium
+
+
+def _add_up(
+    rows: list[dict],  # type: ignore[type-arg]
+    totals: dict[str, list[float]],
+    stay: list[float],
+    hired: list[float],
+) -> list[list[float]]:
+    """Every row's pay into ``totals``, each times the share of the position it holds; returns
+    each worker's pay by year."""
     pay = []
     for row in rows:
         weight = hired if row["hire"] else stay
-        for k in range(n_years):
+        for k in range(len(stay)):
             for key, values in (
                 ("wages", row["wages"]),
                 ("differentials", row["diffs"]),
@@ -294,16 +346,10 @@ def _one(
             pay.append(
                 [
                     row["wages"][k] + row["diffs"][k] + row["lumps"][k] + row["share"][k]
-                    for k in range(n_years)
+                    for k in range(len(stay))
                 ]
             )
-    roll = terms.rollup
-    for k in range(n_years):
-        totals["rollup"][k] = roll.rate * (
-            totals["wages"][k] + totals["differentials"][k]
-        ) + roll.lump_rate * (totals["lump_sums"][k] + totals["profit_sharing"][k])
-        totals["total"][k] = sum(totals[key][k] for key in KEYS[:-1])
-    return {"totals": totals, "pay": pay, "premium": premium}
+    return pay
 
 
 def _weight(formula: str, row: dict, k: int) -> float:  # type: ignore[type-arg]

@@ -55,6 +55,7 @@ def test_combined_columns_too_wide_for_62_bits_still_tell_rows_apart(
     for column in columns:
         column[0] = 2**30  # every column wide
     key, size = combined(columns)
-    assert (key < size).all() and size < 2**62
+    assert (key < size).all()
+    assert size < 2**62
     values = [tuple(int(col[i]) for col in columns) for i in range(len(rows))]
     assert _same_partition(key, values)

@@ -132,7 +132,8 @@ def test_workers_share_a_profile_exactly_when_every_costed_column_but_the_hire_d
     for i, a in enumerate(rows):
         for j, b in enumerate(rows):
             hired_a, hired_b = a["hire_date"], b["hire_date"]
-            assert isinstance(hired_a, date) and isinstance(hired_b, date)
+            assert isinstance(hired_a, date)
+            assert isinstance(hired_b, date)
             alike = {k: v for k, v in a.items() if k != "hire_date"} == {
                 k: v for k, v in b.items() if k != "hire_date"
             } and (hired_a.month, hired_a.day) == (hired_b.month, hired_b.day)

@@ -37,14 +37,17 @@ def test_roman_and_numbered_headings_are_found() -> None:
 def test_renumbered_article_is_paired_with_its_twin_by_title() -> None:
     pairs = align_articles(split_articles(OLD), split_articles(NEW))
     wages = next(p for p in pairs if p.new and p.new.title == "WAGES")
-    assert wages.old is not None and wages.old.number == "2"
-    assert wages.how == "title" and wages.is_renumbered
+    assert wages.old is not None
+    assert wages.old.number == "2"
+    assert wages.how == "title"
+    assert wages.is_renumbered
 
 
 def test_retitled_article_is_paired_by_content() -> None:
     pairs = align_articles(split_articles(OLD), split_articles(NEW))
     working = next(p for p in pairs if p.new and p.new.title == "WORKING TIME")
-    assert working.old is not None and working.old.title == "HOURS"
+    assert working.old is not None
+    assert working.old.title == "HOURS"
     assert working.how == "content"
 
 

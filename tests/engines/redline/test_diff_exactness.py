@@ -76,7 +76,8 @@ def test_short_equalities_between_changes_are_absorbed() -> None:
     ops = diff("time and a half for overtime", "double time for all overtime")
     changes = [op for op in ops if op.op != "equal"]
     assert len(changes) == 1
-    assert changes[0].old_text.startswith("time") and changes[0].new_text.startswith("double")
+    assert changes[0].old_text.startswith("time")
+    assert changes[0].new_text.startswith("double")
 
 
 def test_whitespace_only_changes_vanish_when_ignored() -> None:
