@@ -97,6 +97,15 @@ def build_orgs(rng: random.Random) -> Orgs:
         name="Harborline Coffee Company", slug="harborline", email_domains=EMPLOYER_DOMAIN
     )
     orgs = Orgs(coalition=coalition, employer=employer)
+    _regions(rng, orgs)
+    _classifications(orgs)
+    _locals(orgs)
+    return orgs
+
+
+def _regions(rng: random.Random, orgs: Orgs) -> None:
+    """The employer's regions, each with its stores, and the two roasting plants."""
+    employer = orgs.employer
     for code, name, cities in REGIONS:
         region = Region.objects.create(employer=employer, name=name, code=code)
         orgs.regions[code] = region
@@ -117,15 +126,24 @@ def build_orgs(rng: random.Random) -> Orgs:
         orgs.plants[code] = Worksite.objects.create(
             employer=employer, region=orgs.regions[code], name=name, code=f"{code}-R1", city=city
         )
+
+
+def _classifications(orgs: Orgs) -> None:
     for code, title, max_step, start, per_step, _share in (
         STORE_CLASSIFICATIONS + WAREHOUSE_CLASSIFICATIONS
     ):
         orgs.classifications[code] = Classification.objects.create(
-            employer=employer, code=code, title=title, max_step=max_step
+            employer=orgs.employer, code=code, title=title, max_step=max_step
         )
         orgs.rates[code] = [Decimal(start) + Decimal(per_step) * step for step in range(max_step)]
+
+
+def _locals(orgs: Orgs) -> None:
+    """The coalition's locals and their bargaining units."""
     for slug, short, name, region_codes, share in LOCALS:
-        union = Union.objects.create(coalition=coalition, name=name, short_name=short, slug=slug)
+        union = Union.objects.create(
+            coalition=orgs.coalition, name=name, short_name=short, slug=slug
+        )
         orgs.unions.append(union)
         orgs.shares[union.pk] = share
         orgs.local_regions[union.pk] = region_codes
@@ -134,4 +152,3 @@ def build_orgs(rng: random.Random) -> Orgs:
             BargainingUnit.objects.create(union=union, name=unit_name, code=f"{number}-{suffix}")
             for suffix, unit_name in UNITS.get(slug, [STORES])
         ]
-    return orgs
