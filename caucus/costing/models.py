@@ -14,17 +14,21 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from caucus.lib.jobs import Job, JobStatus
 
-class CostingRun(models.Model):
+
+class CostingRun(Job):
+    """A job (``caucus.lib.jobs``): ``rows_done`` of ``rows_total`` proposals costed."""
+
     class Source(models.TextChoices):
         MEMBERS = "members", "Members on the roster"
         FILE = "file", "An uploaded roster file"
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        RUNNING = "running", "Costing"
-        DONE = "done", "Done"
-        FAILED = "failed", "Failed: nothing costed"
+        QUEUED = JobStatus.QUEUED, "Queued"
+        RUNNING = JobStatus.RUNNING, "Costing"
+        DONE = JobStatus.DONE, "Done"
+        FAILED = JobStatus.FAILED, "Failed: nothing costed"
 
     negotiation = models.ForeignKey(
         "table.Negotiation", on_delete=models.CASCADE, related_name="costing_runs"
@@ -49,9 +53,7 @@ class CostingRun(models.Model):
         default=list, help_text="[{proposal, label, side, terms}] as they stood when created."
     )
     status_quo_terms = models.JSONField(default=dict, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
-    progress = models.PositiveSmallIntegerField(default=0, help_text="Percent done.")
-    stage = models.CharField(max_length=100, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
     errors = models.JSONField(default=list, blank=True, help_text="Each naming its field or row.")
     summary = models.JSONField(null=True, blank=True, help_text="What the result page shows.")
     workbook = models.FileField(upload_to="costing/workbooks/%Y/%m/", blank=True)
@@ -59,22 +61,19 @@ class CostingRun(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
     is_published = models.BooleanField(default=False)
     published_at = models.DateTimeField(null=True, blank=True)
     member_intro = models.TextField(
         blank=True, help_text="Shown to members above their own figures when published."
     )
 
-    class Meta:
+    class Meta(Job.Meta):
         ordering = ["-created_at", "-id"]
         constraints = [
+            *Job.Meta.constraints,
             models.CheckConstraint(
                 condition=models.Q(is_published=False) | models.Q(status="done"),
                 name="costing_run_published_only_when_done",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(progress__lte=100), name="costing_run_progress_at_most_100"
             ),
         ]
 
@@ -83,14 +82,6 @@ class CostingRun(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("costing:run", args=[self.pk])
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
-
-    @property
-    def is_done(self) -> bool:
-        return self.status == self.Status.DONE
 
     def roster_label(self) -> str:
         if self.source == self.Source.FILE:

@@ -1,8 +1,10 @@
 """Costing as a background task: takes a CostingRun id, costs it, stores what the pages show.
 
-Progress (``progress``, ``stage``) is written as the run advances, one proposal at a time, so
-the page that polls sees it. Results are written in one update at the end: a run is either done
-with everything, or failed with its errors and nothing else.
+A job of the one shape (``caucus.lib.jobs``): claimed by one worker; the engine is called once
+for every proposal of the run (so they share the status quo's costing and the anniversary
+positions) and reports each proposal costed through its progress callback, so the page that
+polls sees it. Results are written in one update at the end: a run is either done with
+everything, or failed with its errors and nothing else.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from pathlib import Path
 
 from django.core.files import File
 from django.db import transaction
-from django.utils import timezone
 from django_tasks import task
 
 from caucus.costing.inputs import parse_inputs
@@ -21,7 +22,7 @@ from caucus.costing.models import CostingRun
 from caucus.costing.rosters import check_file
 from caucus.costing.summary import build_summary
 from caucus.engines.costing.export_xlsx import write_xlsx
-from caucus.engines.costing.model import cost_proposals
+from caucus.engines.costing.model import Progress, cost_proposals
 from caucus.engines.costing.reader import TermsError
 from caucus.engines.costing.results import CostingRun as EngineRun
 from caucus.engines.costing.roster import RosterError
@@ -30,69 +31,38 @@ from caucus.members.reading import local_path
 logger = logging.getLogger(__name__)
 
 
-def _claim(run_id: int) -> bool:
-    """Only one worker costs a run: the one whose conditional update moves it off QUEUED."""
-    return bool(
-        CostingRun.objects.filter(pk=run_id, status=CostingRun.Status.QUEUED).update(
-            status=CostingRun.Status.RUNNING, progress=0, stage="Reading the roster"
-        )
-    )
-
-
-def cost_run(run: CostingRun, *, report: bool = True) -> EngineRun:
-    """The engine's result for a run's frozen inputs, one proposal at a time for progress."""
-    rows = CostingRun.objects.filter(pk=run.pk)
+def cost_run(run: CostingRun, progress: Progress | None = None) -> EngineRun:
+    """The engine's result for a run's frozen inputs, every proposal in one call."""
     with local_path(run.roster, run.roster.name) as path:
         roster = check_file(Path(path))
     proposals, status_quo = parse_inputs(run.proposal_terms, run.status_quo_terms)
-    costs = []
-    base = None
-    for i, terms in enumerate(proposals):
-        if report:
-            rows.update(progress=5 + 80 * i // len(proposals), stage=f"Costing {terms.name}")
-        one = cost_proposals(roster, [terms], status_quo)
-        costs.append(one.proposals[0])
-        base = one.base
-    assert base is not None
-    return EngineRun(roster, status_quo, base, tuple(costs))
+    return cost_proposals(roster, proposals, status_quo, progress=progress)
 
 
 def run_costing(run_id: int, *, workbook_later: bool = False) -> None:
     """Cost the run; then write its workbook, or queue that for a worker (``workbook_later``)."""
-    if not _claim(run_id):
+    run = CostingRun.claim(run_id)
+    if run is None:
         return
-    run = CostingRun.objects.get(pk=run_id)
-    rows = CostingRun.objects.filter(pk=run_id)
+    run.report(0, len(run.proposal_terms), "Reading the roster")
     try:
-        result = cost_run(run)
-        rows.update(progress=85, stage="Summing up by group")
+        result = cost_run(run, progress=run.report)
+        run.report(run.rows_total, stage="Summing up by group")
         summary = build_summary(result, [str(p["side"]) for p in run.proposal_terms])
     except (TermsError, RosterError) as refused:
-        rows.update(
-            status=CostingRun.Status.FAILED,
-            errors=refused.messages[:200],
-            stage="",
-            finished_at=timezone.now(),
-        )
+        run.fail(str(refused), errors=refused.messages[:200])
         logger.info("costing run %s refused: %s", run_id, refused)
         return
     except Exception:
-        rows.update(
-            status=CostingRun.Status.FAILED,
+        run.fail(
+            "unexpected error",
             errors=["The costing stopped on an unexpected error; it is in the server's log."],
-            stage="",
-            finished_at=timezone.now(),
         )
         raise
     # The results are shown as soon as they exist; the workbook (most of the time on a big
     # roster: one row per worker, with formulas) follows.
-    rows.update(
-        status=CostingRun.Status.DONE,
-        progress=100,
-        stage="Writing the workbook",
-        summary=summary,
-        finished_at=timezone.now(),
-    )
+    run.finish(summary=summary)
+    run.report(run.rows_total, stage="Writing the workbook")
     logger.info("costing run %s done: %s workers", run_id, len(result.roster))
     if workbook_later:
         transaction.on_commit(lambda: write_workbook_in_background.enqueue(run_id))
@@ -104,7 +74,7 @@ def write_workbook(run: CostingRun, result: EngineRun | None = None) -> None:
     """The run's workbook (costed again from its frozen inputs when ``result`` is not given)."""
     rows = CostingRun.objects.filter(pk=run.pk)
     try:
-        result = result or cost_run(run, report=False)
+        result = result or cost_run(run)
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / f"costing-{run.pk}.xlsx"
             write_xlsx(result, path)

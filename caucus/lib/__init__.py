@@ -1,1 +1,2 @@
-"""Small helpers shared by several apps, each module holding one idea (``spreadsheet``)."""
+"""Helpers shared by the Django apps: the background-job shape, Markdown rendering, stored
+files, spreadsheet-safe cells. Below every app, above the pure engines."""

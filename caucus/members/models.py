@@ -12,6 +12,8 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from caucus.lib.jobs import Job, JobStatus
+
 
 class Standing(models.TextChoices):
     GOOD = "good", "In good standing"
@@ -90,15 +92,17 @@ class Member(models.Model):
         return f"{self.first_name} {self.last_name}"
 
 
-class RosterImport(models.Model):
-    """One upload of a union's roster file, from mapping to validation to the applied result."""
+class RosterImport(Job):
+    """One upload of a union's roster file, from mapping to validation to the applied result.
+
+    A job (``caucus.lib.jobs``) once its columns are mapped; before that it waits ``uploaded``."""
 
     class Status(models.TextChoices):
         UPLOADED = "uploaded", "Uploaded, waiting for column mapping"
-        QUEUED = "queued", "Queued"
-        VALIDATING = "validating", "Validating"
-        FAILED = "failed", "Rejected: nothing changed"
-        APPLIED = "applied", "Applied"
+        QUEUED = JobStatus.QUEUED, "Queued"
+        RUNNING = JobStatus.RUNNING, "Validating"
+        FAILED = JobStatus.FAILED, "Rejected: nothing changed"
+        DONE = JobStatus.DONE, "Applied"
 
     union = models.ForeignKey("orgs.Union", on_delete=models.CASCADE, related_name="roster_imports")
     uploaded_by = models.ForeignKey(
@@ -107,12 +111,10 @@ class RosterImport(models.Model):
     file = models.FileField(upload_to="roster-imports/%Y/%m/")
     original_name = models.CharField(max_length=255)
     created_at = models.DateTimeField(auto_now_add=True)
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.UPLOADED)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.UPLOADED)
     mapping = models.JSONField(
         default=dict, blank=True, help_text="Caucus field → column in the file."
     )
-    rows_total = models.PositiveIntegerField(default=0)
-    rows_done = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True, help_text="[{row, column, message}]")
     errors_total = models.PositiveIntegerField(
         default=0, help_text="Every problem found; ``errors`` keeps the first thousand."
@@ -122,20 +124,13 @@ class RosterImport(models.Model):
     unchanged = models.PositiveIntegerField(default=0)
     removed = models.PositiveIntegerField(default=0)
     flagged_emails = models.PositiveIntegerField(default=0)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
+    class Meta(Job.Meta):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
         return f"{self.union} roster {self.original_name} ({self.get_status_display()})"
 
     @property
-    def progress_percent(self) -> int:
-        if not self.rows_total:
-            return 0
-        return min(100, round(100 * self.rows_done / self.rows_total))
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in (self.Status.FAILED, self.Status.APPLIED)
+    def is_applied(self) -> bool:
+        return self.status == self.Status.DONE

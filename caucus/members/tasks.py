@@ -1,8 +1,9 @@
 """The roster import as a background task: takes a RosterImport id, runs the import, records.
 
-Progress (``rows_done`` of ``rows_total``) is written as validation advances, outside the
-import's own transaction, so the page that polls sees it; the writes themselves are one
-transaction, so a failure part-way leaves the roster as it was.
+A job of the one shape (``caucus.lib.jobs``): claimed by one worker, progress (``rows_done`` of
+``rows_total``) written as validation advances, outside the import's own transaction, so the
+page that polls sees it; the writes themselves are one transaction, so a failure part-way leaves
+the roster as it was.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
-from django.utils import timezone
 from django_tasks import task
 
 from caucus.audit.log import record
@@ -21,52 +21,40 @@ from caucus.members.reading import RosterFileError, local_path, read_roster
 logger = logging.getLogger(__name__)
 
 
-def _claim(import_id: int) -> bool:
-    """Only one worker runs an import: the one whose conditional update moves it off QUEUED."""
-    return bool(
-        RosterImport.objects.filter(pk=import_id, status=RosterImport.Status.QUEUED).update(
-            status=RosterImport.Status.VALIDATING, rows_done=0
-        )
-    )
-
-
 def run_roster_import(import_id: int) -> None:
-    if not _claim(import_id):
+    job = RosterImport.claim(import_id)
+    if job is None:
         return
-    job = RosterImport.objects.select_related("union", "uploaded_by").get(pk=import_id)
-    rows = RosterImport.objects.filter(pk=import_id)
-
-    def progress(done: int) -> None:
-        rows.update(rows_done=done)
-
     try:
         with local_path(job.file, job.original_name) as path:
             frame = read_roster(path, name=job.original_name)
-            rows.update(rows_total=frame.height)
-            outcome = import_roster(path, job.union, job.mapping, frame=frame, progress=progress)
+            job.report(0, frame.height, "Checking every row")
+            outcome = import_roster(
+                path, job.union, job.mapping, frame=frame, progress=lambda done: job.report(done)
+            )
     except RosterFileError as error:
-        rows.update(
-            status=RosterImport.Status.FAILED,
+        job.fail(
+            str(error),
             errors=[{"row": 1, "column": "", "message": str(error)}],
             errors_total=1,
-            finished_at=timezone.now(),
         )
         return
-    status = RosterImport.Status.APPLIED if outcome.is_valid else RosterImport.Status.FAILED
     with transaction.atomic():
-        rows.update(
-            status=status,
-            rows_total=outcome.rows_total,
-            rows_done=outcome.rows_total,
-            errors=outcome.errors,
-            errors_total=outcome.errors_total,
-            added=outcome.added,
-            changed=outcome.changed,
-            unchanged=outcome.unchanged,
-            removed=outcome.removed,
-            flagged_emails=outcome.flagged_emails,
-            finished_at=timezone.now(),
-        )
+        result = {
+            "rows_total": outcome.rows_total,
+            "rows_done": outcome.rows_total,
+            "errors": outcome.errors,
+            "errors_total": outcome.errors_total,
+            "added": outcome.added,
+            "changed": outcome.changed,
+            "unchanged": outcome.unchanged,
+            "removed": outcome.removed,
+            "flagged_emails": outcome.flagged_emails,
+        }
+        if outcome.is_valid:
+            job.finish(**result)
+        else:
+            job.fail(f"{outcome.errors_total} problems found; nothing changed.", **result)
         record(
             job.uploaded_by,
             "roster.import",
@@ -76,7 +64,7 @@ def run_roster_import(import_id: int) -> None:
             applied=outcome.is_valid,
             **outcome.summary(),
         )
-    logger.info("roster import %s: %s %s", import_id, status, outcome.summary())
+    logger.info("roster import %s: %s %s", import_id, job.status, outcome.summary())
 
 
 @task()

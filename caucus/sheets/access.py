@@ -56,7 +56,7 @@ def readable_sheet(user: Any, negotiation: Negotiation, pk: int) -> Sheet:
 def latest_built(sheet: Sheet) -> SheetVersion | None:
     version = sheet.published_version
     if version is None:
-        version = sheet.versions.filter(status=SheetVersion.Status.BUILT).first()
+        version = sheet.versions.filter(status=SheetVersion.Status.DONE).first()
     return version
 
 

@@ -1,7 +1,7 @@
 """Building a version: each included row compared and rendered, then the PDF and DOCX made.
 
-Progress (``rows_done`` of ``rows_total``) is written as rows are compared, each in its own
-short transaction, so the page that polls sees it. The files are made before the rows are
+A job of the one shape (``caucus.lib.jobs``): claimed by one worker, progress (``rows_done`` of
+``rows_total``) written as rows are compared, so the page that polls sees it. The files are made before the rows are
 written, and the rows and the version's new status go in one transaction: a build that fails
 part-way leaves no half-built version.
 """
@@ -23,22 +23,14 @@ from caucus.updates.rendering import render_markdown
 logger = logging.getLogger(__name__)
 
 
-def _claim(version_id: int) -> bool:
-    """Only one worker builds a version: the one whose conditional update moves it off QUEUED."""
-    return bool(
-        SheetVersion.objects.filter(pk=version_id, status=SheetVersion.Status.QUEUED).update(
-            status=SheetVersion.Status.BUILDING, rows_done=0
-        )
-    )
-
-
 def run_build(version_id: int) -> None:
-    if not _claim(version_id):
+    version = SheetVersion.claim(version_id)
+    if version is None:
         return
-    version = SheetVersion.objects.select_related("sheet__negotiation").get(pk=version_id)
-    progress = SheetVersion.objects.filter(pk=version_id)
+    version = SheetVersion.objects.select_related("sheet__negotiation").get(pk=version.pk)
     try:
-        rows = _compare_rows(version, progress)
+        rows = _compare_rows(version)
+        version.report(len(rows), stage="Making the PDF and the Word file")
         version.built_at = timezone.now()
         # The files first, outside any transaction: printing a long sheet takes seconds, and
         # on SQLite an open write transaction would hold every other writer that long.
@@ -48,17 +40,16 @@ def run_build(version_id: int) -> None:
         version.docx.save(f"{stem}.docx", ContentFile(sheet_docx(version, rows)), save=False)
         with transaction.atomic():
             VersionRow.objects.bulk_create(rows)
-            version.rows_total = version.rows_done = len(rows)
-            version.status = SheetVersion.Status.BUILT
-            version.save()
+            version.save(update_fields=["built_at", "pdf", "docx"])
+            version.finish(rows_total=len(rows), rows_done=len(rows))
     except Exception as exc:
         logger.exception("sheet version %s failed", version_id)
-        progress.update(status=SheetVersion.Status.FAILED, error=f"{type(exc).__name__}: {exc}")
+        version.fail(f"{type(exc).__name__}: {exc}")
         return
     logger.info("sheet version %s built: %s rows", version_id, len(rows))
 
 
-def _compare_rows(version: SheetVersion, progress: object) -> list[VersionRow]:
+def _compare_rows(version: SheetVersion) -> list[VersionRow]:
     sheet: Sheet = version.sheet
     negotiation = sheet.negotiation
     sheet_rows = list(sheet.rows.filter(included=True).select_related("article"))
@@ -82,5 +73,5 @@ def _compare_rows(version: SheetVersion, progress: object) -> list[VersionRow]:
                 html=render_row(comparison.ops, version.columns, version.layout, negotiation.name),
             )
         )
-        progress.update(rows_done=k)  # type: ignore[attr-defined]
+        version.report(k)
     return out

@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from caucus.lib.jobs import Job, JobStatus
+
 
 class Columns(models.TextChoices):
     THREE_WAY = "three_way", "Current contract, union's latest and employer's latest"
@@ -111,26 +113,24 @@ class SheetRow(models.Model):
         return f"{self.sheet}: {self.article}"
 
 
-class SheetVersion(models.Model):
-    """A built, immutable snapshot of a sheet: what members read once it is published."""
+class SheetVersion(Job):
+    """A built, immutable snapshot of a sheet: what members read once it is published. Built
+    as a job (``caucus.lib.jobs``): ``rows_done`` counts the articles compared."""
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Waiting for a worker"
-        BUILDING = "building", "Building"
-        BUILT = "built", "Built"
-        FAILED = "failed", "Failed"
+        QUEUED = JobStatus.QUEUED, "Waiting for a worker"
+        RUNNING = JobStatus.RUNNING, "Building"
+        DONE = JobStatus.DONE, "Built"
+        FAILED = JobStatus.FAILED, "Failed"
 
     sheet = models.ForeignKey(Sheet, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
     # Frozen from the sheet when the build was asked for.
     title = models.CharField(max_length=200)
     intro = models.TextField(blank=True)
     columns = models.CharField(max_length=12, choices=Columns.choices)
     layout = models.CharField(max_length=12, choices=Layout.choices)
-    rows_total = models.PositiveIntegerField(default=0)
-    rows_done = models.PositiveIntegerField(default=0)
-    error = models.TextField(blank=True)
     requested_at = models.DateTimeField(auto_now_add=True)
     built_at = models.DateTimeField(null=True, blank=True)
     built_by = models.ForeignKey(
@@ -139,28 +139,19 @@ class SheetVersion(models.Model):
     pdf = models.FileField(upload_to="sheets/%Y/", blank=True)
     docx = models.FileField(upload_to="sheets/%Y/", blank=True)
 
-    class Meta:
+    class Meta(Job.Meta):
         ordering = ["-number"]
         constraints = [
-            models.UniqueConstraint(fields=["sheet", "number"], name="sheet_version_number_unique")
+            *Job.Meta.constraints,
+            models.UniqueConstraint(fields=["sheet", "number"], name="sheet_version_number_unique"),
         ]
 
     def __str__(self) -> str:
         return f"{self.title}, version {self.number}"
 
     @property
-    def is_finished(self) -> bool:
-        return self.status in (self.Status.BUILT, self.Status.FAILED)
-
-    @property
     def is_built(self) -> bool:
-        return self.status == self.Status.BUILT
-
-    @property
-    def progress_percent(self) -> int:
-        if not self.rows_total:
-            return 0
-        return min(100, round(100 * self.rows_done / self.rows_total))
+        return self.status == self.Status.DONE
 
     @property
     def column_labels(self) -> tuple[str, str]:

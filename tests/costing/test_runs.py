@@ -36,7 +36,7 @@ def test_a_run_of_the_members_is_costed_in_the_background(
         response = start_run(cast.client("team"), world, [union, employer])
     run = CostingRun.objects.get()
     assert response["Location"] == reverse("costing:run", args=[run.pk])
-    assert run.status == CostingRun.Status.DONE and run.progress == 100
+    assert run.status == CostingRun.Status.DONE and run.progress_percent == 100
     assert run.workers == 7
     assert run.labels() == ["Union: Wages: 4% a year", "Employer: Wages: 2% a year, South frozen"]
     assert run.status_quo_terms == {"scales": [{"classification": "Clerk", "rates": SCALE}]}
@@ -95,13 +95,17 @@ def test_the_task_reports_progress_while_it_runs(cast: Any, world: Any, monkeypa
 
     make_roster(world)
     union, employer = make_proposals(world)
-    seen: list[tuple[str, int, str]] = []
+    seen: list[tuple[str, int, int, str]] = []
     real = tasks.cost_proposals
 
-    def watching(*args: Any, **kwargs: Any) -> Any:
-        row = CostingRun.objects.values_list("status", "progress", "stage").get()
-        seen.append(row)
-        return real(*args, **kwargs)
+    def watching(*args: Any, progress: Any, **kwargs: Any) -> Any:
+        def spy(done: int, total: int, stage: str) -> None:
+            progress(done, total, stage)  # what the polling page reads, after each call
+            seen.append(
+                CostingRun.objects.values_list("status", "rows_done", "rows_total", "stage").get()
+            )
+
+        return real(*args, progress=spy, **kwargs)
 
     monkeypatch.setattr(tasks, "cost_proposals", watching)
     start_run(cast.client("team"), world, [union, employer])
@@ -110,9 +114,11 @@ def test_the_task_reports_progress_while_it_runs(cast: Any, world: Any, monkeypa
     progress = cast.client("team").get(reverse("costing:progress", args=[run.pk]))
     assert b'<progress id="run-bar"' in progress.content
     tasks.run_costing(run.pk)
+    # one engine call for both proposals, reporting each one costed
     assert seen == [
-        ("running", 5, "Costing Union: Wages: 4% a year"),
-        ("running", 45, "Costing Employer: Wages: 2% a year, South frozen"),
+        ("running", 0, 2, "Costing Union: Wages: 4% a year"),
+        ("running", 1, 2, "Costing Employer: Wages: 2% a year, South frozen"),
+        ("running", 2, 2, "Costed"),
     ]
     polled = cast.client("team").get(
         reverse("costing:progress", args=[run.pk]), HTTP_HX_REQUEST="true"

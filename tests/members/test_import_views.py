@@ -112,7 +112,7 @@ def test_progress_partial_polls_while_the_import_runs(cast: Any, world: Any, tmp
     upload(client, world, write_csv(tmp_path / "r.csv", [row("A-1")]))
     job = RosterImport.objects.get()
     RosterImport.objects.filter(pk=job.pk).update(
-        status=RosterImport.Status.VALIDATING, rows_total=80_000, rows_done=20_000
+        status=RosterImport.Status.RUNNING, rows_total=80_000, rows_done=20_000
     )
     response = client.get(reverse("members:import_progress", args=[job.pk]))
     page = response.content.decode()

@@ -62,7 +62,7 @@ def objects(cast: Any, negotiation: Any) -> dict[str, Any]:
             title=title,
             columns=sheet.columns,
             layout=sheet.layout,
-            status=SheetVersion.Status.BUILT,
+            status=SheetVersion.Status.DONE,
             built_at=timezone.now(),
             pdf=ContentFile(b"%PDF-1.7\n", name="sheet.pdf"),
             docx=ContentFile(b"PK", name="sheet.docx"),

@@ -24,7 +24,7 @@ def test_a_new_sheet_includes_the_articles_with_proposals_on_the_table(sheets: A
 def test_a_three_way_row_attributes_each_change_to_its_side(sheets: Any) -> None:
     sheets.passes()
     version = sheets.built(sheets.sheet())
-    assert version.status == SheetVersion.Status.BUILT
+    assert version.status == SheetVersion.Status.DONE
     (row,) = version.rows.all()
     assert row.heading == "Article 12: Wages"
     assert row.texts["union"].endswith("5% on April 1.")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import zipfile
 from io import BytesIO
@@ -11,6 +10,8 @@ from typing import Any
 
 import pytest
 from docx import Document
+
+from tests.tools import need
 
 pytestmark = pytest.mark.django_db
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -43,8 +44,7 @@ def test_the_regression_docx_marks_the_employers_changes(sheets: Any) -> None:
 
 
 def test_the_pdf_names_the_negotiation_and_each_article(sheets: Any, tmp_path: Path) -> None:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+    pdftotext = need("pdftotext")
     sheets.passes()
     sheets.table.proposal("union", sheets.world.article_seniority, text="Seniority counts.")
     version = sheets.built(sheets.sheet())
@@ -52,7 +52,7 @@ def test_the_pdf_names_the_negotiation_and_each_article(sheets: Any, tmp_path: P
     with version.pdf.open("rb") as f:
         path.write_bytes(f.read())
     text = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+        [pdftotext, "-layout", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Article 7: Seniority" in text and "Article 12: Wages" in text
     assert "National Agreement 2026" in text
@@ -62,9 +62,7 @@ def test_the_pdf_names_the_negotiation_and_each_article(sheets: Any, tmp_path: P
 
 
 def test_libreoffice_opens_the_docx_with_its_tracked_changes(sheets: Any, tmp_path: Path) -> None:
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office is None:
-        pytest.skip("LibreOffice is not installed")
+    office = need("soffice", "libreoffice")
     sheets.passes()
     version = sheets.built(sheets.sheet())
     source = tmp_path / "sheet.docx"

@@ -143,7 +143,7 @@ def _building(sheet: Any, *, rows_total: int, rows_done: int) -> SheetVersion:
         layout="inline",
         rows_total=rows_total,
         rows_done=rows_done,
-        status=SheetVersion.Status.BUILDING,
+        status=SheetVersion.Status.RUNNING,
     )
 
 
