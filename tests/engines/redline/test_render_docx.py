@@ -1,20 +1,18 @@
 """DOCX redlines carry real tracked changes that accept to the new text."""
 
 import io
-import os
-import shutil
 import subprocess
 import zipfile
 from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from caucus.engines.redline import diff
 from caucus.engines.redline.render_docx import render_docx
 from caucus.engines.redline.threeway import attributed_ops, three_way
+from tests.tools import need
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 OLD = "ARTICLE 1 - WAGES\nPay is $10.00 per hour.\nSick days: five.\n"
@@ -73,16 +71,13 @@ def test_characters_xml_cannot_hold_do_not_break_the_file() -> None:
     assert accepted == "a\ufffdc"
 
 
-@pytest.mark.skipif(
-    shutil.which("libreoffice") is None and not os.environ.get("CAUCUS_REQUIRE_BROWSER"),
-    reason="LibreOffice absent",
-)
 def test_libreoffice_opens_the_redline(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    office = need("libreoffice", "soffice")
     source = tmp_path / "redline.docx"
     source.write_bytes(render_docx(diff(OLD, NEW)))
     subprocess.run(
         [
-            "libreoffice",
+            office,
             f"-env:UserInstallation=file://{tmp_path}/lo",
             "--headless",
             "--convert-to",

@@ -1,14 +1,12 @@
 """HTML redlines say in words what changed, in both layouts, and print to PDF."""
 
-import shutil
 import subprocess
-
-import pytest
 
 from caucus.engines.redline import compare_articles, diff
 from caucus.engines.redline.render_html import Meta, render_html, sections_from_articles
 from caucus.engines.redline.render_pdf import render_pdf
 from caucus.engines.redline.threeway import attributed_ops, three_way
+from tests.tools import need
 
 BOOTS = "The employer shall provide boots and gloves to all staff.\n"
 RATES = "Rates rise on the first pay period of each contract year.\n"
@@ -97,13 +95,13 @@ def test_articles_each_get_a_section_with_a_renumbering_note() -> None:
     assert "Renumbered; was ARTICLE 1 - WAGES." in html
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) absent")
 def test_pdf_has_the_negotiation_columns_and_date_in_its_header(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    pdftotext = need("pdftotext")
     meta = Meta("Local 12 and Acme 2026", "Current", "Union proposal", "2026-11-23")
     pdf = tmp_path / "r.pdf"
     pdf.write_bytes(render_pdf(render_html(diff(OLD, NEW), meta=meta)))
     text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Local 12 and Acme 2026" in text
     assert "Current → Union proposal" in text

@@ -1,0 +1,22 @@
+"""Outside programs some tests drive (LibreOffice, pdftotext): skipped where missing on a
+developer's machine, required where CI installs them (``CAUCUS_REQUIRE_TOOLS``), so a test
+that CI must run can never pass by being skipped."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+
+def need(*names: str) -> str:
+    """The path of the first of ``names`` on this machine; else skip, or fail in CI."""
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    message = f"{' or '.join(names)} is not installed"
+    if os.environ.get("CAUCUS_REQUIRE_TOOLS"):
+        pytest.fail(f"CAUCUS_REQUIRE_TOOLS is set but {message}")
+    pytest.skip(message)
