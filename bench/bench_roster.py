@@ -210,7 +210,7 @@ def child(backend: str, folder: str) -> None:
     call_command("migrate", verbosity=0)
     from caucus.members.columns import guess_mapping
     from caucus.members.importing import import_roster, load_codes
-    from caucus.members.reading import read_roster
+    from caucus.members.roster_files import read_roster
     from caucus.members.validation import validate
 
     unions = setup_world()

@@ -206,6 +206,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": _staticfiles_backend},
 }
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
+# Who sends a stored file once its view has checked the right to it: Django itself, or the web
+# server in front ("nginx": X-Accel-Redirect to CAUCUS_FILE_INTERNAL_URL, an internal location
+# aliased to MEDIA_ROOT; docs/deployment.md).
+CAUCUS_FILE_SENDER = env("CAUCUS_FILE_SENDER", "django")
+if CAUCUS_FILE_SENDER not in ("django", "nginx"):
+    raise ValueError(f"CAUCUS_FILE_SENDER must be django or nginx, not {CAUCUS_FILE_SENDER!r}")
+CAUCUS_FILE_INTERNAL_URL = env("CAUCUS_FILE_INTERNAL_URL", "/_stored/")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 

@@ -93,6 +93,8 @@ MATRIX: dict[str, tuple[str, People, tuple[str, ...]]] = {
     "table:direct_dealing": ("GET", DIRECT_DEALING, ("slug",)),
     "table:direct_dealing_new": ("GET", DIRECT_DEALING, ("slug",)),
     "table:direct_dealing_report": ("GET", DIRECT_DEALING, ("slug", "pk=report_pk")),
+    "table:direct_dealing_attachment": ("GET", DIRECT_DEALING, ("slug", "pk=report_pk")),
+    "table:charge_document": ("GET", TEAM, ("slug", "pk=charge_pk", "document_pk")),
     "updates:list": ("GET", UPDATES, ()),
     "updates:new": ("GET", UPDATES, ()),
     "updates:edit": ("GET", UPDATES_COALITION_WIDE, ("pk=draft_pk",)),
@@ -105,6 +107,7 @@ MATRIX: dict[str, tuple[str, People, tuple[str, ...]]] = {
     "members:import_map": ("GET", IMPORT_OF_A, ("pk=import_pk",)),
     "members:import_detail": ("GET", IMPORT_OF_A, ("pk=import_pk",)),
     "members:import_progress": ("GET", IMPORT_OF_A, ("pk=import_pk",)),
+    "members:import_file": ("GET", IMPORT_OF_A, ("pk=import_pk",)),
     "admin:index": ("GET", NOBODY, ()),
     "api:openapi-json": ("GET", EVERYONE, ()),
     "api:openapi-view": ("GET", EVERYONE, ()),
@@ -180,6 +183,7 @@ def table_objects(cast: Any, negotiation: Any) -> dict[str, Any]:
     """One of each protected object at ``negotiation``, by the names the matrix uses."""
     from caucus.table.models import (
         Charge,
+        ChargeDocument,
         DirectDealingReport,
         InformationRequest,
         Proposal,
@@ -220,7 +224,14 @@ def table_objects(cast: Any, negotiation: Any) -> dict[str, Any]:
         negotiation=negotiation, title="Refusal to provide information", allegations="RFI 1"
     )
     report = DirectDealingReport.objects.create(
-        negotiation=negotiation, received_on=date.today(), channel="email", text="Vote no!"
+        negotiation=negotiation,
+        received_on=date.today(),
+        channel="email",
+        text="Vote no!",
+        attachment=ContentFile(b"%PDF-1.7\n", name="flyer.pdf"),
+    )
+    document = ChargeDocument.objects.create(
+        charge=charge, title="Letter", file=ContentFile(b"%PDF-1.7\n", name="letter.pdf")
     )
     an_hour_ago = timezone.now() - timedelta(hours=1)
     public_update = Update.objects.create(
@@ -258,6 +269,7 @@ def table_objects(cast: Any, negotiation: Any) -> dict[str, Any]:
         "request_pk": rfi.pk,
         "charge_pk": charge.pk,
         "report_pk": report.pk,
+        "document_pk": document.pk,
         "draft_pk": draft.pk,
     }
 

@@ -181,9 +181,9 @@ class ProposalIn(Schema):
     session_id: Id | None = None
     passed_on: date | None = Field(None, description="Defaults to today.")
     answers_id: Id | None = None
-    economic_terms: Annotated[
-        dict[str, Any] | None, AfterValidator(_storable_json)
-    ] = Field(None, description="Costing terms; their shape is defined in docs/costing.md.")
+    economic_terms: Annotated[dict[str, Any] | None, AfterValidator(_storable_json)] = Field(
+        None, description="Costing terms; their shape is defined in docs/costing.md."
+    )
     is_published: bool = False
 
 

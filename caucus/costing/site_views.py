@@ -16,11 +16,11 @@ from django.utils.dateformat import format as format_date
 
 from caucus.costing.access import published_run
 from caucus.costing.forms import WorkerForm
-from caucus.costing.mine import Outcome, Worker, scales, worker_outcomes
 from caucus.costing.models import CostingRun
+from caucus.costing.my_pay import Outcome, Worker, scales, worker_outcomes
 from caucus.costing.pages import COLOURS, colour_of
+from caucus.lib.markdown import render_markdown
 from caucus.members.models import Member
-from caucus.updates.rendering import render_markdown
 
 
 def _own_record(request: HttpRequest, run: CostingRun) -> Member | None:

@@ -20,13 +20,13 @@ from django_tasks import task
 from caucus.costing.inputs import parse_inputs
 from caucus.costing.models import CostingRun
 from caucus.costing.rosters import check_file
-from caucus.costing.summary import build_summary
+from caucus.costing.stored_summary import build_summary
 from caucus.engines.costing.export_xlsx import write_xlsx
 from caucus.engines.costing.model import Progress, cost_proposals
 from caucus.engines.costing.reader import TermsError
 from caucus.engines.costing.results import CostingRun as EngineRun
 from caucus.engines.costing.roster import RosterError
-from caucus.members.reading import local_path
+from caucus.lib.files import local_path
 
 logger = logging.getLogger(__name__)
 

@@ -23,6 +23,7 @@ from caucus.costing.actions import (
 )
 from caucus.costing.forms import NewRunForm, PublishForm
 from caucus.costing.models import CostingRun
+from caucus.lib.files import send_stored_file
 from caucus.table.access import access_negotiation
 from caucus.table.models import Negotiation
 
@@ -114,15 +115,7 @@ def run_export(request: HttpRequest, pk: int) -> HttpResponse:
     if not run.is_done or not run.workbook:
         raise Http404("This run has no workbook yet.")
     record_export(request.user, run, request)
-    # Read whole (a few megabytes even for a big roster) so no file handle outlives the request.
-    with run.workbook.open("rb") as handle:
-        content = handle.read()
-    response = HttpResponse(
-        content,
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="costing-{run.pk}.xlsx"'
-    return response
+    return send_stored_file(run.workbook, f"costing-{run.pk}.xlsx")
 
 
 @require_POST

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from caucus.members.reading import read_roster
+from caucus.members.roster_files import read_roster
 from caucus.members.validation import Progress, RosterCodes, Validation, validate
 from caucus.members.writing import insert_members, mark_dropped, members_on_file, update_members
 from caucus.orgs.models import BargainingUnit, Classification, Employer, Union, Worksite

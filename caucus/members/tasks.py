@@ -14,9 +14,10 @@ from django.db import transaction
 from django_tasks import task
 
 from caucus.audit.log import record
+from caucus.lib.files import local_path
 from caucus.members.importing import import_roster
 from caucus.members.models import RosterImport
-from caucus.members.reading import RosterFileError, local_path, read_roster
+from caucus.members.roster_files import RosterFileError, read_roster
 
 logger = logging.getLogger(__name__)
 

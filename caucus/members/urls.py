@@ -11,4 +11,5 @@ urlpatterns = [
     path("import/<int:pk>/map/", views.import_map, name="import_map"),
     path("import/<int:pk>/", views.import_detail, name="import_detail"),
     path("import/<int:pk>/progress/", views.import_progress, name="import_progress"),
+    path("import/<int:pk>/file/", views.import_file, name="import_file"),
 ]

@@ -14,11 +14,12 @@ from django.shortcuts import redirect, render
 from caucus.accounts.decorators import staff_required
 from caucus.accounts.permissions import has_perm
 from caucus.audit.log import record
+from caucus.lib.files import local_path, send_stored_file
 from caucus.members.access import access_import, access_member
 from caucus.members.columns import guess_mapping
 from caucus.members.forms import MappingForm, RosterFilterForm, UploadForm
 from caucus.members.models import Member, RosterImport
-from caucus.members.reading import RosterFileError, local_path, read_roster
+from caucus.members.roster_files import RosterFileError, read_roster
 from caucus.members.tasks import apply_import
 
 PAGE_SIZE = 50
@@ -166,3 +167,12 @@ def import_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The progress and report part alone, which the detail page polls while the import runs."""
     job = access_import(request.user, pk)
     return render(request, "members/import_detail.html#progress", {"job": job})
+
+
+@staff_required("members.import")
+def import_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """The file as it was uploaded, to those who may import that union's roster (audited:
+    it holds members' personal contacts)."""
+    job = access_import(request.user, pk)
+    record(request.user, "roster.import_file", job, union=job.union, file=job.original_name)
+    return send_stored_file(job.file, job.original_name)

@@ -15,10 +15,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from caucus.lib.markdown import render_markdown
 from caucus.sheets.compare import compare, ops_to_data, passes_by_article, render_row
 from caucus.sheets.documents import sheet_docx, sheet_pdf
 from caucus.sheets.models import Sheet, SheetVersion, VersionRow
-from caucus.updates.rendering import render_markdown
 
 logger = logging.getLogger(__name__)
 

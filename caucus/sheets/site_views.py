@@ -8,8 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from caucus.sheets.access import public_negotiation, published_sheet
+from caucus.sheets.built_version import download, sheet_context
 from caucus.sheets.models import Sheet
-from caucus.sheets.reading import download, sheet_context
 
 
 def sheet_list(request: HttpRequest, slug: str) -> HttpResponse:

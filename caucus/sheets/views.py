@@ -23,11 +23,11 @@ from caucus.sheets.actions import (
     record_export,
     rows_of,
 )
+from caucus.sheets.built_version import download, sheet_context
 from caucus.sheets.compare import articles_on_the_table
 from caucus.sheets.documents import print_html
 from caucus.sheets.forms import AttachForm, NewSheetForm, RowsForm, SheetForm
 from caucus.sheets.models import Sheet
-from caucus.sheets.reading import download, sheet_context
 
 EDIT = "sheets.edit"
 

@@ -13,9 +13,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from caucus.lib.markdown import render_markdown
 from caucus.table.models import Negotiation
 from caucus.updates.models import Update, UpdateQuerySet
-from caucus.updates.rendering import render_markdown
 
 FEED_LENGTH = 30
 

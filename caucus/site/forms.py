@@ -6,57 +6,18 @@ its first bytes, so a renamed program is refused with the same plain message.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
+from caucus.lib.uploads import (
+    ALLOWED_LABEL,
+    ALLOWED_TYPES,
+    MAX_ATTACHMENT_BYTES,
+    check_attachment,
+)
 from caucus.table.models import DirectDealingReport
-
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-# Extension → the bytes such a file starts with (None: plain text, checked as text).
-ALLOWED_TYPES: dict[str, tuple[bytes, ...] | None] = {
-    ".pdf": (b"%PDF-",),
-    ".png": (b"\x89PNG\r\n\x1a\n",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-    ".docx": (b"PK\x03\x04",),
-    ".txt": None,
-    ".eml": None,
-}
-ALLOWED_LABEL = "PDF, PNG, JPG, TXT, EML (saved e-mail) or DOCX"
-
-
-def check_attachment(upload: UploadedFile) -> None:
-    name = upload.name or ""
-    suffix = Path(name).suffix.lower()
-    if suffix not in ALLOWED_TYPES:
-        raise forms.ValidationError(
-            f"“{name}” is not a file type we accept. Please send a {ALLOWED_LABEL} file, "
-            "or a screenshot.",
-            code="type",
-        )
-    if (upload.size or 0) > MAX_ATTACHMENT_BYTES:
-        raise forms.ValidationError(
-            f"That file is {filesizeformat(upload.size)}; the limit is "
-            f"{filesizeformat(MAX_ATTACHMENT_BYTES)}. A screenshot or a PDF of the pages that "
-            "matter is enough.",
-            code="size",
-        )
-    upload.seek(0)
-    head = upload.read(2048)
-    upload.seek(0)
-    signatures = ALLOWED_TYPES[suffix]
-    is_right = b"\x00" not in head if signatures is None else head.startswith(signatures)
-    if not is_right:
-        raise forms.ValidationError(
-            f"“{name}” does not look like a real {suffix[1:].upper()} file. "
-            "Please attach the file itself, or a screenshot.",
-            code="content",
-        )
 
 
 class DirectDealingReportForm(forms.ModelForm):

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django_ratelimit.decorators import ratelimit
 
 from caucus.costing.models import CostingRun
+from caucus.lib.markdown import render_markdown
 from caucus.members.models import Member
 from caucus.site.calendar import sessions_calendar
 from caucus.site.forms import DirectDealingReportForm
@@ -26,7 +27,6 @@ from caucus.table.actions import do_report_direct_dealing
 from caucus.table.models import Negotiation, Proposal, Session
 from caucus.updates.audience import member_union_id
 from caucus.updates.models import Update
-from caucus.updates.rendering import render_markdown
 from caucus.updates.translations import choose_translation
 
 LATEST_UPDATES = 5

@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from caucus.lib.uploads import DocumentField
 from caucus.table.actions import TableError, check_request_dates
 from caucus.table.docx_text import UnreadableDocx, docx_text
 from caucus.table.models import (
@@ -245,6 +246,8 @@ class ChargeForm(forms.ModelForm):
 
 
 class ChargeDocumentForm(forms.ModelForm):
+    file = DocumentField(label="Document")
+
     class Meta:
         model = ChargeDocument
         fields = ["title", "file"]
@@ -259,6 +262,8 @@ class ReportReviewForm(forms.Form):
 
 class ReportLogForm(forms.ModelForm):
     """Staff logging an employer message themselves."""
+
+    attachment = DocumentField(label="Attachment (optional)", required=False)
 
     class Meta:
         model = DirectDealingReport

@@ -32,6 +32,11 @@ urlpatterns = [
     path("table/<slug:slug>/charges/new/", charges.charge_edit, name="charge_new"),
     path("table/<slug:slug>/charges/<int:pk>/", charges.charge, name="charge"),
     path("table/<slug:slug>/charges/<int:pk>/edit/", charges.charge_edit, name="charge_edit"),
+    path(
+        "table/<slug:slug>/charges/<int:pk>/documents/<int:document_pk>/",
+        charges.charge_document,
+        name="charge_document",
+    ),
     path("table/<slug:slug>/direct-dealing/", direct_dealing.direct_dealing, name="direct_dealing"),
     path(
         "table/<slug:slug>/direct-dealing/new/",
@@ -42,5 +47,10 @@ urlpatterns = [
         "table/<slug:slug>/direct-dealing/<int:pk>/",
         direct_dealing.direct_dealing_report,
         name="direct_dealing_report",
+    ),
+    path(
+        "table/<slug:slug>/direct-dealing/<int:pk>/attachment/",
+        direct_dealing.direct_dealing_attachment,
+        name="direct_dealing_attachment",
     ),
 ]

@@ -9,11 +9,11 @@ from django.views.decorators.http import require_POST
 
 from caucus.accounts.decorators import staff_required
 from caucus.accounts.permissions import has_perm
+from caucus.lib.markdown import render_markdown
 from caucus.updates.access import access_update
 from caucus.updates.actions import UpdateError, do_publish_update, do_save_update
 from caucus.updates.forms import UpdateForm
 from caucus.updates.models import Update
-from caucus.updates.rendering import render_markdown
 
 
 @staff_required("updates.edit")

@@ -8,8 +8,8 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString
 
+from caucus.lib.markdown import render_markdown
 from caucus.sheets.models import Sheet
-from caucus.updates.rendering import render_markdown
 
 register = template.Library()
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from caucus.accounts.decorators import staff_required
+from caucus.lib.files import send_stored_file
 from caucus.table.access import access_charge, access_negotiation, can_edit
 from caucus.table.actions import (
     TableError,
@@ -91,3 +92,14 @@ def charge_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpR
         {"negotiation": negotiation, "form": form, "charge": instance},
         status=400 if form.errors else 200,
     )
+
+
+@staff_required("table.view_internal")
+def charge_document(request: HttpRequest, slug: str, pk: int, document_pk: int) -> HttpResponse:
+    """One of a charge's documents, to whoever may read the charge."""
+    negotiation = access_negotiation(request.user, slug, "table.view_internal")
+    the_charge = access_charge(request.user, negotiation, pk)
+    document = the_charge.documents.filter(pk=document_pk).first()
+    if document is None:
+        raise Http404("No such document.")
+    return send_stored_file(document.file)

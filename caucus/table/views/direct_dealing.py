@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from caucus.accounts.decorators import staff_required
+from caucus.lib.files import send_stored_file
 from caucus.table.access import access_negotiation, access_report
 from caucus.table.actions import do_log_direct_dealing, do_review_report
 from caucus.table.forms import ReportLogForm, ReportReviewForm, StatusFilterForm
@@ -65,3 +66,11 @@ def direct_dealing_report(request: HttpRequest, slug: str, pk: int) -> HttpRespo
         {"negotiation": negotiation, "report": report, "form": form},
         status=400 if form.errors else 200,
     )
+
+
+@staff_required("directdealing.review")
+def direct_dealing_attachment(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The file a report came with, to those who review reports."""
+    negotiation = access_negotiation(request.user, slug, "directdealing.review")
+    report = access_report(request.user, negotiation, pk)
+    return send_stored_file(report.attachment)

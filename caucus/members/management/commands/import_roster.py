@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from caucus.audit.log import record
 from caucus.members.columns import FIELDS_BY_NAME, guess_mapping
 from caucus.members.importing import import_roster
-from caucus.members.reading import RosterFileError, read_roster
+from caucus.members.roster_files import RosterFileError, read_roster
 from caucus.orgs.models import Union
 
 

@@ -5,16 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.utils.text import slugify
 
 from caucus.engines.redline.render_html import CSS
+from caucus.lib.files import send_stored_file
 from caucus.sheets.models import SheetVersion
-
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
 
 
 def sheet_context(version: SheetVersion) -> dict[str, Any]:
@@ -29,13 +25,6 @@ def sheet_context(version: SheetVersion) -> dict[str, Any]:
 
 
 def download(version: SheetVersion, kind: str) -> HttpResponse:
-    """The version's file as an attachment (read whole: a sheet is a few hundred kilobytes)."""
+    """The version's file as an attachment (the caller has checked the right to it)."""
     file = version.pdf if kind == "pdf" else version.docx
-    if not file:
-        raise Http404("No file for this version.")
-    with file.open("rb") as handle:
-        data = handle.read()
-    name = f"{slugify(version.title) or 'sheet'}-v{version.number}.{kind}"
-    response = HttpResponse(data, content_type=CONTENT_TYPES[kind])
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return send_stored_file(file, f"{slugify(version.title) or 'sheet'}-v{version.number}.{kind}")

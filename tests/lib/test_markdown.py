@@ -1,6 +1,6 @@
 """Markdown from staff is shown to everyone, so nothing executable may survive rendering."""
 
-from caucus.updates.rendering import render_markdown
+from caucus.lib.markdown import render_markdown
 
 
 def test_script_tags_are_removed_with_their_code() -> None:

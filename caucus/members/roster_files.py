@@ -7,12 +7,7 @@ through fastexcel (calamine).
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import polars as pl
 
@@ -56,20 +51,3 @@ def read_roster(
 
 def read_headers(path: str | Path, *, name: str | None = None) -> list[str]:
     return read_roster(path, name=name, n_rows=5).columns
-
-
-@contextmanager
-def local_path(field_file: Any, name: str) -> Iterator[Path]:
-    """A path on this machine holding a stored file (a temporary copy when storage is remote)."""
-    try:
-        path = Path(field_file.path)
-    except NotImplementedError:  # storage without local paths (S3 and the like)
-        path = None
-    if path is not None:
-        yield path
-        return
-    with tempfile.NamedTemporaryFile(suffix=Path(name).suffix) as copy:
-        with field_file.open("rb") as source:
-            shutil.copyfileobj(source, copy)
-        copy.flush()
-        yield Path(copy.name)
