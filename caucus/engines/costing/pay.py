@@ -114,12 +114,14 @@ def cost_terms(
     paths = _incumbent_paths(setting, positions, known)
     diff_masks = [scope_mask(roster, d.where) for d in terms.differentials]
     factor, flat = differential_factors(terms.differentials, setting.hours, diff_masks)
-    extra = weight * (factor - 1.0)
-    hires = _hire_paths(setting, extra) if force.has_hires else None
+    # the hours each row pays, plain and at percent differentials, over the workers it stands for
+    hours_paid, hours_extra = setting.hours * weight, setting.hours * (weight * (factor - 1.0))
+    hires = _hire_paths(setting, hours_paid, hours_extra) if force.has_hires else None
     # wages + differentials = cash rate x hours x factor + flat; lump sums and profit sharing are
     # added year by year. Totals come from the cash rates and summed weights, taken (with the
     # wages profit is shared by) before pay is built over the cash rates.
-    parts = _wages_and_differentials(setting, force, paths, hires, extra, total(flat, weight))
+    flat_total = total(flat, weight)
+    parts = _wages_and_differentials(force, paths, hires, hours_paid, hours_extra, flat_total)
     sharing = terms.profit_sharing
     by_pay = sharing is not None and sharing.formula == "pay"
     wage_rows = [row * setting.hours for row in paths.cash] if by_pay else []
@@ -127,7 +129,7 @@ def cost_terms(
     _add_money_outside_the_rate(setting, force, paths, hires, wage_rows, parts, pay)
     employer, employee = _premiums(terms, setting.term.years)
     _add_totals(setting, force, employer, parts)
-    return Costed(pay, _end_payroll(setting, force, paths, hires), parts, employee)
+    return Costed(pay, _end_payroll(force, paths, hires, hours_paid), parts, employee)
 
 
 def _incumbent_paths(
@@ -146,33 +148,31 @@ def _incumbent_paths(
     return paths
 
 
-def _hire_paths(setting: _Setting, extra: Floats) -> _Hires:
-    """The hires' paths, and their wages summed by slot, not spread over every row."""
+def _hire_paths(setting: _Setting, hours_paid: Floats, hours_extra: Floats) -> _Hires:
+    """The hires' paths, and the hours they are paid summed by slot, not spread over every row."""
     roster = setting.roster
     first, group = roster.slots
     pop = hires(roster, setting.terms, setting.status_quo, setting.width)
+    slots = first.shape[0]
     hours: Floats = np.asarray(
-        np.bincount(group, weights=setting.hours * setting.weight, minlength=first.shape[0]),
-        dtype=np.float64,
+        np.bincount(group, weights=hours_paid, minlength=slots), dtype=np.float64
     )
-    extra_hours: Floats = np.asarray(
-        np.bincount(group, weights=setting.hours * extra, minlength=first.shape[0]),
-        dtype=np.float64,
+    extra: Floats = np.asarray(
+        np.bincount(group, weights=hours_extra, minlength=slots), dtype=np.float64
     )
-    return _Hires(setting.wage_paths(pop, first), group, hours, extra_hours)
+    return _Hires(setting.wage_paths(pop, first), group, hours, extra)
 
 
 def _wages_and_differentials(
-    setting: _Setting,
     force: Workforce,
     paths: WagePaths,
     hires: _Hires | None,
-    extra: Floats,
+    hours_paid: Floats,
+    hours_extra: Floats,
     flat_total: float,
 ) -> dict[str, Floats]:
     """Each component by year, wages and differentials filled in, over the whole workforce."""
-    hours_paid, hours_extra = setting.hours * setting.weight, setting.hours * extra
-    parts = {name: np.zeros(len(setting.years)) for name in COMPONENTS}
+    parts = {name: np.zeros(paths.cash.shape[0]) for name in COMPONENTS}
     for k, cash in enumerate(paths.cash):
         share = force.incumbents[k]
         parts["wages"][k] += total(cash, hours_paid) * share
@@ -282,13 +282,12 @@ def _add_totals(
 
 
 def _end_payroll(
-    setting: _Setting, force: Workforce, paths: WagePaths, hires: _Hires | None
+    force: Workforce, paths: WagePaths, hires: _Hires | None, hours_paid: Floats
 ) -> Floats:
     """By year: the payroll at the rates of the year's last day, over the whole workforce."""
-    hire_end = (
-        np.zeros(len(setting.years)) if hires is None else hires.paths.end_payroll(hires.hours)
-    )
-    incumbents_end = paths.end_payroll(setting.hours * setting.weight)
+    years = paths.cash.shape[0]
+    hire_end = np.zeros(years) if hires is None else hires.paths.end_payroll(hires.hours)
+    incumbents_end = paths.end_payroll(hours_paid)
     end: Floats = incumbents_end * np.asarray(force.incumbents) + hire_end * np.asarray(force.hires)
     return end
 
