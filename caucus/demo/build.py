@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from caucus.audit.log import record
 from caucus.demo.costing import build_costing
+from caucus.demo.evidence import build_evidence
 from caucus.demo.orgs import build_orgs
 from caucus.demo.people import build_people
 from caucus.demo.roster import build_roster
@@ -50,6 +51,7 @@ def build_demo(seed: int = DEFAULT_SEED, members: int = DEFAULT_MEMBERS) -> Demo
         written = build_roster(rngs["roster"], orgs, members)
         users = build_people(rngs["people"], orgs)
         rnd = build_round(orgs, timezone.localdate(), users["team"])
+        build_evidence(rnd, orgs, users["team"])
         build_updates(rnd, orgs, users["comms"])
         build_costing(rnd, users["team"])
         build_sheets(rnd, users["team"])

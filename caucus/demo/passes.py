@@ -10,8 +10,8 @@ from typing import Any
 
 from caucus.demo.orgs import STORE_CLASSIFICATIONS, WAREHOUSE_CLASSIFICATIONS
 
-# key, article, side, kind, session index (None: a draft not yet passed), answers, status,
-# published, title, text, economic terms
+# key, article, side, kind, session index (None: a draft not yet passed), answers, the status
+# the round leaves it at (tests/demo checks it), published, title, text, economic terms
 U, E = "union", "employer"
 FORMAL, COUNTER, OPTION, SUPPOSAL = "formal", "counter", "option", "supposal"
 OPEN, SUPERSEDED, TA = "open", "superseded", "ta"

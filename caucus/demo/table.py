@@ -1,9 +1,10 @@
 """The demo's bargaining round: a national negotiation a few months in, with sessions behind
-and ahead, passes and counters on the big articles, an employer "option", a package, two
-tentative agreements, information requests (some refused or overdue), a charge and reports
-of direct dealing.
+and ahead, passes and counters on the big articles, an employer "option", a package and two
+tentative agreements (its requests, reports and charge are in ``caucus.demo.evidence``).
 
-Dates are placed around ``today`` so the round always looks current.
+Dates are placed around ``today`` so the round always looks current. The round is entered
+through the table's actions, as the team would enter it, by the team's user; what happened
+before today is then backdated (``caucus.demo.past``).
 """
 
 from __future__ import annotations
@@ -13,14 +14,13 @@ from datetime import date, time, timedelta
 from typing import Any
 
 from caucus.demo.orgs import Orgs
-from caucus.demo.passes import OPEN, PASSES, WAGE_RAISES, E, wage_terms
+from caucus.demo.passes import OPEN, PASSES, SUPERSEDED, TA, WAGE_RAISES, E, wage_terms
+from caucus.demo.past import backdate, backdate_events_since, last_event_id, moment
 from caucus.demo.texts import ARTICLES
 from caucus.orgs.models import BargainingUnit
+from caucus.table.actions import do_pass_proposal, do_record_session, do_set_proposal_status
 from caucus.table.models import (
     Article,
-    Charge,
-    DirectDealingReport,
-    InformationRequest,
     Negotiation,
     Package,
     Proposal,
@@ -33,6 +33,13 @@ from caucus.table.models import (
 SESSION_COUNT = 15
 FIRST_SESSION_DAYS_AGO = 120
 PLACES = ["Union hall, Oakland", "Harborline offices, Seattle", "Hotel conference room, Chicago"]
+# Passes are entered late in the morning of their session, agreements signed at its end.
+PASS_HOUR, SIGN_HOUR = 11, 16
+# The employer's package, passed as one at session 9 (index 8).
+PACKAGE_SESSION = 8
+PACKAGED = ("e_wages2", "e_ps", "e_ben")
+# The tentative agreements: the pass agreed, and the session (index) it was signed at.
+AGREEMENTS = [("u_rec", 6), ("e_griev", 4)]
 
 
 @dataclass
@@ -44,6 +51,16 @@ class Round:
 
 
 def build_round(orgs: Orgs, today: date, team: Any) -> Round:
+    rnd = Round(negotiation=_negotiation(orgs, today))
+    rnd.articles = _articles(rnd.negotiation)
+    rnd.sessions = _sessions(rnd.negotiation, today, team)
+    _passes(rnd, today, team)
+    for key, at in AGREEMENTS:
+        _sign(rnd, team, key, rnd.sessions[at])
+    return rnd
+
+
+def _negotiation(orgs: Orgs, today: date) -> Negotiation:
     negotiation = Negotiation.objects.create(
         coalition=orgs.coalition,
         employer=orgs.employer,
@@ -63,9 +80,12 @@ def build_round(orgs: Orgs, today: date, team: Any) -> Round:
         ),
     )
     negotiation.units.set(BargainingUnit.objects.filter(union__coalition=orgs.coalition))
-    rnd = Round(negotiation=negotiation)
-    for order, (number, title, economic, paragraphs) in enumerate(ARTICLES, start=1):
-        rnd.articles[number] = Article.objects.create(
+    return negotiation
+
+
+def _articles(negotiation: Negotiation) -> dict[str, Article]:
+    return {
+        number: Article.objects.create(
             negotiation=negotiation,
             number=number,
             title=title,
@@ -73,12 +93,20 @@ def build_round(orgs: Orgs, today: date, team: Any) -> Round:
             order=order,
             is_economic=economic,
         )
+        for order, (number, title, economic, paragraphs) in enumerate(ARTICLES, start=1)
+    }
+
+
+def _sessions(negotiation: Negotiation, today: date, team: Any) -> list[Session]:
+    """The sessions held, with their notes, and the ones scheduled, still blank."""
+    sessions = []
     for i in range(SESSION_COUNT):
         day = today - timedelta(days=FIRST_SESSION_DAYS_AGO - 10 * i)
         past = day < today
-        rnd.sessions.append(
-            Session.objects.create(
-                negotiation=negotiation,
+        sessions.append(
+            do_record_session(
+                team,
+                negotiation,
                 date=day,
                 starts_at=time(10, 0),
                 ends_at=time(17, 0) if past else None,
@@ -100,169 +128,101 @@ def build_round(orgs: Orgs, today: date, team: Any) -> Round:
                     if past
                     else ""
                 ),
-                created_by=team,
             )
         )
-    _passes(rnd, today, team)
-    _follow_up(rnd, orgs, today)
-    return rnd
+    return sessions
 
 
 def _passes(rnd: Round, today: date, team: Any) -> None:
-    sessions = rnd.sessions
+    """Every pass in the order it was made: each later pass supersedes its side's earlier
+    one on the article, as the table's rule has it."""
+    package = _package(rnd)
     term_start = today + timedelta(days=46)
-    for key, article, side, kind, at, answers, status, published, title, text, terms in PASSES:
-        session = sessions[at] if at is not None else None
+    for key, article, side, kind, at, answers, _status, published, title, text, terms in PASSES:
         if key in WAGE_RAISES:
             terms = wage_terms(key, term_start, terms)
-        rnd.proposals[key] = Proposal.objects.create(
-            negotiation=rnd.negotiation,
-            article=rnd.articles[article],
-            side=side,
-            kind=kind,
-            title=title,
-            text=text,
-            summary=title,
-            session=session,
-            passed_on=session.date if session else sessions[-3].date,
-            answers=rnd.proposals[answers] if answers else None,
-            status=status,
-            is_published=published,
-            economic_terms=terms,
-            created_by=team,
-        )
-    package = Package.objects.create(
+        fields = {
+            "article": rnd.articles[article],
+            "side": side,
+            "kind": kind,
+            "title": title,
+            "text": text,
+            "summary": title,
+            "answers": rnd.proposals[answers] if answers else None,
+            "is_published": published,
+            "economic_terms": terms,
+            "package": package if key in PACKAGED else None,
+        }
+        if at is None:
+            rnd.proposals[key] = _draft(rnd, team, passed_on=rnd.sessions[-3].date, **fields)
+        else:
+            rnd.proposals[key] = _pass(rnd, team, rnd.sessions[at], **fields)
+    statuses = dict(rnd.negotiation.proposals.values_list("pk", "status"))
+    for proposal in rnd.proposals.values():
+        proposal.status = statuses[proposal.pk]
+
+
+def _package(rnd: Round) -> Package:
+    # Packages have no action of their own: the package is written here, and its proposals
+    # join it as they are passed.
+    return Package.objects.create(
         negotiation=rnd.negotiation,
         side=E,
         title="Company economic package",
         summary="Wages, profit sharing and benefits together, to be accepted or rejected as one.",
-        session=sessions[8],
+        session=rnd.sessions[PACKAGE_SESSION],
     )
-    Proposal.objects.filter(
-        pk__in=[rnd.proposals[k].pk for k in ("e_wages2", "e_ps", "e_ben")]
-    ).update(package=package)
-    events = []
-    for proposal in rnd.proposals.values():
-        events.append(ProposalEvent(proposal=proposal, actor=team, what="passed", to_status=OPEN))
-        if proposal.status != OPEN:
-            events.append(
-                ProposalEvent(
-                    proposal=proposal,
-                    actor=team,
-                    what="status",
-                    from_status=OPEN,
-                    to_status=proposal.status,
-                )
-            )
-    ProposalEvent.objects.bulk_create(events)
 
 
-def _follow_up(rnd: Round, orgs: Orgs, today: date) -> None:
-    negotiation, sessions, articles = rnd.negotiation, rnd.sessions, rnd.articles
-    for article, key, at in (("1", "u_rec", 6), ("7", "e_griev", 4)):
-        TentativeAgreement.objects.create(
-            negotiation=negotiation,
-            article=articles[article],
-            proposal=rnd.proposals[key],
-            session=sessions[at],
-            signed_on=sessions[at].date,
-            text=rnd.proposals[key].text,
-        )
-    asked = [sessions[i].date for i in (0, 1, 3, 4, 6, 9)]
-    requests = [
-        (
-            1,
-            "Store labor hours, last three years",
-            asked[0],
-            14,
-            "answered",
-            "Spreadsheet received.",
-        ),
-        (
-            2,
-            "Profit and loss by region",
-            asked[1],
-            14,
-            "refused",
-            "The Company declines: regional results are not relevant to bargaining.",
-        ),
-        (3, "Turnover and vacancies by store", asked[2], 14, "pending", ""),
-        (4, "Health plan costs and enrollment", asked[3], 21, "partial", "Enrollment only."),
-        (5, "Plans for new stores and plants", asked[4], 14, "acknowledged", ""),
-        (6, "Bonus payouts, last five years", asked[5], 45, "pending", ""),
-    ]
-    made = {}
-    for number, title, on, due_in, status, answer in requests:
-        done = status in ("answered", "refused", "partial")
-        made[number] = InformationRequest.objects.create(
-            negotiation=negotiation,
-            number=number,
-            title=title,
-            items=f"{title}, by store and month.\nThe method used to compute it.",
-            asked_on=on,
-            acknowledged_on=on + timedelta(days=3) if status != "pending" else None,
-            due_on=on + timedelta(days=due_in),
-            answered_on=on + timedelta(days=due_in + 6) if done else None,
-            status=status,
-            answer=answer,
-        )
-    sites = orgs.worksites["CAL"] + orgs.worksites["MID"]
-    reports = [
-        (
-            "email",
-            "Harborline People Team",
-            "What the union isn't telling you about profit sharing",
-            "Our bonus program already rewards you. A union contract could put it at risk.",
-            "evidence",
-        ),
-        (
-            "text",
-            "District manager",
-            "",
-            "Hey team, a strike means no paychecks. Think about your family.",
-            "evidence",
-        ),
-        (
-            "meeting",
-            "Store manager",
-            "One-on-one about bargaining",
-            "Manager asked me privately whether I would cross a picket line.",
-            "reviewed",
-        ),
-        (
-            "app",
-            "Harborline Partner App",
-            "Bargaining facts",
-            "A post in the scheduling app comparing union dues to a bonus.",
-            "new",
-        ),
-    ]
-    dd = []
-    for i, (channel, sender, subject, text, status) in enumerate(reports):
-        dd.append(
-            DirectDealingReport.objects.create(
-                negotiation=negotiation,
-                received_on=sessions[5 + i].date + timedelta(days=2),
-                channel=channel,
-                sender=sender,
-                subject=subject,
-                text=text,
-                worksite=sites[i * 3],
-                reporter_name="A member" if i % 2 else "",
-                status=status,
-            )
-        )
-    charge = Charge.objects.create(
-        negotiation=negotiation,
-        case_number="19-CA-301742",
-        title="Refusal to provide information; direct dealing",
-        allegations=(
-            "Since the start of bargaining the Employer has refused to provide relevant "
-            "information requested by the Union (requests 2 and 3) and has dealt directly with "
-            "employees about terms under negotiation."
-        ),
-        filed_on=sessions[8].date,
-        status=Charge.Status.INVESTIGATION,
+def _pass(rnd: Round, team: Any, session: Session, **fields: Any) -> Proposal:
+    when = moment(session.date, PASS_HOUR)
+    since = last_event_id()
+    proposal = do_pass_proposal(
+        team, rnd.negotiation, session=session, passed_on=session.date, **fields
     )
-    charge.evidence_requests.set([made[2], made[3]])
-    charge.evidence_reports.set(dd[:2])
+    backdate(proposal, when, "created_at")
+    backdate_events_since(since, when)
+    return proposal
+
+
+def _draft(rnd: Round, team: Any, **fields: Any) -> Proposal:
+    """A counter the team is preparing for the next session. ``do_pass_proposal`` knows no
+    proposal that has not been passed: entering it would supersede the union's scheduling
+    proposal, still on the table. So the draft is written directly, with the history the
+    demo has always given it."""
+    proposal = Proposal.objects.create(negotiation=rnd.negotiation, created_by=team, **fields)
+    ProposalEvent.objects.create(proposal=proposal, actor=team, what="passed", to_status=OPEN)
+    return proposal
+
+
+def _sign(rnd: Round, team: Any, key: str, session: Session) -> TentativeAgreement:
+    """Both sides sign off on a pass at ``session``; the pass it answered is settled too."""
+    proposal = rnd.proposals[key]
+    since = last_event_id()
+    agreement = do_set_proposal_status(team, proposal, TA, signed_on=session.date)
+    assert agreement is not None
+    # The action files the agreement under the session the pass was made at; it was
+    # signed at a later one.
+    TentativeAgreement.objects.filter(pk=agreement.pk).update(session=session)
+    agreement.session = session
+    answered = proposal.answers
+    if answered is not None and answered.status == OPEN:
+        _settle(team, answered, proposal)
+    backdate_events_since(since, moment(session.date, SIGN_HOUR))
+    return agreement
+
+
+def _settle(team: Any, answered: Proposal, agreed: Proposal) -> None:
+    """The other side's proposal, answered by the pass agreed, is off the table. No action
+    does this (a status of "superseded" only follows a new pass of the same side), so the
+    demo writes the status and its event as ``do_pass_proposal`` would."""
+    Proposal.objects.filter(pk=answered.pk).update(status=SUPERSEDED)
+    answered.status = SUPERSEDED
+    ProposalEvent.objects.create(
+        proposal=answered,
+        actor=team,
+        what="superseded",
+        from_status=OPEN,
+        to_status=SUPERSEDED,
+        note=f"Settled by the tentative agreement on proposal #{agreed.pk}.",
+    )

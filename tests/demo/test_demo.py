@@ -195,3 +195,45 @@ def test_every_economic_proposal_in_the_demo_can_be_costed(demo: str) -> None:
     assert {p.article.title for p in economic} >= {"Wages", "Profit Sharing", "Benefits"}
     problems = {p.title: economic_terms_errors(p.economic_terms) for p in economic}
     assert not {title: errors for title, errors in problems.items() if errors}
+
+
+def test_every_pass_ends_with_the_status_the_demo_tells(demo: str) -> None:
+    from caucus.demo.passes import PASSES
+    from caucus.table.models import Proposal
+
+    statuses = dict(Proposal.objects.values_list("title", "status"))
+    assert statuses == {row[8]: row[6] for row in PASSES}
+
+
+def test_the_round_is_entered_through_the_actions_and_audited_as_such(demo: str) -> None:
+    from collections import Counter
+
+    from caucus.audit.models import AuditEvent
+
+    acts = Counter(AuditEvent.objects.values_list("action", flat=True))
+    # 15 sessions; 19 passes less the scheduling draft; 2 TAs; 6 requests; 4 reports, 3 of
+    # them reviewed; 1 charge; 6 updates, 5 of them published.
+    assert acts["table.session_record"] == 15
+    assert acts["table.proposal_pass"] == 18
+    assert acts["table.proposal_status"] == 2
+    assert acts["table.request_create"] == 6
+    assert (acts["directdealing.report"], acts["directdealing.review"]) == (4, 3)
+    assert acts["table.charge_create"] == 1
+    assert (acts["update.create"], acts["update.publish"]) == (6, 5)
+
+
+def test_what_happened_before_today_is_dated_when_it_happened(demo: str) -> None:
+    from django.utils import timezone
+
+    from caucus.table.models import DirectDealingReport, ProposalEvent
+    from caucus.updates.models import Update
+
+    passed = ProposalEvent.objects.filter(what="passed", proposal__session__isnull=False)
+    assert all(timezone.localdate(e.at) == e.proposal.passed_on for e in passed)
+    signed = ProposalEvent.objects.filter(to_status="ta").select_related("proposal")
+    agreements = {e.proposal.tentative_agreements.get().signed_on for e in signed}
+    assert {timezone.localdate(e.at) for e in signed} == agreements
+    for update in Update.objects.published():
+        assert update.created_at == update.published_at < timezone.now()
+    for report in DirectDealingReport.objects.all():
+        assert timezone.localdate(report.created_at) == report.received_on
