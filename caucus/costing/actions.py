@@ -136,10 +136,28 @@ def names_not_on_roster(
     return problems
 
 
+class PublishError(ValueError):
+    """Publishing refused, with the reason to show staff."""
+
+
+def unpublished_proposals(run: CostingRun) -> list[Proposal]:
+    """The run's proposals that members may not see (as they stand now)."""
+    return list(run.proposals.filter(is_published=False).order_by("passed_on", "id"))
+
+
 @transaction.atomic
 def do_publish(actor: Any, run: CostingRun, intro: str) -> None:
+    """Show members what the run means for them; refused while it costs a proposal members
+    may not see (its label and figures would reach them)."""
     if not run.is_done:
-        raise ValueError("Only a finished run can be published.")
+        raise PublishError("Only a finished run can be published.")
+    hidden = unpublished_proposals(run)
+    if hidden:
+        names = "; ".join(f"“{p.title}”" for p in hidden)
+        raise PublishError(
+            f"This run costs proposals that are not published to members: {names}. "
+            "Publish them first, or start a run without them."
+        )
     run.is_published = True
     run.published_at = timezone.now()
     run.member_intro = intro

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -16,6 +15,7 @@ from caucus.costing import pages
 from caucus.costing.access import access_run, visible_runs
 from caucus.costing.actions import (
     CostingInputError,
+    PublishError,
     do_create_run,
     do_publish,
     do_unpublish,
@@ -123,12 +123,13 @@ def run_export(request: HttpRequest, pk: int) -> HttpResponse:
 def run_publish(request: HttpRequest, pk: int) -> HttpResponse:
     run = access_run(request.user, pk)
     form = PublishForm(request.POST)
-    if not run.is_done:
-        messages.error(request, "Only a finished run can be published.")
-    elif form.is_valid():
-        with transaction.atomic():
+    if form.is_valid():
+        try:
             do_publish(request.user, run, form.cleaned_data["member_intro"])
-        messages.success(request, "Published: members can now see what it means for them.")
+        except PublishError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "Published: members can now see what it means for them.")
     return redirect("costing:run", pk=run.pk)
 
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from caucus.audit.log import record
 from caucus.sheets.models import Sheet, SheetRow, SheetVersion
-from caucus.table.models import Negotiation
+from caucus.table.models import Negotiation, Proposal
 
 
 class SheetError(Exception):
@@ -142,13 +142,30 @@ def do_request_build(
     return version
 
 
+def unpublished_sources(version: SheetVersion) -> list[Proposal]:
+    """The proposals a version shows that members may not see (not published, as they stand
+    now), in the order of the sheet's rows."""
+    ids = [source["id"] for row in version.rows.all() for source in row.sources if "id" in source]
+    hidden = Proposal.objects.filter(pk__in=ids, is_published=False).select_related("article")
+    by_id = {proposal.pk: proposal for proposal in hidden}
+    return [by_id[pk] for pk in dict.fromkeys(ids) if pk in by_id]
+
+
 def do_publish(
     user: Any, sheet: Sheet, version: SheetVersion, request: HttpRequest | None = None
 ) -> None:
+    """Show members this version; refused while it shows a proposal members may not see."""
     if version.sheet_id != sheet.pk:
         raise SheetError("That version belongs to another sheet.")
     if not version.is_built:
         raise SheetError("Only a built version can be published; wait for the build to finish.")
+    hidden = unpublished_sources(version)
+    if hidden:
+        names = "; ".join(f"“{p.title}”" for p in hidden)
+        raise SheetError(
+            f"This version shows proposals that are not published to members: {names}. "
+            "Publish them first, or leave their articles out and build again."
+        )
     with transaction.atomic():
         sheet.status = Sheet.Status.PUBLISHED
         sheet.published_version = version
