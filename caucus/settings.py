@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "caucus.costing",
     "caucus.site",
     "caucus.api",
+    "caucus.demo",
 ]
 
 MIDDLEWARE = [

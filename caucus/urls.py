@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("caucus.site.urls")),
     path("", include("caucus.sheets.site_urls")),
     path("", include("caucus.costing.site_urls")),
+    path("accounts/member/", include("caucus.members.signin_urls")),
     path("accounts/", include("caucus.accounts.urls")),
     path("staff/", include("caucus.table.urls")),
     path("staff/roster/", include("caucus.members.urls")),

@@ -67,7 +67,7 @@ MATRIX: dict[str, tuple[str, People, tuple[str, ...]]] = {
     "site:report": ("GET", EVERYONE, ("slug",)),
     "site:report_thanks": ("GET", EVERYONE, ("slug",)),
     "accounts:login": ("GET", EVERYONE, ()),
-    "accounts:member_link": ("GET", EVERYONE, ()),
+    "member_signin:link": ("GET", EVERYONE, ()),
     "accounts:magic": ("GET", EVERYONE, ("token",)),
     "accounts:logout": ("POST", EVERYONE, ()),
     "accounts:verify": ("GET", SIGNED_IN, ()),

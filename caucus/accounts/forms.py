@@ -39,10 +39,3 @@ class TokenForm(forms.Form):
 
     def clean_token(self) -> str:
         return self.cleaned_data["token"].replace(" ", "")
-
-
-class MemberLinkForm(forms.Form):
-    email = forms.EmailField(
-        label="Your personal e-mail (the one your union has)",
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )

@@ -8,6 +8,5 @@ urlpatterns = [
     path("logout/", views.logout_view, name="logout"),
     path("verify/", views.verify_view, name="verify"),
     path("verify/setup/", views.totp_setup_view, name="totp_setup"),
-    path("member/", views.member_link_view, name="member_link"),
     path("link/<str:token>/", views.magic_view, name="magic"),
 ]

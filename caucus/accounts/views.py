@@ -1,4 +1,5 @@
-"""Signing in: staff with a password and a TOTP second factor, members with a one-time link."""
+"""Signing in: staff with a password and a TOTP second factor; members with a one-time link
+(asked for on the roster's side, ``caucus.members.signin``; redeemed here)."""
 
 from __future__ import annotations
 
@@ -19,14 +20,14 @@ from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_ratelimit.decorators import ratelimit
 
-from caucus.accounts.forms import LoginForm, MemberLinkForm, TokenForm
+from caucus.accounts.forms import LoginForm, TokenForm
 from caucus.accounts.models import LoginToken, User
 from caucus.accounts.permissions import is_staff_member
-from caucus.accounts.tasks import send_login_link
 from caucus.audit.log import record
 
 
-def _next_url(request: HttpRequest, default: str) -> str:
+def safe_next_url(request: HttpRequest, default: str) -> str:
+    """The ``next`` the request names, if it stays on this site; else ``default``."""
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -62,13 +63,15 @@ def login_view(request: HttpRequest) -> HttpResponse:
         user = form.get_user()
         login(request, user)
         record(user, "auth.login", user, request=request)
-        next_url = _next_url(request, reverse(settings.LOGIN_REDIRECT_URL))
+        next_url = safe_next_url(request, reverse(settings.LOGIN_REDIRECT_URL))
         if is_staff_member(user) and settings.CAUCUS_REQUIRE_2FA:
             return redirect(f"{reverse('accounts:verify')}?{urlencode({'next': next_url})}")
         return redirect(next_url)
     if request.method == "POST":
         record(None, "auth.login_failed", request=request, username=_typed_name(request)[:150])
-    return render(request, "accounts/login.html", {"form": form, "next": _next_url(request, "")})
+    return render(
+        request, "accounts/login.html", {"form": form, "next": safe_next_url(request, "")}
+    )
 
 
 @require_POST
@@ -83,17 +86,19 @@ def verify_view(request: HttpRequest) -> HttpResponse:
     """Second factor: enter a TOTP code; enrol a device first if the user has none."""
     user: Any = request.user
     if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
-        return redirect(f"{reverse('accounts:totp_setup')}?next={_next_url(request, '')}")
+        return redirect(f"{reverse('accounts:totp_setup')}?next={safe_next_url(request, '')}")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = django_otp.match_token(user, form.cleaned_data["token"])
         if device is not None:
             django_otp.login(request, device)
-            return redirect(_next_url(request, reverse(settings.LOGIN_REDIRECT_URL)))
+            return redirect(safe_next_url(request, reverse(settings.LOGIN_REDIRECT_URL)))
         form.add_error(
             "token", "That code is not right or has expired. Codes change every 30 seconds."
         )
-    return render(request, "accounts/verify.html", {"form": form, "next": _next_url(request, "")})
+    return render(
+        request, "accounts/verify.html", {"form": form, "next": safe_next_url(request, "")}
+    )
 
 
 @login_required
@@ -114,7 +119,7 @@ def totp_setup_view(request: HttpRequest) -> HttpResponse:
                 record(user, "auth.totp_enrolled", user, request=request)
             django_otp.login(request, device)
             messages.success(request, "Your authenticator app is set up.")
-            return redirect(_next_url(request, reverse(settings.LOGIN_REDIRECT_URL)))
+            return redirect(safe_next_url(request, reverse(settings.LOGIN_REDIRECT_URL)))
         form.add_error(
             "token", "That code does not match. Check the time on your phone and try the next code."
         )
@@ -130,24 +135,7 @@ def totp_setup_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/totp_setup.html",
-        {"form": form, "qr_svg": svg, "secret": secret, "next": _next_url(request, "")},
-    )
-
-
-def _report_rate(group: str, request: HttpRequest) -> str:
-    return settings.CAUCUS_REPORT_RATE
-
-
-@ratelimit(key="ip", rate=_report_rate, method="POST")
-def member_link_view(request: HttpRequest) -> HttpResponse:
-    """A member asks for a sign-in link. The answer is the same whether or not we know them."""
-    form = MemberLinkForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        email = form.cleaned_data["email"]
-        transaction.on_commit(lambda: send_login_link.enqueue(email, _next_url(request, "/")))
-        return render(request, "accounts/member_link_sent.html", {"email": email})
-    return render(
-        request, "accounts/member_link.html", {"form": form, "next": _next_url(request, "")}
+        {"form": form, "qr_svg": svg, "secret": secret, "next": safe_next_url(request, "")},
     )
 
 
@@ -159,7 +147,7 @@ def magic_view(request: HttpRequest, token: str) -> HttpResponse:
             return render(request, "accounts/magic_invalid.html", status=400)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         record(user, "auth.member_link_used", user, request=request)
-        return redirect(_next_url(request, reverse("site:home")))
+        return redirect(safe_next_url(request, reverse("site:home")))
     return render(
-        request, "accounts/magic_confirm.html", {"token": token, "next": _next_url(request, "")}
+        request, "accounts/magic_confirm.html", {"token": token, "next": safe_next_url(request, "")}
     )

@@ -57,7 +57,7 @@ def _only_the_next_link_arrives(cast: Any, smtp: _Inbox, capture: Any) -> None:
     """No mail went out before: ask a link for the cast's member, and only that one arrives.
     (Ordered by the SMTP server itself, not by waiting to see that nothing came.)"""
     with capture(execute=True):
-        Client().post(reverse("accounts:member_link"), {"email": cast.member_record.email})
+        Client().post(reverse("member_signin:link"), {"email": cast.member_record.email})
     _wait_for(smtp)
     assert [m["To"] for m in smtp.messages] == [cast.member_record.email]
 
@@ -74,7 +74,7 @@ def test_member_receives_a_link_that_signs_them_in_once(
 ) -> None:
     client = Client()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("accounts:member_link"), {"email": cast.member_record.email})
+        response = client.post(reverse("member_signin:link"), {"email": cast.member_record.email})
     assert "a sign-in link is on its way" in response.content.decode()
     _wait_for(smtp)
     assert len(smtp.messages) == 1
@@ -96,7 +96,7 @@ def test_an_address_not_on_the_roster_gets_the_same_answer_and_no_mail(
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         response = Client().post(
-            reverse("accounts:member_link"), {"email": "stranger@nowhere.example"}
+            reverse("member_signin:link"), {"email": "stranger@nowhere.example"}
         )
     assert "a sign-in link is on its way" in response.content.decode()
     _only_the_next_link_arrives(cast, smtp, django_capture_on_commit_callbacks)
@@ -107,7 +107,7 @@ def test_an_employer_address_never_receives_a_link(
 ) -> None:
     world.member(member_id="A-7", email="boss@megacorp.example", email_is_employers=True)
     with django_capture_on_commit_callbacks(execute=True):
-        Client().post(reverse("accounts:member_link"), {"email": "boss@megacorp.example"})
+        Client().post(reverse("member_signin:link"), {"email": "boss@megacorp.example"})
     _only_the_next_link_arrives(cast, smtp, django_capture_on_commit_callbacks)
 
 
@@ -116,7 +116,7 @@ def test_a_member_found_by_e_mail_gets_an_account_on_first_link(
 ) -> None:
     member = world.member(member_id="A-8", email="new.person@personal.example")
     with django_capture_on_commit_callbacks(execute=True):
-        Client().post(reverse("accounts:member_link"), {"email": "NEW.person@personal.example"})
+        Client().post(reverse("member_signin:link"), {"email": "NEW.person@personal.example"})
     _wait_for(smtp)
     member.refresh_from_db()
     assert member.user is not None

@@ -107,7 +107,7 @@ def test_a_member_dropped_from_the_roster_loses_union_updates(cast: Any, updates
 def test_anonymous_visitors_are_invited_to_sign_in(cast: Any, updates: Any) -> None:
     page = _home(cast.client(None))
     assert "Members: sign in" in page
-    assert reverse("accounts:member_link") in page
+    assert reverse("member_signin:link") in page
 
 
 def test_a_signed_in_member_is_told_which_local_they_see(cast: Any, updates: Any) -> None:

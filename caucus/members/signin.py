@@ -1,23 +1,31 @@
-"""Background work for accounts: sending members their one-time sign-in link."""
+"""Members sign in with a one-time link sent to the personal e-mail the roster holds for them:
+the form that asks for it (the same answer whether or not we know the address), the task that
+sends it, and the account made for a member on first use. The link itself is redeemed by
+``caucus.accounts`` (``LoginToken``)."""
 
 from __future__ import annotations
 
 import logging
 from urllib.parse import urlencode
 
+from django import forms
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django_ratelimit.decorators import ratelimit
 from django_tasks import task
 
 from caucus.accounts.models import LoginToken, User
+from caucus.accounts.views import safe_next_url
+from caucus.members.models import Member
 
 log = logging.getLogger(__name__)
 
 
 def member_user_for_email(email: str) -> User | None:
     """The member's account for a personal e-mail on the roster, made on first use."""
-    from caucus.members.models import Member
-
     member = (
         Member.objects.on_roster()
         .filter(email__iexact=email, email_is_employers=False)
@@ -61,3 +69,28 @@ def send_login_link(email: str, next_url: str = "/") -> bool:
         recipient_list=[email],
     )
     return True
+
+
+class MemberLinkForm(forms.Form):
+    email = forms.EmailField(
+        label="Your personal e-mail (the one your union has)",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+def _report_rate(group: str, request: HttpRequest) -> str:
+    return settings.CAUCUS_REPORT_RATE
+
+
+@ratelimit(key="ip", rate=_report_rate, method="POST")
+def member_link_view(request: HttpRequest) -> HttpResponse:
+    """A member asks for a sign-in link. The answer is the same whether or not we know them."""
+    form = MemberLinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        next_url = safe_next_url(request, "/")
+        transaction.on_commit(lambda: send_login_link.enqueue(email, next_url))
+        return render(request, "members/member_link_sent.html", {"email": email})
+    return render(
+        request, "members/member_link.html", {"form": form, "next": safe_next_url(request, "")}
+    )
