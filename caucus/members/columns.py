@@ -1,4 +1,5 @@
-"""The Caucus fields a roster file fills, and a first guess at which file column feeds each.
+"""The roster's columns, written once: the Caucus fields a roster file fills (with a first guess
+at which file column feeds each), and the Member columns an import writes.
 
 The guess compares header names after folding case, spaces and punctuation
 ("Member ID", "member_no" and "MEMBER #" all land on ``member_id``); the person importing
@@ -94,3 +95,54 @@ def guess_mapping(headers: list[str]) -> dict[str, str]:
                 used.add(header)
                 break
     return mapping
+
+
+@dataclass(frozen=True)
+class MemberColumn:
+    """A Member field that a roster import writes, and the column of the clean rows holding it.
+
+    ``kind`` says how the value travels: ``text``; ``id`` (a foreign key's id); ``int``;
+    ``cents`` and ``milli`` (a decimal as an exact integer of hundredths or thousandths);
+    ``date``; ``flag`` (a boolean).
+    """
+
+    field: str
+    row: str
+    kind: str
+
+    @property
+    def attname(self) -> str:
+        return f"{self.field}_id" if self.kind == "id" else self.field
+
+
+# What an import sets on a member besides ``union``, ``member_id``, ``is_on_roster`` and
+# ``updated_at``, in the Member model's order. The importer's comparison, its reads of the
+# members on file and its bulk writes are all derived from this list.
+IMPORTED: tuple[MemberColumn, ...] = (
+    MemberColumn("first_name", "first_name", "text"),
+    MemberColumn("last_name", "last_name", "text"),
+    MemberColumn("unit", "unit_id", "id"),
+    MemberColumn("worksite", "worksite_id", "id"),
+    MemberColumn("classification", "classification_id", "id"),
+    MemberColumn("step", "step", "int"),
+    MemberColumn("hourly_rate", "rate_cents", "cents"),
+    MemberColumn("fte", "fte_milli", "milli"),
+    MemberColumn("hire_date", "hire_date", "date"),
+    MemberColumn("language", "language", "text"),
+    MemberColumn("email", "email", "text"),
+    MemberColumn("phone", "phone", "text"),
+    MemberColumn("standing", "standing", "text"),
+    MemberColumn("email_is_employers", "email_is_employers", "flag"),
+)
+# The clean rows' columns, as validation hands them to the importer.
+ROW_COLUMNS: tuple[str, ...] = ("member_id", *(c.row for c in IMPORTED))
+# Every column of the member table but its id, in the model's order: for bulk inserts that
+# write whole rows (tests check it against the model).
+MEMBER_TABLE_COLUMNS: tuple[str, ...] = (
+    "union_id",
+    "member_id",
+    *(c.attname for c in IMPORTED),
+    "is_on_roster",
+    "user_id",
+    "updated_at",
+)

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from caucus.members.columns import IMPORTED
 from caucus.members.roster_files import read_roster
 from caucus.members.validation import Progress, RosterCodes, Validation, validate
 from caucus.members.writing import insert_members, mark_dropped, members_on_file, update_members
@@ -24,24 +25,7 @@ from caucus.orgs.models import BargainingUnit, Classification, Employer, Union, 
 
 BATCH = 2000
 # The columns compared to decide "changed" (a re-import that differs in none is "unchanged").
-COMPARED = (
-    "first_name",
-    "last_name",
-    "unit_id",
-    "worksite_id",
-    "classification_id",
-    "step",
-    "rate_cents",
-    "fte_milli",
-    "hire_date",
-    "language",
-    "email",
-    "phone",
-    "standing",
-    "email_is_employers",
-    "is_on_roster",
-)
-ROW_COLUMNS = ["member_id", *(c for c in COMPARED if c != "is_on_roster")]
+COMPARED = (*(c.row for c in IMPORTED), "is_on_roster")
 
 
 @dataclass

@@ -17,45 +17,26 @@ from django.db import connection
 from django.db.models import F, IntegerField
 from django.db.models.functions import Cast, Round
 
+from caucus.members.columns import IMPORTED, MemberColumn
 from caucus.members.models import Member
 
 # Member fields written by an import, in this order (``union`` and ``member_id`` on insert only).
-DATA_FIELDS = [
-    "first_name",
-    "last_name",
-    "unit",
-    "worksite",
-    "classification",
-    "step",
-    "hourly_rate",
-    "fte",
-    "hire_date",
-    "language",
-    "email",
-    "phone",
-    "standing",
-    "email_is_employers",
-    "is_on_roster",
-    "updated_at",
-]
+DATA_FIELDS = [*(c.field for c in IMPORTED), "is_on_roster", "updated_at"]
 INSERT_FIELDS = ["union", "member_id", *DATA_FIELDS]
-EXISTING_SCHEMA = {
+# How each kind of column is read from the database: its type in the frame of members on file.
+READ_TYPES: dict[str, type[pl.DataType]] = {
+    "text": pl.String,
+    "id": pl.Int64,
+    "int": pl.Int64,
+    "cents": pl.Int64,
+    "milli": pl.Int64,
+    "date": pl.String,
+    "flag": pl.Int64,
+}
+EXISTING_SCHEMA: dict[str, type[pl.DataType]] = {
     "pk": pl.Int64,
     "member_id": pl.String,
-    "first_name": pl.String,
-    "last_name": pl.String,
-    "unit_id": pl.Int64,
-    "worksite_id": pl.Int64,
-    "classification_id": pl.Int64,
-    "step": pl.Int64,
-    "rate_cents": pl.Int64,
-    "fte_milli": pl.Int64,
-    "hire_date": pl.String,
-    "language": pl.String,
-    "email": pl.String,
-    "phone": pl.String,
-    "standing": pl.String,
-    "email_is_employers": pl.Int64,
+    **{c.row: READ_TYPES[c.kind] for c in IMPORTED},
     "is_on_roster": pl.Int64,
 }
 
@@ -68,36 +49,28 @@ def _table() -> str:
     return connection.ops.quote_name(Member._meta.db_table)
 
 
+def _read(column: MemberColumn) -> Any:
+    """The expression reading a column in the clean rows' terms (None: the field as stored)."""
+    if column.kind == "cents":
+        return Cast(Round(F(column.field) * 100), IntegerField())
+    if column.kind == "milli":
+        return Cast(Round(F(column.field) * 1000), IntegerField())
+    if column.kind == "date":
+        return Cast(column.field, output_field=Member._meta.get_field("member_id"))
+    if column.kind == "flag":
+        return Cast(column.field, IntegerField())
+    return None
+
+
 def members_on_file(union_id: int) -> pl.DataFrame:
     """The union's members in the clean rows' terms, in one query without per-value converters."""
+    reads = {c.row: _read(c) for c in IMPORTED}
+    annotations = {f"read_{name}": value for name, value in reads.items() if value is not None}
+    names = [c.attname if reads[c.row] is None else f"read_{c.row}" for c in IMPORTED]
     query = (
         Member.objects.filter(union_id=union_id)
-        .annotate(
-            rate_cents=Cast(Round(F("hourly_rate") * 100), IntegerField()),
-            fte_milli=Cast(Round(F("fte") * 1000), IntegerField()),
-            hire_text=Cast("hire_date", output_field=Member._meta.get_field("member_id")),
-            flag=Cast("email_is_employers", IntegerField()),
-            listed=Cast("is_on_roster", IntegerField()),
-        )
-        .values_list(
-            "pk",
-            "member_id",
-            "first_name",
-            "last_name",
-            "unit_id",
-            "worksite_id",
-            "classification_id",
-            "step",
-            "rate_cents",
-            "fte_milli",
-            "hire_text",
-            "language",
-            "email",
-            "phone",
-            "standing",
-            "flag",
-            "listed",
-        )  # fmt: skip
+        .annotate(**annotations, listed=Cast("is_on_roster", IntegerField()))
+        .values_list("pk", "member_id", *names, "listed")
     )
     sql, params = query.query.sql_with_params()
     with connection.cursor() as cursor:
@@ -105,8 +78,12 @@ def members_on_file(union_id: int) -> pl.DataFrame:
         rows = cursor.fetchall()
     frame = pl.DataFrame(rows, schema=EXISTING_SCHEMA, orient="row")
     return frame.with_columns(
-        pl.col("hire_date").str.slice(0, 10).str.to_date("%Y-%m-%d"),
-        pl.col("email_is_employers").cast(pl.Boolean),
+        *(
+            pl.col(c.row).str.slice(0, 10).str.to_date("%Y-%m-%d")
+            for c in IMPORTED
+            if c.kind == "date"
+        ),
+        *(pl.col(c.row).cast(pl.Boolean) for c in IMPORTED if c.kind == "flag"),
         pl.col("is_on_roster").cast(pl.Boolean),
     )
 
@@ -120,26 +97,26 @@ def _decimal_text(cents: str, digits: int) -> pl.Expr:
     )
 
 
+def _written(column: MemberColumn) -> pl.Expr:
+    """A clean rows' column in the database's own text form, named for its model field."""
+    if column.kind == "cents":
+        value = _decimal_text(column.row, 2)
+    elif column.kind == "milli":
+        value = _decimal_text(column.row, 3)
+    elif column.kind == "date":
+        value = pl.col(column.row).dt.to_string("%Y-%m-%d")
+    else:
+        value = pl.col(column.row)
+    return value.alias(column.field)
+
+
 def _db_rows(rows: pl.DataFrame, union_id: int, now: datetime, *, with_pk: bool) -> pl.DataFrame:
     """Clean rows as the table's columns, in ``INSERT_FIELDS`` order (plus pk when updating)."""
     stamp = connection.ops.adapt_datetimefield_value(now)
     columns = [
         pl.lit(union_id, dtype=pl.Int64).alias("union"),
         pl.col("member_id"),
-        pl.col("first_name"),
-        pl.col("last_name"),
-        pl.col("unit_id"),
-        pl.col("worksite_id"),
-        pl.col("classification_id"),
-        pl.col("step"),
-        _decimal_text("rate_cents", 2).alias("hourly_rate"),
-        _decimal_text("fte_milli", 3).alias("fte"),
-        pl.col("hire_date").dt.to_string("%Y-%m-%d"),
-        pl.col("language"),
-        pl.col("email"),
-        pl.col("phone"),
-        pl.col("standing"),
-        pl.col("email_is_employers"),
+        *(_written(c) for c in IMPORTED),
         pl.lit(True).alias("is_on_roster"),
         pl.lit(str(stamp)).alias("updated_at"),
     ]
