@@ -14,7 +14,7 @@ urlpatterns = [
     path("staff/updates/", include("caucus.updates.urls")),
     path("staff/sheets/", include("caucus.sheets.urls")),
     path("staff/costing/", include("caucus.costing.urls")),
-    path("staff/audit/", include("caucus.audit.urls")),
+    path("staff/audit/", include("caucus.accounts.audit_urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

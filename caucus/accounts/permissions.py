@@ -11,11 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from caucus.accounts.models import Role
+from caucus.orgs.models import Union
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
-
-    from caucus.orgs.models import Union
 
 R = Role
 
@@ -95,8 +94,6 @@ def union_ids_with(user: Any, perm: str) -> frozenset[int] | None:
 
 def unions_with(user: Any, perm: str) -> QuerySet[Union]:
     """The unions for whose objects the user holds ``perm`` (all of them if coalition-wide)."""
-    from caucus.orgs.models import Union
-
     roles = PERMISSIONS[perm]
     grants = [(role, union) for role, union in _grants(user) if role in roles]
     if any(union is None for _, union in grants):

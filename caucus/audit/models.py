@@ -8,16 +8,11 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
-from caucus.accounts.permissions import is_coalition_wide, unions_with
-
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
-    def visible_to(self, user: Any) -> AuditEventQuerySet:
-        """The events a holder of ``audit.view`` may read: all of them with a coalition-wide
-        grant; with grants for some unions, only the events of those unions."""
-        if is_coalition_wide(user, "audit.view"):
-            return self.all()
-        return self.filter(union__in=unions_with(user, "audit.view"))
+    def for_unions(self, union_ids: frozenset[int] | None) -> AuditEventQuerySet:
+        """Every event (``None``: coalition-wide), or only the events of these unions."""
+        return self.all() if union_ids is None else self.filter(union__in=union_ids)
 
     def update(self, **kwargs: Any) -> int:
         raise PermissionError("The audit log is append-only.")

@@ -13,6 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from caucus.engines.costing.json_format import run_to_dict
+from caucus.engines.costing.model import base_hours_per_fte
 from caucus.engines.costing.results import CostingRun
 
 Floats = npt.NDArray[np.float64]
@@ -28,11 +29,8 @@ def build_summary(run: CostingRun, sides: list[str]) -> dict[str, Any]:
     roster = run.roster
     out["regions"] = list(roster.region.names)
     out["locals"] = list(roster.local.names)
-    out["hours_per_fte"] = (
-        run.proposals[0].terms.term.hours_per_fte
-        if run.proposals and run.proposals[0].terms.term
-        else 2080.0
-    )
+    # the hours the base year is paid, whatever order the proposals were listed in
+    out["hours_per_fte"] = base_hours_per_fte(run.status_quo, [p.terms for p in run.proposals])
     for data, cost, change, side in zip(
         out["proposals"], run.proposals, changes, sides, strict=True
     ):

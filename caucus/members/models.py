@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from caucus.accounts.permissions import unions_with
 from caucus.lib.jobs import Job, JobStatus
 
 
@@ -26,8 +27,6 @@ class MemberQuerySet(models.QuerySet["Member"]):
         return self.filter(union=union)
 
     def visible_to(self, user: Any, perm: str = "members.view") -> MemberQuerySet:
-        from caucus.accounts.permissions import unions_with
-
         return self.filter(union__in=unions_with(user, perm))
 
     def on_roster(self) -> MemberQuerySet:

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from caucus.audit.log import record
 from caucus.sheets.models import Sheet, SheetRow, SheetVersion
+from caucus.sheets.tasks import build_version
 from caucus.table.models import Negotiation, Proposal
 
 
@@ -118,8 +119,6 @@ def do_request_build(
 ) -> SheetVersion:
     """A new version, queued for the task worker, frozen from the sheet as it is now
     (``enqueue=False``: the caller builds it itself, as the demo does)."""
-    from caucus.sheets.tasks import build_version
-
     rows_total = sheet.rows.filter(included=True).count()
     if rows_total == 0:
         raise SheetError("Include at least one article before building the sheet.")
@@ -184,14 +183,6 @@ def do_unpublish(user: Any, sheet: Sheet, request: HttpRequest | None = None) ->
         sheet.published_at = None
         sheet.save(update_fields=["status", "published_version", "published_at"])
         record(user, "sheet.unpublish", sheet, request=request, version=number)
-
-
-def do_attach_to_update(user: Any, sheet: Sheet, update: Any, request: HttpRequest | None) -> None:
-    if update.negotiation_id != sheet.negotiation_id:
-        raise SheetError("That update is about another negotiation.")
-    with transaction.atomic():
-        sheet.updates.add(update)
-        record(user, "sheet.attach", sheet, request=request, update=update.pk)
 
 
 def record_export(

@@ -10,7 +10,6 @@ from django import forms
 from caucus.sheets.actions import RowChange
 from caucus.sheets.models import Sheet, SheetRow
 from caucus.table.models import Negotiation
-from caucus.updates.models import Update
 
 
 class SheetForm(forms.ModelForm):
@@ -94,20 +93,3 @@ class RowsForm(forms.Form):
             )
             for row in self.rows
         ]
-
-
-class AttachForm(forms.Form):
-    update = forms.ModelChoiceField(
-        queryset=Update.objects.none(),
-        label="Update",
-        help_text="The update shows a link to the published sheet.",
-    )
-
-    def __init__(self, *args: Any, user: Any, sheet: Sheet, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["update"].queryset = (  # type: ignore[attr-defined]
-            Update.objects.editable_by(user)
-            .filter(negotiation_id=sheet.negotiation_id)
-            .exclude(pk__in=sheet.updates.values("pk"))
-            .order_by("-created_at")
-        )

@@ -14,7 +14,6 @@ urlpatterns = [
     path("<slug:slug>/<int:pk>/rows/", views.sheet_rows, name="rows"),
     path("<slug:slug>/<int:pk>/build/", views.sheet_build, name="build"),
     path("<slug:slug>/<int:pk>/unpublish/", views.sheet_unpublish, name="unpublish"),
-    path("<slug:slug>/<int:pk>/attach/", views.sheet_attach, name="attach"),
     path(V, views.version_detail, name="version"),
     path(f"{V}progress/", views.version_progress, name="progress"),
     path(f"{V}publish/", views.version_publish, name="publish"),

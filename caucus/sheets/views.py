@@ -13,7 +13,6 @@ from caucus.accounts.decorators import staff_required
 from caucus.sheets.access import access_negotiation, access_sheet, access_version
 from caucus.sheets.actions import (
     SheetError,
-    do_attach_to_update,
     do_create_sheet,
     do_edit_sheet,
     do_publish,
@@ -26,7 +25,7 @@ from caucus.sheets.actions import (
 from caucus.sheets.built_version import download, sheet_context
 from caucus.sheets.compare import articles_on_the_table
 from caucus.sheets.documents import print_html
-from caucus.sheets.forms import AttachForm, NewSheetForm, RowsForm, SheetForm
+from caucus.sheets.forms import NewSheetForm, RowsForm, SheetForm
 from caucus.sheets.models import Sheet
 
 EDIT = "sheets.edit"
@@ -83,7 +82,6 @@ def sheet_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "latest": latest,
             "is_stale": latest is None or sheet.edited_at > latest.requested_at,
             "rows": sheet.rows.select_related("article"),
-            "attach_form": AttachForm(user=request.user, sheet=sheet),
             "attached": sheet.updates.all(),
         },
     )
@@ -196,21 +194,6 @@ def sheet_unpublish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         messages.error(request, str(exc))
     else:
         messages.success(request, "The sheet is no longer shown to members.")
-    return redirect("sheets:sheet", slug, sheet.pk)
-
-
-@staff_required(EDIT)
-@require_POST
-def sheet_attach(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    negotiation = access_negotiation(request.user, slug)
-    sheet = access_sheet(request.user, negotiation, pk)
-    form = AttachForm(request.POST, user=request.user, sheet=sheet)
-    if form.is_valid():
-        update = form.cleaned_data["update"]
-        do_attach_to_update(request.user, sheet, update, request)
-        messages.success(request, f"Attached to “{update.title}”.")
-    else:
-        messages.error(request, "Choose one of the updates listed.")
     return redirect("sheets:sheet", slug, sheet.pk)
 
 

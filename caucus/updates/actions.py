@@ -123,6 +123,15 @@ def do_save_update(
     return update
 
 
+@transaction.atomic
+def do_link_sheet(actor: Any, update: Update, sheet: Any) -> None:
+    """The update's page links to ``sheet`` (shown to members once the sheet is published)."""
+    if update.negotiation_id != sheet.negotiation_id:
+        raise UpdateError("That update is about another negotiation.", field="update")
+    update.sheets.add(sheet)
+    record(actor, "update.link_sheet", update, sheet=sheet.pk)
+
+
 def do_publish_update(actor: Any, update: Update, request: HttpRequest | None = None) -> Update:
     """Publish now. Refused unless ``actor`` may address the update's audience."""
     union_ids = list(update.unions.values_list("pk", flat=True))

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from caucus.accounts.permissions import is_coalition_wide, unions_with
+from caucus.members.models import Member
 
 
 def member_union_id(user: Any) -> int | None:
@@ -23,8 +24,6 @@ def member_union_id(user: Any) -> int | None:
     cached = getattr(user, "_caucus_member_union", False)
     if cached is not False:
         return cached  # type: ignore[no-any-return]
-    from caucus.members.models import Member
-
     union_id = (
         Member.objects.filter(user=user, is_on_roster=True)
         .values_list("union_id", flat=True)

@@ -172,3 +172,22 @@ class UpdateForm(forms.ModelForm):
         while candidate in taken:
             candidate, n = f"{slug}-{n}", n + 1
         return candidate
+
+
+class LinkSheetForm(forms.Form):
+    """Which of the updates the writer may edit should link to this sheet."""
+
+    update = forms.ModelChoiceField(
+        queryset=Update.objects.none(),
+        label="Update",
+        help_text="The update shows a link to the published sheet.",
+    )
+
+    def __init__(self, *args: Any, user: Any, sheet: Sheet, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["update"].queryset = (  # type: ignore[attr-defined]
+            Update.objects.editable_by(user)
+            .filter(negotiation_id=sheet.negotiation_id)
+            .exclude(pk__in=sheet.updates.values("pk"))
+            .order_by("-created_at")
+        )

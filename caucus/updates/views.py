@@ -10,9 +10,10 @@ from django.views.decorators.http import require_POST
 from caucus.accounts.decorators import staff_required
 from caucus.accounts.permissions import has_perm
 from caucus.lib.markdown import render_markdown
+from caucus.sheets.access import access_negotiation, access_sheet
 from caucus.updates.access import access_update
-from caucus.updates.actions import UpdateError, do_publish_update, do_save_update
-from caucus.updates.forms import UpdateForm
+from caucus.updates.actions import UpdateError, do_link_sheet, do_publish_update, do_save_update
+from caucus.updates.forms import LinkSheetForm, UpdateForm
 from caucus.updates.models import Update
 
 
@@ -79,3 +80,26 @@ def update_publish(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, f"Published: {update.title}")
     return redirect("updates:preview", update.pk)
+
+
+@staff_required("updates.edit")
+def link_sheet(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Link a comparison sheet from one of the updates the writer may edit."""
+    negotiation = access_negotiation(request.user, slug)
+    sheet = access_sheet(request.user, negotiation, pk)
+    form = LinkSheetForm(request.POST or None, user=request.user, sheet=sheet)
+    if request.method == "POST" and form.is_valid():
+        update = form.cleaned_data["update"]
+        try:
+            do_link_sheet(request.user, update, sheet)
+        except UpdateError as error:
+            form.add_error("update", error.message)
+        else:
+            messages.success(request, f"“{update.title}” now links to the sheet.")
+            return redirect("sheets:sheet", slug, sheet.pk)
+    return render(
+        request,
+        "updates/link_sheet.html",
+        {"negotiation": negotiation, "sheet": sheet, "form": form},
+        status=400 if form.errors else 200,
+    )

@@ -25,7 +25,7 @@ RIGHTS: dict[str, tuple[str, set[str | None], tuple[str, ...]]] = {
     "sheets:rows": ("GET", TEAM, SHEET),
     "sheets:build": ("POST", TEAM, SHEET),
     "sheets:unpublish": ("POST", TEAM, PUBLISHED),
-    "sheets:attach": ("POST", TEAM, SHEET),
+    "updates:link_sheet": ("GET", TEAM, SHEET),
     "sheets:version": ("GET", TEAM, VERSION),
     "sheets:progress": ("GET", TEAM, VERSION),
     "sheets:publish": ("POST", TEAM, VERSION),

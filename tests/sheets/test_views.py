@@ -219,17 +219,22 @@ def test_exports_are_downloads_and_are_audited(cast: Any, sheets: Any) -> None:
     assert sorted(formats) == ["docx", "pdf"]
 
 
-def test_the_team_attaches_a_sheet_to_an_update(cast: Any, sheets: Any) -> None:
+def test_the_team_links_a_sheet_from_an_update(cast: Any, sheets: Any) -> None:
     from caucus.updates.models import Update
 
     sheet = sheets.published()
     update = Update.objects.create(
         negotiation=sheets.world.negotiation, title="Where wages stand", slug="wages", body="."
     )
-    response = cast.client("team").post(_url("attach", sheet), {"update": update.pk})
+    client = cast.client("team")
+    page = client.get(_url("sheet", sheet)).content.decode()
+    link = reverse("updates:link_sheet", args=[sheets.slug, sheet.pk])
+    assert link in page
+    assert "Where wages stand" in client.get(link).content.decode()
+    response = client.post(link, {"update": update.pk})
     assert response.status_code == 302
     assert list(sheet.updates.all()) == [update]
-    assert AuditEvent.objects.filter(action="sheet.attach").exists()
+    assert AuditEvent.objects.filter(action="update.link_sheet").exists()
 
 
 def test_the_dashboard_links_to_the_sheets(cast: Any, sheets: Any) -> None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from caucus.audit import views
+from caucus.accounts import audit_views as views
 
 app_name = "audit"
 urlpatterns = [

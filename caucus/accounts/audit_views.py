@@ -13,9 +13,9 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from caucus.accounts.audit_forms import AuditFilterForm
 from caucus.accounts.decorators import staff_required
-from caucus.accounts.permissions import has_perm
-from caucus.audit.forms import AuditFilterForm
+from caucus.accounts.permissions import has_perm, union_ids_with
 from caucus.audit.log import record
 from caucus.audit.models import AuditEvent, AuditEventQuerySet
 from caucus.lib.spreadsheet import safe_cell
@@ -26,7 +26,8 @@ PAGE_SIZE = 50
 def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, AuditEventQuerySet, bool]:
     """The filter form, the events it selects for this user, and whether IPs are shown
     (addresses are personal data: only to those who manage accounts)."""
-    events = AuditEvent.objects.visible_to(request.user)
+    # A holder of audit.view reads every event coalition-wide, else its own unions' events.
+    events = AuditEvent.objects.for_unions(union_ids_with(request.user, "audit.view"))
     form = AuditFilterForm(request.GET or None, events=events)
     shows_ip = has_perm(request.user, "accounts.manage")
     return form, form.apply(events).select_related("union"), shows_ip
