@@ -8,7 +8,7 @@ import platform
 import statistics
 import time
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, datetime
 from pathlib import Path
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
@@ -44,7 +44,7 @@ def write_section(name: str, body: str) -> None:
     """Replace (or append) the section ``name`` in docs/benchmarks.md."""
     start, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
     text = DOC.read_text(encoding="utf-8") if DOC.exists() else HEADER
-    block = f"{start}\n{body.rstrip()}\n\n_Measured {date.today():%Y-%m-%d} on {machine()}._\n{end}"
+    block = f"{start}\n{body.rstrip()}\n\n_Measured {datetime.now(UTC).date():%Y-%m-%d} on {machine()}._\n{end}"
     if start in text and end in text:
         before, rest = text.split(start, 1)
         _, after = rest.split(end, 1)

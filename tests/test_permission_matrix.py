@@ -14,7 +14,7 @@ refused (``at_local_a_table``). A key ``route#variant`` asks the same route abou
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -193,7 +193,9 @@ def table_objects(cast: Any, negotiation: Any) -> dict[str, Any]:
 
     wages = negotiation.articles.get(number="12")
     session = Session.objects.create(
-        negotiation=negotiation, date=date.today() - timedelta(days=3), public_summary="We met."
+        negotiation=negotiation,
+        date=timezone.localdate() - timedelta(days=3),
+        public_summary="We met.",
     )
     published = Proposal.objects.create(
         negotiation=negotiation,
@@ -217,15 +219,15 @@ def table_objects(cast: Any, negotiation: Any) -> dict[str, Any]:
         number=1,
         title="Staffing data",
         items="Headcount by store",
-        asked_on=date.today() - timedelta(days=20),
-        due_on=date.today() - timedelta(days=6),
+        asked_on=timezone.localdate() - timedelta(days=20),
+        due_on=timezone.localdate() - timedelta(days=6),
     )
     charge = Charge.objects.create(
         negotiation=negotiation, title="Refusal to provide information", allegations="RFI 1"
     )
     report = DirectDealingReport.objects.create(
         negotiation=negotiation,
-        received_on=date.today(),
+        received_on=timezone.localdate(),
         channel="email",
         text="Vote no!",
         attachment=ContentFile(b"%PDF-1.7\n", name="flyer.pdf"),

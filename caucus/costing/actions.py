@@ -55,30 +55,9 @@ def do_create_run(
     """
     items = snapshot(proposals)
     with tempfile.TemporaryDirectory() as folder:
-        if upload is not None:
-            path = Path(folder) / Path(upload.name).name
-            with path.open("wb") as out:
-                for chunk in upload.chunks():
-                    out.write(chunk)
-            roster = _checked(lambda: check_file(path))
-            source = CostingRun.Source.FILE
-        else:
-            members = Member.objects.on_roster().filter(union__coalition=negotiation.coalition)
-            if union is not None:
-                members = members.for_union(union)
-            frame = members_frame(members)
-            roster = _checked(lambda: check_frame(frame))
-            path = Path(folder) / "members.parquet"
-            frame.write_parquet(path)
-            source = CostingRun.Source.MEMBERS
+        path, roster, source = _roster(Path(folder), negotiation, union, upload)
         status_quo = status_quo_terms or {"scales": scales_from_roster(roster)}
-        try:
-            parse_inputs(items, status_quo)
-        except TermsError as refused:
-            raise CostingInputError(refused.messages, "proposals") from refused
-        unknown = names_not_on_roster(items, status_quo, roster)
-        if unknown:
-            raise CostingInputError(unknown, "proposals")
+        _check_terms(items, status_quo, roster)
         with transaction.atomic():
             run = CostingRun(
                 negotiation=negotiation,
@@ -105,6 +84,38 @@ def do_create_run(
             )
             transaction.on_commit(lambda: cost_in_background.enqueue(run.pk))
     return run
+
+
+def _roster(
+    folder: Path, negotiation: Negotiation, union: Any, upload: Any
+) -> tuple[Path, Roster, str]:
+    """The roster to freeze, checked by the engine's reader, written under ``folder``: the
+    uploaded file, or the members on the roster of the units the negotiation covers (one
+    union's, when ``union`` is given)."""
+    if upload is not None:
+        path = folder / Path(upload.name).name
+        with path.open("wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        return path, _checked(lambda: check_file(path)), CostingRun.Source.FILE
+    members = Member.objects.on_roster().filter(unit__in=negotiation.units.all())
+    if union is not None:
+        members = members.for_union(union)
+    frame = members_frame(members)
+    roster = _checked(lambda: check_frame(frame))
+    path = folder / "members.parquet"
+    frame.write_parquet(path)
+    return path, roster, CostingRun.Source.MEMBERS
+
+
+def _check_terms(items: list[dict[str, Any]], status_quo: dict[str, Any], roster: Roster) -> None:
+    try:
+        parse_inputs(items, status_quo)
+    except TermsError as refused:
+        raise CostingInputError(refused.messages, "proposals") from refused
+    unknown = names_not_on_roster(items, status_quo, roster)
+    if unknown:
+        raise CostingInputError(unknown, "proposals")
 
 
 def _checked(load: Any) -> Roster:

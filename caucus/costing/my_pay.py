@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 import polars as pl
+from django.utils import timezone
 
 from caucus.costing.inputs import parse_inputs
 from caucus.costing.models import CostingRun
@@ -142,5 +143,5 @@ def for_one_worker(
 
 def _a_year_before(start: date | None) -> date:
     """An entered worker's step moves on each anniversary of the contract's start."""
-    start = start or date.today()
+    start = start or timezone.localdate()
     return start.replace(year=start.year - 1, day=min(start.day, 28))

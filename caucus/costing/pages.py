@@ -4,6 +4,7 @@ data the charts draw (each chart has a table with the same numbers next to it)."
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 # Side colours, checked against white at 3:1 for chart marks; the status quo is grey.
@@ -75,7 +76,7 @@ def years_chart(summary: dict[str, Any]) -> dict[str, Any]:
 def histogram_chart(summary: dict[str, Any]) -> dict[str, Any]:
     proposals = summary["proposals"]
     edges = proposals[0]["histogram"]["edges"]
-    labels = [f"{_money(a)} to {_money(b)}" for a, b in zip(edges, edges[1:], strict=False)]
+    labels = [f"{_money(a)} to {_money(b)}" for a, b in pairwise(edges)]
     datasets = [
         {
             "label": p["name"],
@@ -96,7 +97,7 @@ def histogram_rows(summary: dict[str, Any]) -> list[dict[str, Any]]:
             "high": b,
             "counts": [p["histogram"]["counts"][i] for p in proposals],
         }
-        for i, (a, b) in enumerate(zip(edges, edges[1:], strict=False))
+        for i, (a, b) in enumerate(pairwise(edges))
     ]
 
 

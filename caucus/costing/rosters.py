@@ -9,6 +9,7 @@ Columns are the engine's (docs/costing.md, "Roster"): local is the union's short
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -101,11 +102,7 @@ def scales_from_roster(roster: Roster) -> list[dict[str, Any]]:
             if at.size == 0:
                 break
             by_step.append(Counter(np.round(at, 2).tolist()).most_common(1)[0][0])
-        if (
-            name
-            and len(by_step) == top
-            and all(a <= b for a, b in zip(by_step, by_step[1:], strict=False))
-        ):
+        if name and len(by_step) == top and all(a <= b for a, b in pairwise(by_step)):
             scales.append({"classification": name, "rates": by_step})
     return scales
 

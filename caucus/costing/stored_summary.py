@@ -61,7 +61,7 @@ def histogram_edges(values: Floats) -> Floats:
     last = math.ceil(high / step) * step
     if last <= high:
         last += step
-    count = int(round((last - first) / step))
+    count = round((last - first) / step)
     return np.array([first + i * step for i in range(count + 1)], dtype=np.float64)
 
 

@@ -87,7 +87,8 @@ def test_team_publishes_a_sheet_that_a_member_reads_and_prints_on_a_phone(
     # On paper the two versions sit side by side again, under their column headings.
     assert member.locator(".rl-sbs thead").is_visible()
     first, second = cells.nth(0).bounding_box(), cells.nth(1).bounding_box()
-    assert abs(first["y"] - second["y"]) < 1 and second["x"] > first["x"], (first, second)
+    assert abs(first["y"] - second["y"]) < 1, (first, second)
+    assert second["x"] > first["x"], (first, second)
     assert "National Agreement 2026" in member.locator(".sheet-header").inner_text()
     member.context.close()
 

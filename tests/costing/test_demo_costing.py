@@ -32,7 +32,8 @@ def test_every_demo_wage_proposal_can_be_costed(demo: None) -> None:
 
 def test_the_employers_latest_wage_proposal_makes_some_workers_lose(demo: None) -> None:
     run = CostingRun.objects.get()
-    assert run.status == CostingRun.Status.DONE and run.is_published, run.errors
+    assert run.status == CostingRun.Status.DONE, run.errors
+    assert run.is_published
     assert run.labels() == [
         "Union: Wages: 6%, 5% and 4.5%, and a $19.50 floor",
         "Employer: Wages: 3%, 2.5% and 2.5%",
@@ -50,10 +51,12 @@ def test_the_workbook_of_the_seeded_run_is_left_to_the_worker(demo: None) -> Non
     from caucus.costing.tasks import write_workbook_in_background
 
     run = CostingRun.objects.get()
-    assert not run.workbook and run.stage == "Writing the workbook"
+    assert not run.workbook
+    assert run.stage == "Writing the workbook"
     write_workbook_in_background.call(run.pk)
     run.refresh_from_db()
-    assert run.workbook and run.stage == ""
+    assert run.workbook
+    assert run.stage == ""
 
 
 def test_the_demo_member_sees_their_own_figures(demo: None) -> None:

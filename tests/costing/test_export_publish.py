@@ -49,9 +49,11 @@ def test_publishing_and_unpublishing_are_recorded_and_open_and_close_the_member_
     team = cast.client("team")
     team.post(reverse("costing:publish", args=[run.pk]), {"member_intro": "Read **this**."})
     run.refresh_from_db()
-    assert run.is_published and run.member_intro == "Read **this**."
+    assert run.is_published
+    assert run.member_intro == "Read **this**."
     page = cast.client(None).get(member_page)
-    assert page.status_code == 200 and b"<strong>this</strong>" in page.content
+    assert page.status_code == 200
+    assert b"<strong>this</strong>" in page.content
     team.post(reverse("costing:unpublish", args=[run.pk]))
     assert cast.client(None).get(member_page).status_code == 404
     assert AuditEvent.objects.filter(action="costing.publish", actor=cast["team"]).count() == 1

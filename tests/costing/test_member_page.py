@@ -70,7 +70,8 @@ def test_entered_details_give_the_same_pay_as_the_run_for_that_worker(
         assert pay in page
     employer = run.summary["proposals"][1]
     assert employer["name"] == "Employer: Wages: 2% a year, South frozen"
-    assert "you would earn" in page and "less in the year from 1 January 2027" in page
+    assert "you would earn" in page
+    assert "less in the year from 1 January 2027" in page
 
 
 def test_wrong_details_are_explained_and_nothing_is_costed(cast: Any, world: Any) -> None:
@@ -86,7 +87,8 @@ def test_wrong_details_are_explained_and_nothing_is_costed(cast: Any, world: Any
 def test_someone_not_on_the_roster_is_asked_for_details(cast: Any, world: Any) -> None:
     published(cast, world)
     page = cast.client("outsider").get(page_url(world)).content.decode()
-    assert "Enter your details" in page and "For you" not in page
+    assert "Enter your details" in page
+    assert "For you" not in page
 
 
 def test_the_negotiation_page_links_the_member_page_only_once_published(

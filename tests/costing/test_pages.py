@@ -17,7 +17,8 @@ def test_the_list_shows_each_run_and_how_to_start_one(cast: Any, world: Any) -> 
     run = finished_run(cast, world)
     page = cast.client("admin").get(reverse("costing:list")).content.decode()
     assert f'href="{reverse("costing:run", args=[run.pk])}">Wages</a>' in page
-    assert "Members of every union" in page and "Done" in page
+    assert "Members of every union" in page
+    assert "Done" in page
     assert "New costing run for National Agreement 2026" in page
 
 
@@ -37,7 +38,8 @@ def test_a_run_the_engine_refuses_fails_naming_the_field_and_keeps_no_results(
     run = CostingRun.objects.get()
     assert run.status == CostingRun.Status.FAILED
     assert run.errors == ["scales: 'Clerk' has no status-quo scale to replace"]
-    assert run.summary is None and not run.workbook
+    assert run.summary is None
+    assert not run.workbook
     page = cast.client("team").get(reverse("costing:run", args=[run.pk])).content.decode()
     assert "scales: &#x27;Clerk&#x27; has no status-quo scale to replace" in page
     assert "Download the workbook" not in page

@@ -50,7 +50,8 @@ def test_the_region_by_local_table_prints_numbers_not_only_colour(cast: Any, wor
     south = run.summary["regions"].index("South")
     local_b = run.summary["locals"].index("Local B")
     cell = employer["matrix"][south][local_b]
-    assert cell["workers"] == 1 and cell["losers"] == 1
+    assert cell["workers"] == 1
+    assert cell["losers"] == 1
     assert f"{cell['losers']} of {cell['workers']} lose" in page
     assert "hsl(0 70%" in page  # a loss is shaded red as well
 

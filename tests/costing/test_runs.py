@@ -36,7 +36,8 @@ def test_a_run_of_the_members_is_costed_in_the_background(
         response = start_run(cast.client("team"), world, [union, employer])
     run = CostingRun.objects.get()
     assert response["Location"] == reverse("costing:run", args=[run.pk])
-    assert run.status == CostingRun.Status.DONE and run.progress_percent == 100
+    assert run.status == CostingRun.Status.DONE
+    assert run.progress_percent == 100
     assert run.workers == 7
     assert run.labels() == ["Union: Wages: 4% a year", "Employer: Wages: 2% a year, South frozen"]
     assert run.status_quo_terms == {"scales": [{"classification": "Clerk", "rates": SCALE}]}
@@ -86,7 +87,8 @@ def test_the_result_page_shows_who_loses_under_the_employers_proposal(
     assert employer_result["losers"] > 0
     assert f"{employer_result['losers']} of 7 workers" in page
     assert "Who loses under Employer: Wages: 2% a year, South frozen" in page
-    assert 'id="years-chart"' in page and 'id="histogram-chart-data"' in page
+    assert 'id="years-chart"' in page
+    assert 'id="histogram-chart-data"' in page
     assert "Losers by classification" in page
 
 
@@ -123,7 +125,8 @@ def test_the_task_reports_progress_while_it_runs(cast: Any, world: Any, monkeypa
     polled = cast.client("team").get(
         reverse("costing:progress", args=[run.pk]), HTTP_HX_REQUEST="true"
     )
-    assert polled.status_code == 204 and polled["HX-Refresh"] == "true"
+    assert polled.status_code == 204
+    assert polled["HX-Refresh"] == "true"
 
 
 def test_the_results_show_while_the_workbook_is_still_being_written(

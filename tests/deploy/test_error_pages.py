@@ -37,7 +37,8 @@ def test_a_missing_page_answers_a_styled_404(client: Client) -> None:
     body = response.content.decode()
     assert response.status_code == 404
     assert "<h1>Page not found</h1>" in body
-    assert "caucus/caucus.css" in body and "caucus/favicon.svg" in body
+    assert "caucus/caucus.css" in body
+    assert "caucus/favicon.svg" in body
     assert _names_no_server_path(body)
 
 

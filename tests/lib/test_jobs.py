@@ -28,7 +28,8 @@ def test_only_the_first_of_two_workers_claims_a_job(cast: Any) -> None:
     job = _queued_import(cast)
     first = RosterImport.claim(job.pk)
     second = RosterImport.claim(job.pk)
-    assert first is not None and first.status == JobStatus.RUNNING
+    assert first is not None
+    assert first.status == JobStatus.RUNNING
     assert first.started_at is not None
     assert second is None
 
@@ -45,7 +46,8 @@ def test_progress_is_written_at_once_for_the_page_that_polls(cast: Any) -> None:
     job.report(250, 1000, "Checking every row")
     seen = RosterImport.objects.get(pk=job.pk)
     assert (seen.rows_done, seen.rows_total, seen.stage) == (250, 1000, "Checking every row")
-    assert seen.progress_percent == 25 and not seen.is_finished
+    assert seen.progress_percent == 25
+    assert not seen.is_finished
 
 
 def test_a_failed_job_keeps_its_reason_and_ends(cast: Any) -> None:
@@ -53,8 +55,11 @@ def test_a_failed_job_keeps_its_reason_and_ends(cast: Any) -> None:
     assert job is not None
     job.fail("The file is not a roster.")
     seen = RosterImport.objects.get(pk=job.pk)
-    assert seen.status == JobStatus.FAILED and seen.error == "The file is not a roster."
-    assert seen.is_finished and seen.finished_at is not None and seen.stage == ""
+    assert seen.status == JobStatus.FAILED
+    assert seen.error == "The file is not a roster."
+    assert seen.is_finished
+    assert seen.finished_at is not None
+    assert seen.stage == ""
 
 
 def test_a_finished_job_counts_all_its_work_done(cast: Any) -> None:
@@ -63,4 +68,5 @@ def test_a_finished_job_counts_all_its_work_done(cast: Any) -> None:
     job.report(3, 10)
     job.finish()
     seen = RosterImport.objects.get(pk=job.pk)
-    assert seen.is_applied and seen.progress_percent == 100
+    assert seen.is_applied
+    assert seen.progress_percent == 100

@@ -29,7 +29,8 @@ def test_a_three_way_row_attributes_each_change_to_its_side(sheets: Any) -> None
     assert row.heading == "Article 12: Wages"
     assert row.texts["union"].endswith("5% on April 1.")
     assert row.texts["employer"].endswith("0.5% on July 1.")
-    assert "proposed by union" in row.html and "proposed by employer" in row.html
+    assert "proposed by union" in row.html
+    assert "proposed by employer" in row.html
     assert [s["title"] for s in row.sources] == ["Wages: 5%", "Wages: 0.5%"]
 
 
@@ -43,8 +44,10 @@ def test_a_regression_row_compares_the_employers_last_two_passes(sheets: Any) ->
     }
     deleted = "".join(op["old_text"] for op in row.ops if op["op"] != "equal")
     inserted = "".join(op["new_text"] for op in row.ops if op["op"] != "equal")
-    assert "1%" in deleted and "April" in deleted
-    assert "0.5%" in inserted and "July" in inserted
+    assert "1%" in deleted
+    assert "April" in deleted
+    assert "0.5%" in inserted
+    assert "July" in inserted
 
 
 def test_withdrawn_passes_and_supposals_are_not_the_latest(sheets: Any) -> None:
@@ -73,7 +76,8 @@ def test_building_records_who_built_it_and_numbers_the_versions(sheets: Any) -> 
     sheet = sheets.sheet()
     first, second = sheets.built(sheet), sheets.built(sheet)
     assert (first.number, second.number) == (1, 2)
-    assert first.built_by == sheets.cast["team"] and first.built_at is not None
+    assert first.built_by == sheets.cast["team"]
+    assert first.built_at is not None
     assert AuditEvent.objects.filter(action="sheet.build", object_id=str(sheet.pk)).count() == 2
 
 
@@ -91,7 +95,8 @@ def test_publishing_shows_one_version_and_later_edits_make_a_new_draft_version(
 ) -> None:
     sheet = sheets.published()
     published = sheet.published_version
-    assert sheet.status == Sheet.Status.PUBLISHED and published.number == 1
+    assert sheet.status == Sheet.Status.PUBLISHED
+    assert published.number == 1
     rows = list(sheet.rows.select_related("article"))
     form = RowsForm(
         {
@@ -106,7 +111,8 @@ def test_publishing_shows_one_version_and_later_edits_make_a_new_draft_version(
     second = sheets.built(sheet)
     sheet.refresh_from_db()
     assert sheet.published_version == published
-    assert second.number == 2 and second.rows.count() == 2
+    assert second.number == 2
+    assert second.rows.count() == 2
     assert published.rows.get().summary == "The employer now offers **half** a percent."
     assert AuditEvent.objects.filter(action="sheet.publish").count() == 1
 
@@ -127,7 +133,8 @@ def test_unpublishing_hides_the_sheet_and_is_audited(sheets: Any) -> None:
     sheet = sheets.published()
     do_unpublish(sheets.cast["team"], sheet)
     sheet.refresh_from_db()
-    assert sheet.status == Sheet.Status.DRAFT and sheet.published_version is None
+    assert sheet.status == Sheet.Status.DRAFT
+    assert sheet.published_version is None
     assert AuditEvent.objects.filter(action="sheet.unpublish").exists()
 
 
@@ -150,4 +157,5 @@ def test_summaries_are_sanitized_markdown(sheets: Any) -> None:
     version = sheets.built(sheets.sheet(), summary="**Less** <script>alert(1)</script>")
     row = version.rows.get()
     assert "<strong>Less</strong>" in row.summary_html
-    assert "script" not in row.summary_html and "alert" not in row.summary_html
+    assert "script" not in row.summary_html
+    assert "alert" not in row.summary_html

@@ -21,7 +21,8 @@ def _get(cast: Any, who: str, path: str) -> Any:
 def test_staff_read_a_published_sheet_with_its_redline_operations(cast: Any, sheets: Any) -> None:
     sheet = sheets.published()
     body = _get(cast, "comms", f"{BASE}/{sheet.pk}").json()
-    assert body["sheet"]["url"] == sheet.get_public_url() and body["number"] == 1
+    assert body["sheet"]["url"] == sheet.get_public_url()
+    assert body["number"] == 1
     (row,) = body["rows"]
     assert row["heading"] == "Article 12: Wages"
     assert row["summary"] == "The employer now offers **half** a percent."
@@ -34,7 +35,8 @@ def test_drafts_are_listed_for_the_team_only(cast: Any, sheets: Any) -> None:
     draft = sheets.sheet(title="Draft sheet")
     team = [s["title"] for s in _get(cast, "team", BASE).json()["items"]]
     comms = [s["title"] for s in _get(cast, "comms", BASE).json()["items"]]
-    assert team == ["Draft sheet", published.title] and comms == [published.title]
+    assert team == ["Draft sheet", published.title]
+    assert comms == [published.title]
     assert _get(cast, "comms", f"{BASE}/{draft.pk}").status_code == 404
 
 

@@ -28,7 +28,8 @@ def test_the_docx_has_the_articles_and_tracked_changes_by_side(sheets: Any) -> N
     with version.docx.open("rb") as f:
         document = Document(BytesIO(f.read()))
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "Article 12: Wages" in text and "In plain language: Half a percent, later." in text
+    assert "Article 12: Wages" in text
+    assert "In plain language: Half a percent, later." in text
     body = document.element.body
     authors = {el.get(f"{W}author") for el in body.iter(f"{W}ins", f"{W}del")}
     assert {"Union", "Employer"} <= authors
@@ -40,7 +41,8 @@ def test_the_regression_docx_marks_the_employers_changes(sheets: Any) -> None:
     version = sheets.built(sheets.sheet(columns="regression"))
     xml = _docx_xml(version)
     assert '<w:del w:id="1" w:author="Employer"' in xml
-    assert "<w:delText" in xml and "<w:ins " in xml
+    assert "<w:delText" in xml
+    assert "<w:ins " in xml
 
 
 def test_the_pdf_names_the_negotiation_and_each_article(sheets: Any, tmp_path: Path) -> None:
@@ -54,7 +56,8 @@ def test_the_pdf_names_the_negotiation_and_each_article(sheets: Any, tmp_path: P
     text = subprocess.run(
         [pdftotext, "-layout", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
-    assert "Article 7: Seniority" in text and "Article 12: Wages" in text
+    assert "Article 7: Seniority" in text
+    assert "Article 12: Wages" in text
     assert "National Agreement 2026" in text
     assert "Current contract → Union's and employer's latest proposals" in text
     # One article per page: two articles, two pages at least.

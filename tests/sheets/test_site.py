@@ -22,13 +22,15 @@ def _site(name: str, sheet: Any) -> str:
 def test_anyone_reads_a_published_sheet_with_its_summary_and_marks(cast: Any, sheets: Any) -> None:
     sheet = sheets.published()
     page = cast.client(None).get(_site("sheet", sheet)).content.decode()
-    assert "Where wages stand" in page and "National Agreement 2026" in page
+    assert "Where wages stand" in page
+    assert "National Agreement 2026" in page
     assert "Current contract → Union&#x27;s and employer&#x27;s latest proposals" in page
     assert "<strong>half</strong>" in page
     assert '<ins class="rl-ins rl-by-employer">' in page
     assert '<span class="rl-sr">inserted, proposed by employer: </span>0.5% on July</ins>' in page
     assert "<del " in page
-    assert _site("pdf", sheet) in page and _site("docx", sheet) in page
+    assert _site("pdf", sheet) in page
+    assert _site("docx", sheet) in page
 
 
 @pytest.mark.parametrize("who", [None, "member_a", "team"])
@@ -48,10 +50,12 @@ def test_members_see_the_published_version_not_a_newer_build(cast: Any, sheets: 
     sheet.rows.update(summary="A newer summary, not yet published.")
     newer = sheets.built(sheet)
     page = cast.client(None).get(_site("sheet", sheet)).content.decode()
-    assert "half" in page and "A newer summary" not in page
+    assert "half" in page
+    assert "A newer summary" not in page
     do_publish(cast["team"], sheet, newer)
     page = cast.client(None).get(_site("sheet", sheet)).content.decode()
-    assert "A newer summary" in page and "Version 2" in page
+    assert "A newer summary" in page
+    assert "Version 2" in page
 
 
 def test_a_sheet_of_a_private_negotiation_is_not_found(cast: Any, sheets: Any) -> None:
@@ -65,7 +69,8 @@ def test_the_list_shows_published_sheets_only(cast: Any, sheets: Any) -> None:
     sheet = sheets.published()
     sheets.sheet(title="Secret draft")
     page = cast.client(None).get(reverse("sheets_site:list", args=[sheets.slug])).content
-    assert b"Where wages stand" in page and b"Secret draft" not in page
+    assert b"Where wages stand" in page
+    assert b"Secret draft" not in page
     assert _site("sheet", sheet).encode() in page
 
 
@@ -100,7 +105,8 @@ def test_the_sheet_page_costs_the_same_queries_however_many_articles(
 def test_the_member_downloads_are_the_built_files(cast: Any, sheets: Any) -> None:
     sheet = sheets.published()
     pdf = cast.client(None).get(_site("pdf", sheet))
-    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
     docx = cast.client(None).get(_site("docx", sheet))
     assert docx.content.startswith(b"PK")
 
@@ -119,7 +125,8 @@ def test_an_update_links_to_its_published_sheets_only(cast: Any, sheets: Any) ->
     sheet.updates.add(update)
     draft.updates.add(update)
     page = cast.client(None).get(update.get_absolute_url()).content.decode()
-    assert _site("sheet", sheet) in page and _site("pdf", sheet) in page
+    assert _site("sheet", sheet) in page
+    assert _site("pdf", sheet) in page
     assert "Draft sheet" not in page
 
 
@@ -149,7 +156,8 @@ def test_communications_link_a_published_sheet_when_writing_an_update(
     sheets.sheet(title="Unfinished draft")
     client = cast.client("comms")
     form = client.get(reverse("updates:new")).content.decode()
-    assert "Comparison sheets to link" in form and "Where wages stand" in form
+    assert "Comparison sheets to link" in form
+    assert "Where wages stand" in form
     assert "Unfinished draft" not in form
     response = client.post(
         reverse("updates:new"),

@@ -50,7 +50,8 @@ def test_the_team_creates_a_sheet_and_lands_on_its_rows(cast: Any, sheets: Any) 
     sheet = Sheet.objects.get()
     assert response.status_code == 302
     assert response["Location"] == _url("rows", sheet)
-    assert sheet.created_by == cast["team"] and sheet.layout == "side-by-side"
+    assert sheet.created_by == cast["team"]
+    assert sheet.layout == "side-by-side"
     assert AuditEvent.objects.filter(action="sheet.create").count() == 1
 
 
@@ -104,7 +105,8 @@ def test_a_bad_position_changes_no_row(cast: Any, sheets: Any) -> None:
     assert response.status_code == 400
     assert "greater than or equal to 1" in response.content.decode()
     wages.refresh_from_db()
-    assert wages.summary == "" and wages.included
+    assert wages.summary == ""
+    assert wages.included
 
 
 def test_building_shows_the_preview_members_will_read(
@@ -119,7 +121,8 @@ def test_building_shows_the_preview_members_will_read(
     assert response["Location"] == _url("version", sheet, 1)
     page = client.get(response["Location"]).content.decode()
     assert "Preview of version 1" in page
-    assert "Article 12: Wages" in page and "The employer cut its offer." in page
+    assert "Article 12: Wages" in page
+    assert "The employer cut its offer." in page
     assert '<ins class="rl-ins rl-by-union">' in page
     assert '<span class="rl-sr">inserted, proposed by employer: </span>' in page
     assert "Publish version 1" in page
@@ -154,7 +157,8 @@ def test_the_progress_part_shows_how_far_the_build_is(cast: Any, sheets: Any) ->
     response = cast.client("team").get(_url("progress", sheet, 1), HTTP_HX_REQUEST="true")
     html = response.content.decode()
     assert html.lstrip().startswith('<section id="build-progress"')
-    assert "1 of 4 articles compared (25%)" in html and 'hx-trigger="every 1s"' in html
+    assert "1 of 4 articles compared (25%)" in html
+    assert 'hx-trigger="every 1s"' in html
     assert "HX-Refresh" not in response
 
 
@@ -178,7 +182,8 @@ def test_the_team_publishes_a_version_and_the_sheet_page_says_so(cast: Any, shee
     sheet.refresh_from_db()
     assert sheet.published_version == version
     page = client.get(_url("sheet", sheet)).content.decode()
-    assert "Published: version 1" in page and sheet.get_public_url() in page
+    assert "Published: version 1" in page
+    assert sheet.get_public_url() in page
 
 
 @pytest.mark.parametrize("who", REFUSED)
@@ -189,7 +194,8 @@ def test_only_the_team_may_publish(cast: Any, sheets: Any, who: str) -> None:
     assert_refused(cast.client(who).post(_url("publish", sheet, version.number)))
     assert_refused(cast.client(who).post(_url("build", sheet)))
     sheet.refresh_from_db()
-    assert sheet.status == Sheet.Status.DRAFT and sheet.versions.count() == 1
+    assert sheet.status == Sheet.Status.DRAFT
+    assert sheet.versions.count() == 1
 
 
 def test_a_sheet_of_another_negotiation_is_not_found(cast: Any, sheets: Any) -> None:
@@ -212,7 +218,8 @@ def test_exports_are_downloads_and_are_audited(cast: Any, sheets: Any) -> None:
     docx = client.get(_url("export_docx", sheet, version.number))
     pdf = client.get(_url("export_pdf", sheet, version.number))
     assert docx["Content-Disposition"] == 'attachment; filename="wages-now-v1.docx"'
-    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
     formats = AuditEvent.objects.filter(action="sheet.export").values_list(
         "detail__format", flat=True
     )
@@ -259,7 +266,8 @@ def test_an_article_added_later_is_offered_left_out_at_the_end(cast: Any, sheets
     response = client.post(_url("rows", sheet), {**form, f"order_{duration.pk}": "3"})
     assert response.status_code == 302
     row = sheet.rows.get(article__number="30")
-    assert not row.included and row.order == 3
+    assert not row.included
+    assert row.order == 3
 
 
 def test_the_progress_says_when_the_files_are_being_made(cast: Any, sheets: Any) -> None:

@@ -42,9 +42,11 @@ def test_the_team_publishes_a_proposal_it_entered_as_a_draft(cast: Any, table: A
     assert draft.is_published
     assert "Published to members" in response.content.decode()
     site = cast.client(None).get(reverse("site:proposal", args=[table.slug, draft.pk]))
-    assert site.status_code == 200 and "Staffing floor" in site.content.decode()
+    assert site.status_code == 200
+    assert "Staffing floor" in site.content.decode()
     event = ProposalEvent.objects.get(proposal=draft, what="edited")
-    assert event.note == "Changed: is published." and event.actor == cast["team"]
+    assert event.note == "Changed: is published."
+    assert event.actor == cast["team"]
     assert AuditEvent.objects.filter(action="table.proposal_publish", actor=cast["team"]).exists()
 
 

@@ -45,7 +45,8 @@ def test_the_side_that_passed_last_is_the_one_pending(cast: Any, table: Any) -> 
     table.proposal("employer", title="Raise wages 1%", passed_on=date(2026, 3, 9))
     row = article_row(dashboard(cast), "Wages")
     assert "Employer proposal pending" in row
-    assert "Raise wages 6%" in row and "Raise wages 1%" in row
+    assert "Raise wages 6%" in row
+    assert "Raise wages 1%" in row
 
 
 def test_a_withdrawn_proposal_no_longer_holds_the_article(cast: Any, table: Any) -> None:
@@ -86,7 +87,8 @@ def test_upcoming_and_past_sessions_are_listed_apart(cast: Any, table: Any) -> N
     page = dashboard(cast)
     upcoming = page.split('id="upcoming"')[1].split('id="past"')[0]
     past = page.split('id="past"')[1]
-    assert "Hotel ballroom" in upcoming and "Company HQ" not in upcoming
+    assert "Hotel ballroom" in upcoming
+    assert "Company HQ" not in upcoming
     assert "Company HQ" in past
 
 
@@ -100,7 +102,8 @@ def test_open_information_requests_show_an_overdue_flag(cast: Any, table: Any) -
     )
     table.rfi(3, title="Answered one", asked_on=today - timedelta(days=30), status="answered")
     section = dashboard(cast).split('id="rfis"')[1]
-    assert "Payroll" in section and "⚠ Overdue 6 days" in section
+    assert "Payroll" in section
+    assert "⚠ Overdue 6 days" in section
     assert "Staffing" in section
     assert "Answered one" not in section
 

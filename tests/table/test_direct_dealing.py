@@ -33,9 +33,11 @@ def test_the_log_lists_reports_and_filters_them_by_status(cast: Any) -> None:
     a_report(cast, subject="Already kept", status="evidence")
     client = cast.client("comms")
     page = client.get(LOG).content.decode()
-    assert "Fresh one" in page and "Already kept" in page
+    assert "Fresh one" in page
+    assert "Already kept" in page
     filtered = client.get(LOG, {"status": "evidence"}).content.decode()
-    assert "Already kept" in filtered and "Fresh one" not in filtered
+    assert "Already kept" in filtered
+    assert "Fresh one" not in filtered
 
 
 def test_reviewing_a_report_saves_status_and_notes(cast: Any) -> None:

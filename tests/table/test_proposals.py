@@ -168,7 +168,8 @@ def test_the_proposal_page_shows_its_text_and_history_to_the_team(cast: Any, tab
     )
     page = cast.client("team").get(proposal.get_absolute_url()).content.decode()
     assert "Six percent." in page
-    assert "passed" in page and "Change the status" in page
+    assert "passed" in page
+    assert "Change the status" in page
 
 
 def test_an_unpublished_proposal_is_not_found_by_staff_outside_the_team(
@@ -198,7 +199,8 @@ def test_tentatively_agreeing_a_proposal_creates_the_articles_ta(cast: Any, tabl
     assert response.status_code == 302
     ta = TentativeAgreement.objects.get()
     assert (ta.article, ta.proposal, ta.session) == (cast.world.article_wages, theirs, session)
-    assert ta.text == "Raise of 4%." and ta.signed_on == date(2026, 3, 10)
+    assert ta.text == "Raise of 4%."
+    assert ta.signed_on == date(2026, 3, 10)
     theirs.refresh_from_db()
     assert theirs.status == Proposal.Status.TENTATIVELY_AGREED
     assert AuditEvent.objects.filter(action="table.proposal_status").exists()

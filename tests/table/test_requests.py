@@ -39,10 +39,16 @@ def test_the_list_shows_each_requests_age_and_overdue_flag(cast: Any, table: Any
     )
     page = cast.client("team").get(LIST).content.decode()
     rows = page.split("<tbody>")[1].split("</tr>")
-    assert "Payroll" in rows[0] and "<td>20</td>" in rows[0] and "⚠ Overdue 6 days" in rows[0]
-    assert "Staffing" in rows[1] and "<td>3</td>" in rows[1] and "Overdue" not in rows[1]
+    assert "Payroll" in rows[0]
+    assert "<td>20</td>" in rows[0]
+    assert "⚠ Overdue 6 days" in rows[0]
+    assert "Staffing" in rows[1]
+    assert "<td>3</td>" in rows[1]
+    assert "Overdue" not in rows[1]
     # An answered request stops ageing on the day it was answered and is never overdue.
-    assert "Schedules" in rows[2] and "<td>15</td>" in rows[2] and "Overdue" not in rows[2]
+    assert "Schedules" in rows[2]
+    assert "<td>15</td>" in rows[2]
+    assert "Overdue" not in rows[2]
 
 
 @pytest.mark.parametrize("who", ["comms", "observer", "officer_a"])
@@ -138,8 +144,10 @@ def test_the_evidence_list_numbers_requests_in_order(cast: Any, table: Any) -> N
         cast["team"], table.negotiation, [second, first], today=date(2026, 3, 1)
     )
     text = charge.allegations
-    assert "1. Request 1: First" in text and "due on no due date set" in text
-    assert "2. Request 2: Second" in text and "14 days overdue" in text
+    assert "1. Request 1: First" in text
+    assert "due on no due date set" in text
+    assert "2. Request 2: Second" in text
+    assert "14 days overdue" in text
 
 
 def test_turning_nothing_into_a_charge_is_refused(cast: Any, table: Any) -> None:

@@ -60,7 +60,7 @@ def test_a_sheet_showing_an_unpublished_proposal_cannot_be_published(sheets: Any
     latest.save()
     sheet = sheets.sheet()
     version = sheets.built(sheet)
-    with pytest.raises(SheetError, match="not published to members: “Wages: 0.5%”"):
+    with pytest.raises(SheetError, match=r"not published to members: “Wages: 0\.5%”"):
         do_publish_sheet(sheets.cast["team"], sheet, version)
     sheet.refresh_from_db()
     assert not sheet.is_published

@@ -81,7 +81,12 @@ def test_staff_cannot_upload_a_program_renamed_to_pdf(cast: Any) -> None:
     renamed = SimpleUploadedFile("flyer.pdf", b"MZ\x90\x00 a program", "application/pdf")
     response = cast.client("team").post(
         reverse("table:direct_dealing_new", args=[cast.world.negotiation.slug]),
-        {"received_on": "2026-11-02", "channel": "letter", "text": "Vote no", "attachment": renamed},
+        {
+            "received_on": "2026-11-02",
+            "channel": "letter",
+            "text": "Vote no",
+            "attachment": renamed,
+        },
     )
     assert response.status_code == 400
     assert "does not look like a real PDF file" in response.content.decode()
@@ -96,9 +101,7 @@ def test_a_report_attachment_goes_only_to_those_who_review_reports(cast: Any) ->
         text="Vote no",
         attachment=ContentFile(b"%PDF-1.7\n", name="flyer.pdf"),
     )
-    url = reverse(
-        "table:direct_dealing_attachment", args=[cast.world.negotiation.slug, report.pk]
-    )
+    url = reverse("table:direct_dealing_attachment", args=[cast.world.negotiation.slug, report.pk])
     assert cast.client("comms").get(url)["Content-Disposition"].startswith("attachment;")
     assert cast.client("officer_a").get(url).status_code in (403, 404)
 

@@ -42,7 +42,7 @@ def test_the_trustee_file_holds_no_private_key_in_clear() -> None:
 
 def test_a_wrong_passphrase_is_refused_in_words() -> None:
     text = trustee_file(new_private_key(), PASSPHRASE)
-    with pytest.raises(KeyFileError, match="^wrong passphrase for this trustee file"):
+    with pytest.raises(KeyFileError, match=r"^wrong passphrase for this trustee file"):
         load_trustee_file(text, PASSPHRASE + "!")
 
 
@@ -82,5 +82,6 @@ def test_an_empty_passphrase_is_refused() -> None:
 def test_two_files_of_one_key_differ_by_their_salt() -> None:
     key = new_private_key()
     first, second = (json.loads(trustee_file(key, PASSPHRASE)) for _ in range(2))
-    assert first["salt"] != second["salt"] and first["ciphertext"] != second["ciphertext"]
+    assert first["salt"] != second["salt"]
+    assert first["ciphertext"] != second["ciphertext"]
     assert first["public_key"] == second["public_key"]

@@ -42,7 +42,8 @@ def test_the_note_counts_how_many_yes_voters_it_would_take() -> None:
     # 63% no, short of the two thirds that rejects.
     result = one_local(TEAMSTERS_BEFORE_2021, 100, 29, 31)
     assert result.passes is False
-    assert result.paradox is not None and result.paradox.startswith("had 11 members who voted yes")
+    assert result.paradox is not None
+    assert result.paradox.startswith("had 11 members who voted yes")
 
 
 def test_no_paradox_when_staying_home_would_not_have_changed_the_outcome() -> None:

@@ -121,8 +121,10 @@ def test_every_result_is_in_its_bounds_and_adds_up(vote) -> None:  # type: ignor
     rules, counts = vote
     outcome = decide(rules, counts)
     total = outcome.coalition
-    assert total.yes == sum(t.yes for t in counts) and total.void == sum(t.void for t in counts)
+    assert total.yes == sum(t.yes for t in counts)
+    assert total.void == sum(t.void for t in counts)
     for r in (*outcome.locals, total):
-        assert r.cast == r.yes + r.no and 0 <= r.turnout <= 1
+        assert r.cast == r.yes + r.no
+        assert 0 <= r.turnout <= 1
         if r.passes is not None:  # a deciding reason names its outcome, and only that one
             assert ("passes" in r.reason, "fails" in r.reason) == (r.passes, not r.passes)

@@ -127,10 +127,14 @@ def test_a_local_inherits_the_default_and_changes_only_what_it_names() -> None:
         }
     )
     twelve, seven, other = (rules.rule_for(k) for k in ("local-12", "local-7", "local-3"))
-    assert twelve is not None and seven is not None and other is not None
+    assert twelve is not None
+    assert seven is not None
+    assert other is not None
     assert twelve.threshold == Share(Fraction(2, 3), "at_least")
-    assert twelve.quorum == other.quorum and twelve.void_counts_for_turnout
-    assert seven.quorum is None and seven.threshold == Share(Fraction(1, 2), "more_than")
+    assert twelve.quorum == other.quorum
+    assert twelve.void_counts_for_turnout
+    assert seven.quorum is None
+    assert seven.threshold == Share(Fraction(1, 2), "more_than")
 
 
 def test_a_local_can_drop_the_default_switch() -> None:
@@ -155,7 +159,8 @@ def test_a_toml_rule_file_loads(tmp_path: Path) -> None:
     )
     rules = load_rules(path)
     assert (rules.name, rules.scope, list(rules.locals)) == ("2026 TA", "both", ["Local 12"])
-    assert rules.coalition is not None and rules.coalition.quorum is not None
+    assert rules.coalition is not None
+    assert rules.coalition.quorum is not None
     assert rules.coalition.quorum.share == Fraction(1, 3)
 
 
