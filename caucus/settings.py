@@ -82,6 +82,10 @@ INSTALLED_APPS = [
     "caucus.sheets",
     "caucus.costing",
     "caucus.site",
+    "caucus.votes",
+    "caucus.delivery",
+    "caucus.readiness",
+    "caucus.commitments",
     "caucus.api",
     "caucus.demo",
 ]
@@ -259,6 +263,18 @@ CAUCUS_MAGIC_LINK_MINUTES = envint("CAUCUS_MAGIC_LINK_MINUTES", "30")
 
 # E-mail domains that belong to the employer: a member's address there is flagged on import.
 CAUCUS_EMPLOYER_EMAIL_DOMAINS = envlist("CAUCUS_EMPLOYER_EMAIL_DOMAINS", "")
+
+# Uploads: the largest roster file (CSV or XLSX) taken, and the most an Office file (XLSX, DOCX)
+# may unpack to; a larger file is refused at the form, before anything parses it.
+CAUCUS_MAX_UPLOAD_MB = envint("CAUCUS_MAX_UPLOAD_MB", "25")
+CAUCUS_MAX_UNPACKED_MB = envint("CAUCUS_MAX_UNPACKED_MB", "100")
+# A roster import that would mark more than this percentage of a union's members as no longer
+# on the roster waits for someone to type the count (0: ask before any member is dropped).
+CAUCUS_ROSTER_DROP_CONFIRM_SHARE = envint("CAUCUS_ROSTER_DROP_CONFIRM_SHARE", "10")
+if CAUCUS_MAX_UPLOAD_MB < 1 or CAUCUS_MAX_UNPACKED_MB < 1:
+    raise ValueError("CAUCUS_MAX_UPLOAD_MB and CAUCUS_MAX_UNPACKED_MB must be at least 1")
+if not 0 <= CAUCUS_ROSTER_DROP_CONFIRM_SHARE <= 100:
+    raise ValueError("CAUCUS_ROSTER_DROP_CONFIRM_SHARE is a percentage, from 0 to 100")
 
 LOGGING = {
     "version": 1,

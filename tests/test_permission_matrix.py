@@ -23,7 +23,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from tests.audit import rights as audit_rights
+from tests.commitments import rights as commitments_rights
 from tests.costing import rights as costing_rights
+from tests.delivery import rights as delivery_rights
 from tests.people import (
     COALITION_WIDE,
     DIRECT_DEALING,
@@ -42,7 +44,9 @@ from tests.people import (
     People,
     at_local_a_table,
 )
+from tests.readiness import rights as readiness_rights
 from tests.sheets import rights as sheets_rights
+from tests.votes import rights as votes_rights
 
 pytestmark = pytest.mark.django_db
 
@@ -128,6 +132,10 @@ MATRIX: dict[str, tuple[str, People, tuple[str, ...]]] = {
 MATRIX.update(sheets_rights.RIGHTS)
 MATRIX.update(costing_rights.RIGHTS)
 MATRIX.update(audit_rights.RIGHTS)
+# Each app's own file, so each app's routes are declared beside its tests.
+APP_RIGHTS = (votes_rights, delivery_rights, readiness_rights, commitments_rights)
+for app_rights in APP_RIGHTS:
+    MATRIX.update(app_rights.RIGHTS)
 # Writes through the API need a valid body: tests/test_parity.py asks them of every person at
 # both tables, beside the page that makes the same write. The admin's own pages sit behind
 # admin:index.
@@ -291,6 +299,7 @@ def _objects(cast: Any, table: str) -> dict[str, Any]:
         **sheets_rights.objects(cast, negotiation),
         **costing_rights.objects(cast, negotiation),
         **audit_rights.objects(cast),
+        **{k: v for app in APP_RIGHTS for k, v in app.objects(cast, negotiation).items()},
         "member_pk": cast.member_record.pk,
         "import_pk": roster_import.pk,
         "token": "not-a-real-token",

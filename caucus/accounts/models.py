@@ -41,6 +41,7 @@ class Role(models.TextChoices):
     ORGANIZER = "organizer", "Organizer"
     LOCAL_OFFICER = "local_officer", "Local officer"
     OBSERVER = "observer", "Observer"
+    TRANSLATOR = "translator", "Translator"
 
 
 class RoleGrant(models.Model):

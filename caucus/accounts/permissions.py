@@ -42,6 +42,30 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # People and their roles; the audit log.
     "accounts.manage": frozenset({R.COALITION_ADMIN}),
     "audit.view": frozenset({R.COALITION_ADMIN, R.OBSERVER}),
+    # Votes (caucus.votes): setting one up; turnout (never choices) for organizers of their own
+    # local; watching every step read-only. Committees and tellers are granted per vote.
+    "votes.manage": frozenset({R.COALITION_ADMIN, R.BARGAINING_TEAM}),
+    "votes.turnout": frozenset({R.COALITION_ADMIN, R.ORGANIZER, R.LOCAL_OFFICER}),
+    "votes.observe": frozenset({R.COALITION_ADMIN, R.OBSERVER}),
+    # Delivery (caucus.delivery): sending updates by e-mail and text; the suppression list.
+    "delivery.send": frozenset({R.COALITION_ADMIN, R.BARGAINING_TEAM, R.COMMUNICATIONS}),
+    "delivery.suppressions": frozenset({R.COALITION_ADMIN, R.COMMUNICATIONS}),
+    # Translating updates' bodies (people, never a machine, and reviewed before sending).
+    "updates.translate": frozenset(
+        {R.COALITION_ADMIN, R.COMMUNICATIONS, R.BARGAINING_TEAM, R.TRANSLATOR}
+    ),
+    # Readiness (caucus.readiness): organizers assess their local's members; the team and
+    # officers read readiness; the strike notice is the team's.
+    "readiness.assess": frozenset({R.COALITION_ADMIN, R.ORGANIZER}),
+    "readiness.view": frozenset(
+        {R.COALITION_ADMIN, R.BARGAINING_TEAM, R.ORGANIZER, R.LOCAL_OFFICER}
+    ),
+    "readiness.notice": frozenset({R.COALITION_ADMIN, R.BARGAINING_TEAM}),
+    # Commitments (caucus.commitments): the employer's promises and the reports against them.
+    "commitments.edit": frozenset({R.COALITION_ADMIN, R.BARGAINING_TEAM}),
+    "commitments.view": frozenset(
+        {R.COALITION_ADMIN, R.BARGAINING_TEAM, R.LOCAL_OFFICER, R.OBSERVER, R.COMMUNICATIONS}
+    ),
 }
 
 

@@ -13,7 +13,17 @@ from ninja import NinjaAPI
 from ninja.security import HttpBearer
 
 from caucus.accounts.models import ApiToken
-from caucus.api.routers import negotiations, proposals, sessions, sheets, updates
+from caucus.api.routers import (
+    commitments,
+    delivery,
+    negotiations,
+    proposals,
+    readiness,
+    sessions,
+    sheets,
+    updates,
+    votes,
+)
 
 
 class TokenAuth(HttpBearer):
@@ -41,6 +51,10 @@ api.add_router("/", sessions.router)
 api.add_router("/", proposals.router)
 api.add_router("/", updates.router)
 api.add_router("/", sheets.router)
+api.add_router("/", votes.router)
+api.add_router("/", delivery.router)
+api.add_router("/", readiness.router)
+api.add_router("/", commitments.router)
 
 
 @api.exception_handler(Http404)

@@ -9,23 +9,40 @@ from __future__ import annotations
 import random
 import time
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from caucus.audit.log import record
+from caucus.demo.commitments import build_commitments
 from caucus.demo.costing import build_costing
+from caucus.demo.delivery import build_delivery
 from caucus.demo.evidence import build_evidence
-from caucus.demo.orgs import build_orgs
+from caucus.demo.orgs import Orgs, build_orgs
 from caucus.demo.people import build_people
+from caucus.demo.readiness import build_readiness
 from caucus.demo.roster import build_roster
 from caucus.demo.sheets import build_sheets
-from caucus.demo.table import build_round
+from caucus.demo.table import Round, build_round
 from caucus.demo.updates import build_updates
+from caucus.demo.votes import build_votes
 from caucus.orgs.models import Coalition
 
 DEFAULT_SEED = 2026
 DEFAULT_MEMBERS = 85_000
+
+
+@dataclass(frozen=True)
+class Demo:
+    """What each part of the demo built, for the parts built after it."""
+
+    orgs: Orgs
+    users: dict[str, Any]
+    round: Round
+    seed: int
+    today: date
 
 
 @dataclass(frozen=True)
@@ -55,6 +72,11 @@ def build_demo(seed: int = DEFAULT_SEED, members: int = DEFAULT_MEMBERS) -> Demo
         build_updates(rnd, orgs, users["comms"])
         build_costing(rnd, users["team"])
         build_sheets(rnd, users["team"])
+        demo = Demo(orgs, users, rnd, seed, timezone.localdate())
+        build_votes(demo)
+        build_delivery(demo)
+        build_readiness(demo)
+        build_commitments(demo)
         summary = DemoSummary(
             seed=seed,
             members=written,

@@ -1,0 +1,6 @@
+"""The staff pages of caucus.delivery."""
+
+from django.urls import path  # noqa: F401 - routes come with the app's pages
+
+app_name = "delivery"
+urlpatterns: list[object] = []

@@ -1,0 +1,12 @@
+"""The demo's part of caucus.readiness (filled in with the app)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from caucus.demo.build import Demo
+
+
+def build_readiness(demo: Demo) -> None:
+    """Nothing yet: the app has no models."""
