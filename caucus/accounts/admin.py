@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
@@ -38,7 +38,7 @@ class UserAdmin(BaseUserAdmin):
 
     inlines = [RoleGrantInline]
     fieldsets = (
-        *BaseUserAdmin.fieldsets,
+        *(BaseUserAdmin.fieldsets or ()),
         ("Caucus", {"fields": ("display_name", "preferred_language")}),
     )
 
@@ -159,7 +159,7 @@ class TOTPDeviceAdmin(_DeviceAdminMixin, otp_totp_admin.TOTPDeviceAdmin):
 
 
 class StaticDeviceAdmin(_DeviceAdminMixin, otp_static_admin.StaticDeviceAdmin):
-    inlines = []  # the backup tokens are the secret
+    inlines: list[type[admin.options.InlineModelAdmin[Any, Any]]] = []  # tokens are secret
 
     def get_inline_instances(self, request, obj=None):  # type: ignore[no-untyped-def]
         return []

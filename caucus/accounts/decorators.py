@@ -13,13 +13,14 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from caucus.accounts.permissions import has_perm, is_staff_member
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
 def staff_required(perm: str = "staff.enter") -> Callable[[View], View]:
@@ -27,14 +28,14 @@ def staff_required(perm: str = "staff.enter") -> Callable[[View], View]:
 
     def decorator(view: View) -> View:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             user = request.user
             if not user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not is_staff_member(user):
                 # A member or a person with no role: refused, never asked to enrol a second factor.
                 raise PermissionDenied
-            if settings.CAUCUS_REQUIRE_2FA and not user.is_verified():  # type: ignore[union-attr]
+            if settings.CAUCUS_REQUIRE_2FA and not user.is_verified():  # type: ignore[attr-defined]  # django-otp adds it
                 return redirect(f"{reverse('accounts:verify')}?next={request.get_full_path()}")
             if not has_perm(user, perm):
                 raise PermissionDenied

@@ -70,7 +70,7 @@ class RoleGrant(models.Model):
         ]
 
     def __str__(self) -> str:
-        scope = self.union.short_name if self.union_id else "coalition"
+        scope = self.union.short_name if self.union is not None else "coalition"
         return f"{self.user} – {self.get_role_display()} ({scope})"
 
 

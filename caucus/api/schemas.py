@@ -15,8 +15,6 @@ from typing import Annotated, Any, Literal
 from ninja import Field, Schema
 from pydantic import AfterValidator, model_validator
 
-from caucus.table.models import Proposal
-
 # Row ids are 64-bit; anything larger cannot exist and must not reach the database driver.
 MAX_ID = 2**63 - 1
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
@@ -174,7 +172,7 @@ class SessionIn(Schema):
 class ProposalIn(Schema):
     article: ArticleNumber | None = Field(None, description="The article's number.")
     side: SideName
-    kind: KindName = Proposal.Kind.FORMAL.value
+    kind: KindName = "formal"
     title: Title
     text: LongText = ""
     summary: LongText = ""

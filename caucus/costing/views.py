@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -110,7 +111,7 @@ def run_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required("costing.run")
-def run_export(request: HttpRequest, pk: int) -> HttpResponse:
+def run_export(request: HttpRequest, pk: int) -> HttpResponseBase:
     run = access_run(request.user, pk)
     if not run.is_done or not run.workbook:
         raise Http404("This run has no workbook yet.")

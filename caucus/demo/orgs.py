@@ -109,7 +109,7 @@ def _regions(rng: random.Random, orgs: Orgs) -> None:
     for code, name, cities in REGIONS:
         region = Region.objects.create(employer=employer, name=name, code=code)
         orgs.regions[code] = region
-        sites = []
+        sites: list[Worksite] = []
         for number in range(rng.randint(7, 10)):
             city = cities[number % len(cities)]
             sites.append(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from django.conf import settings
+from django.core.management.base import OutputWrapper
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from caucus.accounts.models import Role, RoleGrant, User
@@ -72,7 +73,7 @@ def build_people(rng: random.Random, orgs: Orgs) -> dict[str, User]:
     return users
 
 
-def print_logins(out: TextIO, site_url: str | None = None) -> None:
+def print_logins(out: TextIO | OutputWrapper, site_url: str | None = None) -> None:
     """The demo's sign-ins, for the terminal; only users that exist in this database."""
     site_url = site_url or settings.SITE_URL
     existing = set(

@@ -22,6 +22,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpResponse
+from django.http.response import HttpResponseBase
 
 # The only types a stored file is sent as; everything else is a plain download.
 SAFE_TYPES = {
@@ -52,11 +53,12 @@ def _disposition(download_name: str) -> str:
     return f"{plain}; filename*=UTF-8''{quote(download_name)}"  # RFC 6266, for "José.csv"
 
 
-def send_stored_file(file: FieldFile | None, download_name: str | None = None) -> HttpResponse:
+def send_stored_file(file: FieldFile | None, download_name: str | None = None) -> HttpResponseBase:
     """The stored ``file`` as a download. The caller has checked the right to it."""
-    if not file:
+    if not file or not file.name:
         raise Http404("No such file.")
     name = download_name or Path(file.name).name
+    response: HttpResponseBase
     if settings.CAUCUS_FILE_SENDER == "nginx":
         response = HttpResponse(content_type=safe_type(name))
         response["X-Accel-Redirect"] = f"{settings.CAUCUS_FILE_INTERNAL_URL}{quote(file.name)}"

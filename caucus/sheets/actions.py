@@ -54,7 +54,7 @@ def do_create_sheet(
             layout=layout,
             created_by=user,
         )
-        articles = negotiation.articles.order_by("order", "number")  # type: ignore[attr-defined]
+        articles = negotiation.articles.order_by("order", "number")
         SheetRow.objects.bulk_create(
             SheetRow(sheet=sheet, article=article, order=k, included=article.pk in included)
             for k, article in enumerate(articles, start=1)
@@ -71,9 +71,7 @@ def rows_of(sheet: Sheet) -> list[SheetRow]:
     have = {row.article_id for row in rows}
     last = max((row.order for row in rows), default=0)
     missing = [
-        a
-        for a in sheet.negotiation.articles.order_by("order", "number")  # type: ignore[attr-defined]
-        if a.pk not in have
+        a for a in sheet.negotiation.articles.order_by("order", "number") if a.pk not in have
     ]
     rows += [
         SheetRow(sheet=sheet, article=a, order=last + k, included=False)

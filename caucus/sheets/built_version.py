@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils.text import slugify
 
 from caucus.engines.redline.render_html import CSS
@@ -24,7 +24,7 @@ def sheet_context(version: SheetVersion) -> dict[str, Any]:
     }
 
 
-def download(version: SheetVersion, kind: str) -> HttpResponse:
+def download(version: SheetVersion, kind: str) -> HttpResponseBase:
     """The version's file as an attachment (the caller has checked the right to it)."""
     file = version.pdf if kind == "pdf" else version.docx
     return send_stored_file(file, f"{slugify(version.title) or 'sheet'}-v{version.number}.{kind}")

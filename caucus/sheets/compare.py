@@ -13,7 +13,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from caucus.engines.redline import Op, diff
 from caucus.engines.redline.json_format import from_json, to_json
@@ -120,7 +120,9 @@ def compare(columns: str, article: Article, passes: dict[str, list[Proposal]]) -
 
 def render_row(ops: list[Op], columns: str, layout: str, negotiation_name: str) -> str:
     old, new = COLUMN_LABELS[columns]
-    kind = "side-by-side" if layout == "side-by-side" else "inline"
+    kind: Literal["inline", "side-by-side"] = (
+        "side-by-side" if layout == "side-by-side" else "inline"
+    )
     return render_fragment(ops, kind, Meta(negotiation_name, old, new))
 
 

@@ -12,6 +12,13 @@ from caucus.sheets.models import Sheet, SheetRow
 from caucus.table.models import Negotiation
 
 
+def _choice(field: forms.Field) -> forms.ChoiceField:
+    """A field known to offer choices, for its ``choices``."""
+    if not isinstance(field, forms.ChoiceField):
+        raise TypeError(f"{field!r} offers no choices")
+    return field
+
+
 class SheetForm(forms.ModelForm):
     class Meta:
         model = Sheet
@@ -41,8 +48,8 @@ class NewSheetForm(SheetForm):
         self, *args: Any, negotiation: Negotiation, on_the_table: set[int], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        articles = negotiation.articles.order_by("order", "number")  # type: ignore[attr-defined]
-        self.fields["articles"].choices = [
+        articles = negotiation.articles.order_by("order", "number")
+        _choice(self.fields["articles"]).choices = [
             (str(a.pk), f"Article {a.number}: {a.title}") for a in articles
         ]
         self.fields["articles"].initial = [str(pk) for pk in sorted(on_the_table)]

@@ -5,6 +5,7 @@ sheets."""
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
 from caucus.sheets.access import public_negotiation, published_sheet
@@ -34,11 +35,11 @@ def sheet_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(request, "sheets/site_sheet.html", context)
 
 
-def sheet_pdf(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def sheet_pdf(request: HttpRequest, slug: str, pk: int) -> HttpResponseBase:
     _, version = published_sheet(public_negotiation(slug), pk)
     return download(version, "pdf")
 
 
-def sheet_docx(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def sheet_docx(request: HttpRequest, slug: str, pk: int) -> HttpResponseBase:
     _, version = published_sheet(public_negotiation(slug), pk)
     return download(version, "docx")

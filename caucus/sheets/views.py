@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -197,7 +198,7 @@ def sheet_unpublish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect("sheets:sheet", slug, sheet.pk)
 
 
-def _export(request: HttpRequest, slug: str, pk: int, number: int, kind: str) -> HttpResponse:
+def _export(request: HttpRequest, slug: str, pk: int, number: int, kind: str) -> HttpResponseBase:
     negotiation = access_negotiation(request.user, slug)
     sheet = access_sheet(request.user, negotiation, pk)
     version = access_version(sheet, number)
@@ -208,12 +209,12 @@ def _export(request: HttpRequest, slug: str, pk: int, number: int, kind: str) ->
 
 
 @staff_required(EDIT)
-def export_pdf(request: HttpRequest, slug: str, pk: int, number: int) -> HttpResponse:
+def export_pdf(request: HttpRequest, slug: str, pk: int, number: int) -> HttpResponseBase:
     return _export(request, slug, pk, number, "pdf")
 
 
 @staff_required(EDIT)
-def export_docx(request: HttpRequest, slug: str, pk: int, number: int) -> HttpResponse:
+def export_docx(request: HttpRequest, slug: str, pk: int, number: int) -> HttpResponseBase:
     return _export(request, slug, pk, number, "docx")
 
 

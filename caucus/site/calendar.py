@@ -58,4 +58,4 @@ def sessions_calendar(
         event.add("url", f"{url}#session-{session.pk}")
         calendar.add_component(event)
     calendar.add_missing_timezones()
-    return calendar.to_ical()  # type: ignore[no-any-return]
+    return calendar.to_ical()

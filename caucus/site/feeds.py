@@ -20,10 +20,10 @@ from caucus.updates.models import Update, UpdateQuerySet
 FEED_LENGTH = 30
 
 
-class UpdatesFeed(Feed):  # type: ignore[type-arg]
+class UpdatesFeed(Feed):
     feed_type = Atom1Feed
 
-    def get_object(self, request: HttpRequest, slug: str) -> Negotiation:  # type: ignore[override]
+    def get_object(self, request: HttpRequest, slug: str) -> Negotiation:
         return get_object_or_404(Negotiation, slug=slug, is_public=True)
 
     def title(self, obj: Negotiation) -> str:

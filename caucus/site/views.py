@@ -45,9 +45,10 @@ def _published_proposals(negotiation: Negotiation) -> Any:
 
 
 def _member(request: HttpRequest) -> Member | None:
-    if member_union_id(request.user) is None:
+    user = request.user
+    if not user.is_authenticated or member_union_id(user) is None:
         return None
-    return Member.objects.select_related("union").filter(user=request.user).first()
+    return Member.objects.select_related("union").filter(user=user).first()
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -72,8 +73,8 @@ def _negotiation_page(request: HttpRequest, negotiation: Negotiation) -> HttpRes
         .order_by("-published_at")[:LATEST_UPDATES]
     )
     rows = article_tracker(negotiation)
-    upcoming = Session.objects.filter(negotiation=negotiation).order_by("date", "starts_at")
-    upcoming = [s for s in upcoming if s.is_upcoming][:3]
+    sessions = Session.objects.filter(negotiation=negotiation).order_by("date", "starts_at")
+    upcoming = [s for s in sessions if s.is_upcoming][:3]
     return render(
         request,
         "site/home.html",

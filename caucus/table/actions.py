@@ -192,15 +192,19 @@ def do_set_proposal_status(
     if old == status:
         raise TableError("The proposal already has that status.")
     ta = None
-    if status == Proposal.Status.OPEN and (
-        Proposal.objects.filter(
-            negotiation_id=proposal.negotiation_id,
-            article_id=proposal.article_id,
-            side=proposal.side,
-            status=Proposal.Status.OPEN,
+    if (
+        status == Proposal.Status.OPEN
+        and proposal.article_id is not None
+        and (
+            Proposal.objects.filter(
+                negotiation_id=proposal.negotiation_id,
+                article_id=proposal.article_id,
+                side=proposal.side,
+                status=Proposal.Status.OPEN,
+            )
+            .exclude(pk=proposal.pk)
+            .exists()
         )
-        .exclude(pk=proposal.pk)
-        .exists()
     ):
         raise TableError("The same side has a newer proposal on the table for this article.")
     if status == Proposal.Status.TENTATIVELY_AGREED:

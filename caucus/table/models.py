@@ -385,7 +385,7 @@ class Charge(models.Model):
     evidence_requests = models.ManyToManyField(
         InformationRequest, blank=True, related_name="charges"
     )
-    evidence_reports = models.ManyToManyField(
+    evidence_reports: models.ManyToManyField[DirectDealingReport, Any] = models.ManyToManyField(
         "DirectDealingReport", blank=True, related_name="charges"
     )
 

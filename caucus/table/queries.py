@@ -51,7 +51,7 @@ def dashboard(user: Any, negotiation: Negotiation, today: date) -> Dashboard:
         )
     )
     states = article_states(
-        negotiation.articles.all(),  # type: ignore[attr-defined]
+        negotiation.articles.all(),
         proposals,
         TentativeAgreement.objects.filter(negotiation=negotiation).only(
             "id", "article_id", "signed_on"
@@ -63,9 +63,11 @@ def dashboard(user: Any, negotiation: Negotiation, today: date) -> Dashboard:
     sessions = Session.objects.filter(negotiation=negotiation).annotate(
         proposal_count=Count("proposals", filter=counted)
     )
-    upcoming = list(sessions.filter(date__gte=today).order_by("date", "starts_at"))
-    past = list(sessions.filter(date__lt=today).order_by("-date")[:PAST_SESSIONS_SHOWN])
-    requests = None
+    upcoming: list[Session] = list(sessions.filter(date__gte=today).order_by("date", "starts_at"))
+    past: list[Session] = list(
+        sessions.filter(date__lt=today).order_by("-date")[:PAST_SESSIONS_SHOWN]
+    )
+    requests: list[InformationRequest] | None = None
     if internal:
         requests = list(open_requests(negotiation).annotate(follow_up_count=Count("follow_ups")))
     return Dashboard(states, upcoming, past, requests, today)

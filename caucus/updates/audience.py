@@ -23,7 +23,7 @@ def member_union_id(user: Any) -> int | None:
         return None
     cached = getattr(user, "_caucus_member_union", False)
     if cached is not False:
-        return cached  # type: ignore[no-any-return]
+        return cached
     union_id = (
         Member.objects.filter(user=user, is_on_roster=True)
         .values_list("union_id", flat=True)

@@ -37,7 +37,7 @@ def list_articles(request: HttpRequest, slug: NegotiationSlug, paging: Query[Pag
     """The contract's articles in order, each with the text now in force."""
     user = require(request, "table.view")
     negotiation = access_negotiation(user, slug)
-    return page(negotiation.articles.order_by("order", "number", "id"), paging, article_out)  # type: ignore[attr-defined]
+    return page(negotiation.articles.order_by("order", "number", "id"), paging, article_out)
 
 
 @router.get("/negotiations/{slug}/articles/{number}", response={200: ArticleOut, **ERRORS})

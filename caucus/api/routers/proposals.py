@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Model, QuerySet
+from django.db.models import Manager, Model, QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -87,22 +87,22 @@ def get_proposal(request: HttpRequest, slug: NegotiationSlug, proposal_id: RowId
     return proposal_out(proposal, internal=can_view_internal(user, negotiation))
 
 
-def _reference(rows: QuerySet[Any], field: str, **lookup: Any) -> Model:
+def _reference(rows: QuerySet[Any] | Manager[Any], field: str, **lookup: Any) -> Model:
     found = rows.filter(**lookup).first()
     if found is None:
         raise HttpError(422, f"{field}: no such item in this negotiation.")
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def _references(negotiation: Negotiation, data: ProposalIn) -> dict[str, Any]:
     """The body's article number and row ids, as the rows of this negotiation they name."""
     refs: dict[str, Any] = {"article": None, "session": None, "answers": None}
     if data.article is not None:
-        refs["article"] = _reference(negotiation.articles, "article", number=data.article)  # type: ignore[attr-defined]
+        refs["article"] = _reference(negotiation.articles, "article", number=data.article)
     if data.session_id is not None:
-        refs["session"] = _reference(negotiation.sessions, "session_id", pk=data.session_id)  # type: ignore[attr-defined]
+        refs["session"] = _reference(negotiation.sessions, "session_id", pk=data.session_id)
     if data.answers_id is not None:
-        refs["answers"] = _reference(negotiation.proposals, "answers_id", pk=data.answers_id)  # type: ignore[attr-defined]
+        refs["answers"] = _reference(negotiation.proposals, "answers_id", pk=data.answers_id)
     return refs
 
 

@@ -31,7 +31,7 @@ def list_sessions(request: HttpRequest, slug: NegotiationSlug, paging: Query[Pag
     negotiation = access_negotiation(user, slug)
     internal = can_view_internal(user, negotiation)
     return page(
-        negotiation.sessions.order_by("-date", "-starts_at", "-id"),  # type: ignore[attr-defined]
+        negotiation.sessions.order_by("-date", "-starts_at", "-id"),
         paging,
         lambda session: session_out(session, internal=internal),
     )

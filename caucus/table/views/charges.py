@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 
 from caucus.accounts.decorators import staff_required
@@ -95,7 +96,7 @@ def charge_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpR
 
 
 @staff_required("table.view_internal")
-def charge_document(request: HttpRequest, slug: str, pk: int, document_pk: int) -> HttpResponse:
+def charge_document(request: HttpRequest, slug: str, pk: int, document_pk: int) -> HttpResponseBase:
     """One of a charge's documents, to whoever may read the charge."""
     negotiation = access_negotiation(request.user, slug, "table.view_internal")
     the_charge = access_charge(request.user, negotiation, pk)

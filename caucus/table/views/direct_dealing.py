@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 
 from caucus.accounts.decorators import staff_required
@@ -69,7 +70,7 @@ def direct_dealing_report(request: HttpRequest, slug: str, pk: int) -> HttpRespo
 
 
 @staff_required("directdealing.review")
-def direct_dealing_attachment(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def direct_dealing_attachment(request: HttpRequest, slug: str, pk: int) -> HttpResponseBase:
     """The file a report came with, to those who review reports."""
     negotiation = access_negotiation(request.user, slug, "directdealing.review")
     report = access_report(request.user, negotiation, pk)

@@ -72,7 +72,7 @@ def requests(request: HttpRequest, slug: str) -> HttpResponse:
 @staff_required("table.edit")
 def request_new(request: HttpRequest, slug: str) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug, "table.edit")
-    highest = negotiation.information_requests.aggregate(n=Max("number"))["n"] or 0  # type: ignore[attr-defined]
+    highest = negotiation.information_requests.aggregate(n=Max("number"))["n"] or 0
     form = InformationRequestForm(
         request.POST or None,
         negotiation=negotiation,
