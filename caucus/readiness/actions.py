@@ -1,0 +1,222 @@
+"""Every readiness write, for the pages, the API, the import and the demo alike:
+``do_x(actor, obj, ...)``. Each is atomic, checks readiness's rules (never HTTP: callers have
+checked the actor's rights with ``caucus.readiness.access``) and leaves one audit row.
+
+Audit rows say who acted on which member, never the level given: the audit log has readers
+(observers) who must not learn how organizers rate members.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from caucus.audit.log import record
+from caucus.members.models import Member
+from caucus.readiness.models import (
+    Assessment,
+    CampaignAction,
+    Level,
+    MemberReadiness,
+    Pledge,
+    Shift,
+)
+
+Actor = Any  # a signed-in user, or None for the system (the demo, a command)
+
+
+class ReadinessError(Exception):
+    """A change readiness's rules refuse; shown as is, at ``field`` when it names one."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def _readiness_for_update(member: Member) -> MemberReadiness:
+    """The member's readiness row, locked for this transaction (made on first use)."""
+    MemberReadiness.objects.get_or_create(member=member, defaults={"union_id": member.union_id})
+    return MemberReadiness.objects.select_for_update().get(member=member)
+
+
+@transaction.atomic
+def do_assess(
+    actor: Actor,
+    member: Member,
+    level: int,
+    *,
+    note: str = "",
+    shift: str | None = None,
+    at: datetime | None = None,
+    source: str = Assessment.Source.PHONE,
+) -> Assessment:
+    """Record a conversation with ``member``: their level on the 1–5 scale. The latest
+    assessment (by when it was made) is the one that counts; an older one joins the history."""
+    if level not in Level.values:
+        raise ReadinessError("Choose a level from 1 to 5.", field="level")
+    if shift is not None and shift not in Shift.values:
+        raise ReadinessError("Choose a shift from the list.", field="shift")
+    at = at or timezone.now()
+    if at > timezone.now():
+        raise ReadinessError("An assessment cannot be dated in the future.", field="at")
+    state = _readiness_for_update(member)
+    replaces = state.assessed_at is None or at >= state.assessed_at
+    assessment = Assessment.objects.create(
+        member=member,
+        union_id=member.union_id,
+        level=level,
+        # An older conversation moves nothing: the chart adds only changes to the latest.
+        previous_level=state.level if replaces else level,
+        assessed_at=at,
+        assessed_by=actor if getattr(actor, "is_authenticated", False) else None,
+        note=note.strip()[:500],
+        source=source,
+    )
+    if replaces:
+        state.level, state.assessed_at, state.assessed_by = level, at, assessment.assessed_by
+    if state.first_assessed_at is None or at < state.first_assessed_at:
+        state.first_assessed_at = at
+    if shift is not None:
+        state.shift = shift
+    state.save()
+    record(actor, "readiness.assess", member, union=member.union, source=source)
+    return assessment
+
+
+@transaction.atomic
+def do_set_leader(actor: Actor, member: Member, is_leader: bool) -> MemberReadiness:
+    """Designate (or stop designating) a member as their worksite's leader."""
+    state = _readiness_for_update(member)
+    if state.is_leader != is_leader:
+        state.is_leader = is_leader
+        state.save(update_fields=["is_leader", "updated_at"])
+        record(actor, "readiness.leader", member, union=member.union, is_leader=is_leader)
+    return state
+
+
+def _check_action(fields: dict[str, Any]) -> None:
+    opens, closes = fields.get("opens_at"), fields.get("closes_at")
+    if opens and closes and closes <= opens:
+        raise ReadinessError("The window must close after it opens.", field="closes_at")
+    goal = fields.get("goal_percent")
+    if goal is not None and not 1 <= goal <= 100:
+        raise ReadinessError(
+            "The goal is a share of members, from 1 to 100%.", field="goal_percent"
+        )
+    if "title" in fields and not str(fields["title"] or "").strip():
+        raise ReadinessError("Give the action a title.", field="title")
+
+
+@transaction.atomic
+def do_create_action(actor: Actor, negotiation: Any, **fields: Any) -> CampaignAction:
+    """Start a campaign action at the table (for one local, or every local: ``union`` None)."""
+    _check_action(fields)
+    union = fields.get("union")
+    if union is not None and union.pk not in negotiation.union_ids():
+        raise ReadinessError("That local is not at this table.", field="union")
+    action = CampaignAction.objects.create(negotiation=negotiation, created_by=actor, **fields)
+    record(actor, "readiness.action_create", action, union=union, kind=action.kind)
+    return action
+
+
+@transaction.atomic
+def do_edit_action(actor: Actor, action: CampaignAction, **fields: Any) -> list[str]:
+    """Change an action's wording, window or goal; returns the names of the fields changed."""
+    _check_action({"opens_at": action.opens_at, "closes_at": action.closes_at, **fields})
+    changed = [name for name, value in fields.items() if getattr(action, name) != value]
+    for name in changed:
+        setattr(action, name, fields[name])
+    if changed:
+        action.save(update_fields=changed)
+        record(actor, "readiness.action_edit", action, union=action.union, changed=changed)
+    return changed
+
+
+def check_member_in_action(action: CampaignAction, member: Member) -> None:
+    """The member must be on the roster, in a unit at the action's table and of its local."""
+    negotiation = action.negotiation
+    in_unit = member.unit_id in set(negotiation.units.values_list("pk", flat=True))
+    if not member.is_on_roster or not in_unit:
+        raise ReadinessError("That member is not at this table.", field="member")
+    if action.union_id is not None and member.union_id != action.union_id:
+        raise ReadinessError(f"This action is for {action.union} only.", field="member")
+
+
+def _pledge(
+    actor: Actor, action: CampaignAction, member: Member, channel: str, **fields: Any
+) -> tuple[Pledge, bool]:
+    check_member_in_action(action, member)
+    now = timezone.now()
+    existing = Pledge.objects.filter(action=action, member=member).first()
+    if existing is not None:
+        return existing, False
+    signed_at = fields.pop("signed_at", None) or now
+    if not action.opens_at <= signed_at < action.closes_at or signed_at > now:
+        raise ReadinessError(
+            f"“{action.title}” is open from {timezone.localtime(action.opens_at):%Y-%m-%d %H:%M} "
+            f"to {timezone.localtime(action.closes_at):%Y-%m-%d %H:%M}.",
+            field="signed_at",
+        )
+    try:
+        with transaction.atomic():
+            pledge = Pledge.objects.create(
+                action=action,
+                member=member,
+                union_id=member.union_id,
+                channel=channel,
+                signed_at=signed_at,
+                **fields,
+            )
+    except IntegrityError:  # the same member, at the same moment, in another request
+        return Pledge.objects.get(action=action, member=member), False
+    return pledge, True
+
+
+@transaction.atomic
+def do_pledge(
+    member_user: Actor, action: CampaignAction, member: Member, *, channel: str
+) -> Pledge:
+    """A member takes part, signed in or by their one-tap link. Taking part twice is once."""
+    if not action.is_online:
+        raise ReadinessError("This action is signed on paper, with an organizer.")
+    pledge, is_new = _pledge(member_user, action, member, channel)
+    if is_new:
+        record(None, "readiness.pledge", action, union=member.union, channel=channel)
+    return pledge
+
+
+@transaction.atomic
+def do_record_card(
+    actor: Actor,
+    action: CampaignAction,
+    member: Member,
+    *,
+    card_number: str = "",
+    signed_at: datetime | None = None,
+) -> Pledge:
+    """An organizer enters a paper card the member signed (dated the day it was signed)."""
+    pledge, is_new = _pledge(
+        actor,
+        action,
+        member,
+        Pledge.Channel.CARD,
+        card_number=card_number.strip()[:40],
+        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        signed_at=signed_at,
+    )
+    if not is_new:
+        raise ReadinessError(
+            f"{member.full_name} already took part in “{action.title}” "
+            f"({pledge.get_channel_display().lower()}, "
+            f"{timezone.localtime(pledge.signed_at):%Y-%m-%d}).",
+            field="member",
+        )
+    record(actor, "readiness.card", member, union=member.union, action=action.pk)
+    return pledge

@@ -1,0 +1,29 @@
+"""``{% load readiness %}``: a level as words and a colour (never colour alone), and shares."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from caucus.readiness.models import Level
+
+register = template.Library()
+
+
+@register.filter
+def level_badge(level: int | None) -> SafeString:
+    """'2 · Supporter' in a pill coloured by where it stands (green 1–2, amber 3, red 4–5)."""
+    if level is None or level == "":
+        return format_html('<span class="status level-none">{}</span>', "Not assessed")
+    value = int(level)
+    tone = "ok" if value <= 2 else "warn" if value == 3 else "bad"
+    return format_html('<span class="status status-{}">{}</span>', tone, Level(value).label)
+
+
+@register.filter
+def percent(part: float | int | None, whole: float | int | None) -> str:
+    """``part`` as a whole percent of ``whole`` ('—' when there is no whole)."""
+    if not whole:
+        return "—"
+    return f"{100 * (part or 0) / whole:.0f}%"
