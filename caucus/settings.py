@@ -276,6 +276,12 @@ if CAUCUS_MAX_UPLOAD_MB < 1 or CAUCUS_MAX_UNPACKED_MB < 1:
 if not 0 <= CAUCUS_ROSTER_DROP_CONFIRM_SHARE <= 100:
     raise ValueError("CAUCUS_ROSTER_DROP_CONFIRM_SHARE is a percentage, from 0 to 100")
 
+# Votes (caucus.votes, docs/votes.md). Voting credentials are stored as HMAC-SHA256 under this
+# key, kept outside the database (empty: derived from SECRET_KEY, so rotating that voids them).
+CAUCUS_VOTE_CREDENTIAL_KEY = env("CAUCUS_VOTE_CREDENTIAL_KEY")
+# Wrong voting codes a member's address may try before a pause.
+CAUCUS_VOTE_CODE_RATE = env("CAUCUS_VOTE_CODE_RATE", "10/m")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
