@@ -218,5 +218,5 @@ def do_record_card(
             f"{timezone.localtime(pledge.signed_at):%Y-%m-%d}).",
             field="member",
         )
-    record(actor, "readiness.card", member, union=member.union, action=action.pk)
+    record(actor, "readiness.card", member, union=member.union, campaign_action=action.pk)
     return pledge

@@ -72,7 +72,7 @@ class WallChartForm(forms.Form):
         choices=[(0, "Everyone"), *DAYS_CHOICES],
         coerce=int,
         required=False,
-        empty_value=0,
+        empty_value=None,
         label="Show",
         help_text="Only members not talked to in this many days",
     )

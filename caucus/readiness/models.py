@@ -300,6 +300,7 @@ class AssessmentImport(Job):
         FAILED = JobStatus.FAILED, "Rejected: nothing changed"
         DONE = JobStatus.DONE, "Applied"
 
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
     union = models.ForeignKey("orgs.Union", on_delete=models.CASCADE, related_name="+")
     negotiation = models.ForeignKey("table.Negotiation", on_delete=models.CASCADE, related_name="+")
     uploaded_by = models.ForeignKey(

@@ -12,9 +12,9 @@ register = template.Library()
 
 
 @register.filter
-def level_badge(level: int | None) -> SafeString:
+def level_badge(level: object) -> SafeString:
     """'2 · Supporter' in a pill coloured by where it stands (green 1–2, amber 3, red 4–5)."""
-    if level is None or level == "":
+    if not isinstance(level, int) or level not in Level.values:
         return format_html('<span class="status level-none">{}</span>', "Not assessed")
     value = int(level)
     tone = "ok" if value <= 2 else "warn" if value == 3 else "bad"

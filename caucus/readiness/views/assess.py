@@ -79,7 +79,7 @@ def find(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _state(member: Member) -> MemberReadiness | None:
     try:
-        return member.readiness  # type: ignore[attr-defined, no-any-return]
+        return member.readiness  # type: ignore[attr-defined]
     except ObjectDoesNotExist:
         return None
 
