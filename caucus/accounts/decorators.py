@@ -18,9 +18,17 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from caucus.accounts.models import User
 from caucus.accounts.permissions import has_perm, is_staff_member
 
 View = Callable[..., HttpResponseBase]
+
+
+class StaffRequest(HttpRequest):
+    """What a staff view receives: ``staff_required`` has checked that a user is signed in
+    (with their second factor and the view's permission), so ``user`` is a ``User``."""
+
+    user: User
 
 
 def staff_required(perm: str = "staff.enter") -> Callable[[View], View]:

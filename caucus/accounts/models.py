@@ -6,7 +6,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import models
 from django.utils import timezone
 
@@ -140,3 +140,10 @@ class ApiToken(models.Model):
             return None
         cls.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
         return token.user
+
+
+# Who a request carries: a signed-in user, or nobody. Access helpers and permission checks take
+# a Person; actions take an Actor (the user who acts, or None for the system: a command, the
+# demo, a scheduled task).
+Person = User | AnonymousUser
+Actor = User | None

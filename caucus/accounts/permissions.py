@@ -8,9 +8,9 @@ for that union's objects only. Every view and API call asks :func:`has_perm` or
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from caucus.accounts.models import Role
+from caucus.accounts.models import Person, Role
 from caucus.orgs.models import Union
 
 if TYPE_CHECKING:
@@ -69,18 +69,18 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 }
 
 
-def _grants(user: Any) -> list[tuple[str, int | None]]:
+def _grants(user: Person) -> list[tuple[str, int | None]]:
     """(role, union id or None) pairs for the user, cached on the user object per request."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
     cached = getattr(user, "_caucus_grants", None)
     if cached is None:
         cached = list(user.role_grants.values_list("role", "union_id"))
-        user._caucus_grants = cached
+        setattr(user, "_caucus_grants", cached)  # noqa: B010 - a per-request cache on the object
     return cached
 
 
-def has_perm(user: Any, perm: str, union: Union | int | None = None) -> bool:
+def has_perm(user: Person, perm: str, union: Union | int | None = None) -> bool:
     """True if the user holds ``perm`` coalition-wide, or for ``union`` when one is given.
 
     With ``union=None`` a union-scoped grant is enough for views that then scope their data
@@ -96,12 +96,12 @@ def has_perm(user: Any, perm: str, union: Union | int | None = None) -> bool:
     return False
 
 
-def is_coalition_wide(user: Any, perm: str) -> bool:
+def is_coalition_wide(user: Person, perm: str) -> bool:
     roles = PERMISSIONS[perm]
     return any(role in roles and union is None for role, union in _grants(user))
 
 
-def union_ids_with(user: Any, perm: str) -> frozenset[int] | None:
+def union_ids_with(user: Person, perm: str) -> frozenset[int] | None:
     """The ids of the unions for which the user holds ``perm``; None when coalition-wide.
 
     Answered from the user's grants alone, with no query of its own."""
@@ -116,7 +116,7 @@ def union_ids_with(user: Any, perm: str) -> frozenset[int] | None:
     return frozenset(ids)
 
 
-def unions_with(user: Any, perm: str) -> QuerySet[Union]:
+def unions_with(user: Person, perm: str) -> QuerySet[Union]:
     """The unions for whose objects the user holds ``perm`` (all of them if coalition-wide)."""
     roles = PERMISSIONS[perm]
     grants = [(role, union) for role, union in _grants(user) if role in roles]
@@ -125,5 +125,5 @@ def unions_with(user: Any, perm: str) -> QuerySet[Union]:
     return Union.objects.filter(pk__in={union for _, union in grants})
 
 
-def is_staff_member(user: Any) -> bool:
+def is_staff_member(user: Person) -> bool:
     return bool(_grants(user))

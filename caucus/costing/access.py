@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from caucus.accounts.models import Person
 from caucus.accounts.permissions import is_coalition_wide, unions_with
 from caucus.costing.models import CostingRun
 from caucus.table.models import Negotiation
 
 
-def visible_runs(user: Any) -> QuerySet[CostingRun]:
+def visible_runs(user: Person) -> QuerySet[CostingRun]:
     """Runs the user may see: all of them coalition-wide, else those of their own unions."""
     runs = CostingRun.objects.select_related("negotiation", "union", "created_by")
     if is_coalition_wide(user, "costing.run"):
@@ -20,7 +19,7 @@ def visible_runs(user: Any) -> QuerySet[CostingRun]:
     return runs.filter(Q(union__in=unions_with(user, "costing.run")))
 
 
-def access_run(user: Any, pk: int) -> CostingRun:
+def access_run(user: Person, pk: int) -> CostingRun:
     run = visible_runs(user).filter(pk=pk).first()
     if run is None:
         raise Http404("No such costing run.")

@@ -11,6 +11,7 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
+from caucus.accounts.models import Actor
 from caucus.audit.log import record
 from caucus.costing.inputs import parse_inputs, snapshot
 from caucus.costing.models import CostingRun
@@ -40,7 +41,7 @@ class CostingInputError(ValueError):
 
 
 def do_create_run(
-    actor: Any,
+    actor: Actor,
     negotiation: Negotiation,
     *,
     name: str,
@@ -157,7 +158,7 @@ def unpublished_proposals(run: CostingRun) -> list[Proposal]:
 
 
 @transaction.atomic
-def do_publish(actor: Any, run: CostingRun, intro: str) -> None:
+def do_publish(actor: Actor, run: CostingRun, intro: str) -> None:
     """Show members what the run means for them; refused while it costs a proposal members
     may not see (its label and figures would reach them)."""
     if not run.is_done:
@@ -177,11 +178,11 @@ def do_publish(actor: Any, run: CostingRun, intro: str) -> None:
 
 
 @transaction.atomic
-def do_unpublish(actor: Any, run: CostingRun) -> None:
+def do_unpublish(actor: Actor, run: CostingRun) -> None:
     run.is_published = False
     run.save(update_fields=["is_published"])
     record(actor, "costing.unpublish", run)
 
 
-def record_export(actor: Any, run: CostingRun, request: Any) -> None:
+def record_export(actor: Actor, run: CostingRun, request: Any) -> None:
     record(actor, "costing.export", run, request=request, workers=run.workers)

@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from caucus.accounts.decorators import staff_required
+from caucus.accounts.decorators import StaffRequest, staff_required
 from caucus.costing import pages
 from caucus.costing.access import access_run, visible_runs
 from caucus.costing.actions import (
@@ -30,14 +30,14 @@ from caucus.table.models import Negotiation
 
 
 @staff_required("costing.run")
-def run_list(request: HttpRequest) -> HttpResponse:
+def run_list(request: StaffRequest) -> HttpResponse:
     runs = visible_runs(request.user)[:100]
     negotiations = Negotiation.objects.order_by("name")
     return render(request, "costing/list.html", {"runs": runs, "negotiations": negotiations})
 
 
 @staff_required("costing.run")
-def run_new(request: HttpRequest, slug: str) -> HttpResponse:
+def run_new(request: StaffRequest, slug: str) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug)
     form = NewRunForm(
         request.POST or None, request.FILES or None, user=request.user, negotiation=negotiation
@@ -92,14 +92,14 @@ def _result_context(run: CostingRun) -> dict[str, Any]:
 
 
 @staff_required("costing.run")
-def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def run_detail(request: StaffRequest, pk: int) -> HttpResponse:
     run = access_run(request.user, pk)
     context = {"run": run, "publish_form": PublishForm(initial={"member_intro": run.member_intro})}
     return render(request, "costing/run.html", {**context, **_result_context(run)})
 
 
 @staff_required("costing.run")
-def run_progress(request: HttpRequest, pk: int) -> HttpResponse:
+def run_progress(request: StaffRequest, pk: int) -> HttpResponse:
     """The progress part alone, which the run page polls while the costing runs; once the run
     is finished it tells htmx to load the whole page, results and all."""
     run = access_run(request.user, pk)
@@ -111,7 +111,7 @@ def run_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required("costing.run")
-def run_export(request: HttpRequest, pk: int) -> HttpResponseBase:
+def run_export(request: StaffRequest, pk: int) -> HttpResponseBase:
     run = access_run(request.user, pk)
     if not run.is_done or not run.workbook:
         raise Http404("This run has no workbook yet.")
@@ -121,7 +121,7 @@ def run_export(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 @require_POST
 @staff_required("costing.run")
-def run_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def run_publish(request: StaffRequest, pk: int) -> HttpResponse:
     run = access_run(request.user, pk)
     form = PublishForm(request.POST)
     if form.is_valid():
@@ -136,7 +136,7 @@ def run_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @staff_required("costing.run")
-def run_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
+def run_unpublish(request: StaffRequest, pk: int) -> HttpResponse:
     run = access_run(request.user, pk)
     if run.is_published:
         do_unpublish(request.user, run)

@@ -4,26 +4,25 @@ public negotiation). Missing and not-yours are the same 404."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 from django.http import Http404
 
+from caucus.accounts.models import Person
 from caucus.sheets.models import Sheet, SheetVersion
 from caucus.table import access as table_access
 from caucus.table.models import Negotiation
 
 
-def access_negotiation(user: Any, slug: str) -> Negotiation:
+def access_negotiation(user: Person, slug: str) -> Negotiation:
     """A negotiation whose sheets the user may build and publish."""
     return table_access.access_negotiation(user, slug, "sheets.edit")
 
 
-def may_edit_sheets(user: Any, negotiation: Negotiation) -> bool:
+def may_edit_sheets(user: Person, negotiation: Negotiation) -> bool:
     return negotiation.is_reached_by(user, "sheets.edit")
 
 
-def visible_sheets(user: Any, negotiation: Negotiation) -> QuerySet[Sheet]:
+def visible_sheets(user: Person, negotiation: Negotiation) -> QuerySet[Sheet]:
     """The negotiation's sheets: every one for its editors, else the published ones."""
     sheets = Sheet.objects.filter(negotiation=negotiation).select_related(
         "published_version", "created_by"
@@ -33,7 +32,7 @@ def visible_sheets(user: Any, negotiation: Negotiation) -> QuerySet[Sheet]:
     return sheets
 
 
-def access_sheet(user: Any, negotiation: Negotiation, pk: int) -> Sheet:
+def access_sheet(user: Person, negotiation: Negotiation, pk: int) -> Sheet:
     """A sheet the user may edit (drafts included)."""
     if not may_edit_sheets(user, negotiation):
         raise Http404("No such sheet.")
@@ -44,7 +43,7 @@ def access_sheet(user: Any, negotiation: Negotiation, pk: int) -> Sheet:
     return sheet
 
 
-def readable_sheet(user: Any, negotiation: Negotiation, pk: int) -> Sheet:
+def readable_sheet(user: Person, negotiation: Negotiation, pk: int) -> Sheet:
     """A sheet the user may read: a published one, or any one for its editors."""
     sheet = visible_sheets(user, negotiation).filter(pk=pk).first()
     if sheet is None:

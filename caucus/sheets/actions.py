@@ -16,6 +16,7 @@ from django.db.models import Max
 from django.http import HttpRequest
 from django.utils import timezone
 
+from caucus.accounts.models import Actor
 from caucus.audit.log import record
 from caucus.sheets.models import Sheet, SheetRow, SheetVersion
 from caucus.sheets.tasks import build_version
@@ -35,7 +36,7 @@ class RowChange:
 
 
 def do_create_sheet(
-    user: Any,
+    actor: Actor,
     negotiation: Negotiation,
     *,
     title: str,
@@ -52,14 +53,14 @@ def do_create_sheet(
             intro=intro,
             columns=columns,
             layout=layout,
-            created_by=user,
+            created_by=actor,
         )
         articles = negotiation.articles.order_by("order", "number")
         SheetRow.objects.bulk_create(
             SheetRow(sheet=sheet, article=article, order=k, included=article.pk in included)
             for k, article in enumerate(articles, start=1)
         )
-        record(user, "sheet.create", sheet, title=title, columns=columns, rows=len(included))
+        record(actor, "sheet.create", sheet, title=title, columns=columns, rows=len(included))
     return sheet
 
 
@@ -81,7 +82,7 @@ def rows_of(sheet: Sheet) -> list[SheetRow]:
 
 
 @transaction.atomic
-def do_save_rows(actor: Any, sheet: Sheet, changes: list[RowChange]) -> None:
+def do_save_rows(actor: Actor, sheet: Sheet, changes: list[RowChange]) -> None:
     """Save every row's order, inclusion and summary at once (storing the rows of articles
     added since the sheet was made); the published version is kept."""
     rows = {row.article_id: row for row in rows_of(sheet)}
@@ -100,7 +101,7 @@ def do_save_rows(actor: Any, sheet: Sheet, changes: list[RowChange]) -> None:
 
 
 @transaction.atomic
-def do_edit_sheet(actor: Any, sheet: Sheet, **fields: Any) -> list[str]:
+def do_edit_sheet(actor: Actor, sheet: Sheet, **fields: Any) -> list[str]:
     """Change a sheet's title, introduction, columns or layout (the next build uses them)."""
     changed = [name for name, value in fields.items() if getattr(sheet, name) != value]
     for name in changed:
@@ -113,7 +114,7 @@ def do_edit_sheet(actor: Any, sheet: Sheet, **fields: Any) -> list[str]:
 
 
 def do_request_build(
-    user: Any, sheet: Sheet, request: HttpRequest | None = None, *, enqueue: bool = True
+    actor: Actor, sheet: Sheet, request: HttpRequest | None = None, *, enqueue: bool = True
 ) -> SheetVersion:
     """A new version, queued for the task worker, frozen from the sheet as it is now
     (``enqueue=False``: the caller builds it itself, as the demo does)."""
@@ -131,9 +132,9 @@ def do_request_build(
             columns=sheet.columns,
             layout=sheet.layout,
             rows_total=rows_total,
-            built_by=user,
+            built_by=actor,
         )
-        record(user, "sheet.build", sheet, request=request, version=number, rows=rows_total)
+        record(actor, "sheet.build", sheet, request=request, version=number, rows=rows_total)
         if enqueue:
             transaction.on_commit(lambda: build_version.enqueue(version.pk))
     return version
@@ -149,7 +150,7 @@ def unpublished_sources(version: SheetVersion) -> list[Proposal]:
 
 
 def do_publish(
-    user: Any, sheet: Sheet, version: SheetVersion, request: HttpRequest | None = None
+    actor: Actor, sheet: Sheet, version: SheetVersion, request: HttpRequest | None = None
 ) -> None:
     """Show members this version; refused while it shows a proposal members may not see."""
     if version.sheet_id != sheet.pk:
@@ -168,10 +169,10 @@ def do_publish(
         sheet.published_version = version
         sheet.published_at = timezone.now()
         sheet.save(update_fields=["status", "published_version", "published_at"])
-        record(user, "sheet.publish", sheet, request=request, version=version.number)
+        record(actor, "sheet.publish", sheet, request=request, version=version.number)
 
 
-def do_unpublish(user: Any, sheet: Sheet, request: HttpRequest | None = None) -> None:
+def do_unpublish(actor: Actor, sheet: Sheet, request: HttpRequest | None = None) -> None:
     if not sheet.is_published:
         raise SheetError("The sheet is not published.")
     with transaction.atomic():
@@ -180,14 +181,14 @@ def do_unpublish(user: Any, sheet: Sheet, request: HttpRequest | None = None) ->
         sheet.published_version = None
         sheet.published_at = None
         sheet.save(update_fields=["status", "published_version", "published_at"])
-        record(user, "sheet.unpublish", sheet, request=request, version=number)
+        record(actor, "sheet.unpublish", sheet, request=request, version=number)
 
 
 def record_export(
-    user: Any, version: SheetVersion, file_format: str, request: HttpRequest | None
+    actor: Actor, version: SheetVersion, file_format: str, request: HttpRequest | None
 ) -> None:
     record(
-        user,
+        actor,
         "sheet.export",
         version.sheet,
         request=request,

@@ -5,12 +5,12 @@ team)."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from caucus.accounts.decorators import staff_required
+from caucus.accounts.decorators import StaffRequest, staff_required
 from caucus.sheets.access import access_negotiation, access_sheet, access_version
 from caucus.sheets.actions import (
     SheetError,
@@ -33,14 +33,14 @@ EDIT = "sheets.edit"
 
 
 @staff_required(EDIT)
-def sheet_list(request: HttpRequest, slug: str) -> HttpResponse:
+def sheet_list(request: StaffRequest, slug: str) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug)
     sheets = Sheet.objects.filter(negotiation=negotiation).select_related("published_version")
     return render(request, "sheets/list.html", {"negotiation": negotiation, "sheets": sheets})
 
 
 @staff_required(EDIT)
-def sheet_new(request: HttpRequest, slug: str) -> HttpResponse:
+def sheet_new(request: StaffRequest, slug: str) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug)
     form = NewSheetForm(
         request.POST or None,
@@ -68,7 +68,7 @@ def sheet_new(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @staff_required(EDIT)
-def sheet_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def sheet_detail(request: StaffRequest, slug: str, pk: int) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug)
     sheet = access_sheet(request.user, negotiation, pk)
     versions = list(sheet.versions.select_related("built_by"))
@@ -89,7 +89,7 @@ def sheet_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @staff_required(EDIT)
-def sheet_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def sheet_edit(request: StaffRequest, slug: str, pk: int) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug)
     sheet = access_sheet(request.user, negotiation, pk)
     form = SheetForm(request.POST or None, instance=sheet)
@@ -107,7 +107,7 @@ def sheet_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @staff_required(EDIT)
-def sheet_rows(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def sheet_rows(request: StaffRequest, slug: str, pk: int) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug)
     sheet = access_sheet(request.user, negotiation, pk)
     rows = rows_of(sheet)
@@ -130,7 +130,7 @@ def sheet_rows(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @staff_required(EDIT)
 @require_POST
-def sheet_build(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def sheet_build(request: StaffRequest, slug: str, pk: int) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug)
     sheet = access_sheet(request.user, negotiation, pk)
     try:
@@ -142,7 +142,7 @@ def sheet_build(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @staff_required(EDIT)
-def version_detail(request: HttpRequest, slug: str, pk: int, number: int) -> HttpResponse:
+def version_detail(request: StaffRequest, slug: str, pk: int, number: int) -> HttpResponse:
     """The build's progress, then the preview: exactly what members will read."""
     negotiation = access_negotiation(request.user, slug)
     sheet = access_sheet(request.user, negotiation, pk)
@@ -154,7 +154,7 @@ def version_detail(request: HttpRequest, slug: str, pk: int, number: int) -> Htt
 
 
 @staff_required(EDIT)
-def version_progress(request: HttpRequest, slug: str, pk: int, number: int) -> HttpResponse:
+def version_progress(request: StaffRequest, slug: str, pk: int, number: int) -> HttpResponse:
     """The progress part alone, polled while the build runs; a finished build reloads the page."""
     negotiation = access_negotiation(request.user, slug)
     sheet = access_sheet(request.user, negotiation, pk)
@@ -171,7 +171,7 @@ def version_progress(request: HttpRequest, slug: str, pk: int, number: int) -> H
 
 @staff_required(EDIT)
 @require_POST
-def version_publish(request: HttpRequest, slug: str, pk: int, number: int) -> HttpResponse:
+def version_publish(request: StaffRequest, slug: str, pk: int, number: int) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug)
     sheet = access_sheet(request.user, negotiation, pk)
     version = access_version(sheet, number)
@@ -186,7 +186,7 @@ def version_publish(request: HttpRequest, slug: str, pk: int, number: int) -> Ht
 
 @staff_required(EDIT)
 @require_POST
-def sheet_unpublish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def sheet_unpublish(request: StaffRequest, slug: str, pk: int) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug)
     sheet = access_sheet(request.user, negotiation, pk)
     try:
@@ -198,7 +198,7 @@ def sheet_unpublish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect("sheets:sheet", slug, sheet.pk)
 
 
-def _export(request: HttpRequest, slug: str, pk: int, number: int, kind: str) -> HttpResponseBase:
+def _export(request: StaffRequest, slug: str, pk: int, number: int, kind: str) -> HttpResponseBase:
     negotiation = access_negotiation(request.user, slug)
     sheet = access_sheet(request.user, negotiation, pk)
     version = access_version(sheet, number)
@@ -209,17 +209,17 @@ def _export(request: HttpRequest, slug: str, pk: int, number: int, kind: str) ->
 
 
 @staff_required(EDIT)
-def export_pdf(request: HttpRequest, slug: str, pk: int, number: int) -> HttpResponseBase:
+def export_pdf(request: StaffRequest, slug: str, pk: int, number: int) -> HttpResponseBase:
     return _export(request, slug, pk, number, "pdf")
 
 
 @staff_required(EDIT)
-def export_docx(request: HttpRequest, slug: str, pk: int, number: int) -> HttpResponseBase:
+def export_docx(request: StaffRequest, slug: str, pk: int, number: int) -> HttpResponseBase:
     return _export(request, slug, pk, number, "docx")
 
 
 @staff_required(EDIT)
-def version_print(request: HttpRequest, slug: str, pk: int, number: int) -> HttpResponse:
+def version_print(request: StaffRequest, slug: str, pk: int, number: int) -> HttpResponse:
     """The page the PDF is printed from, for checking it in a browser."""
     negotiation = access_negotiation(request.user, slug)
     sheet = access_sheet(request.user, negotiation, pk)

@@ -249,7 +249,8 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
         fields = dict(form.cleaned_data)
         if member is not None:
             fields["worksite_id"] = member.worksite_id
-        do_report_direct_dealing(request.user, negotiation, **fields)
+        reporter = request.user if request.user.is_authenticated else None
+        do_report_direct_dealing(reporter, negotiation, **fields)
         return redirect("site:report_thanks", slug)
     status = 400 if request.method == "POST" else 200
     return render(

@@ -14,11 +14,10 @@ negotiations that cover that union):
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 from django.http import Http404
 
+from caucus.accounts.models import Person
 from caucus.accounts.permissions import PERMISSIONS, has_perm
 from caucus.table.models import (
     Article,
@@ -34,7 +33,7 @@ from caucus.table.models import (
 class Rights:
     """``{{ rights.table_edit }}`` in a negotiation's templates: what the user may do there."""
 
-    def __init__(self, user: Any, negotiation: Negotiation) -> None:
+    def __init__(self, user: Person, negotiation: Negotiation) -> None:
         self._user = user
         self._negotiation = negotiation
 
@@ -45,11 +44,11 @@ class Rights:
         return has_perm(self._user, perm) and self._negotiation.is_reached_by(self._user, perm)
 
 
-def visible_negotiations(user: Any, perm: str = "table.view") -> QuerySet[Negotiation]:
+def visible_negotiations(user: Person, perm: str = "table.view") -> QuerySet[Negotiation]:
     return Negotiation.objects.visible_to(user, perm).select_related("employer")
 
 
-def access_negotiation(user: Any, slug: str, perm: str = "table.view") -> Negotiation:
+def access_negotiation(user: Person, slug: str, perm: str = "table.view") -> Negotiation:
     """The negotiation named by ``slug`` if ``perm`` reaches it for the user."""
     negotiation = visible_negotiations(user, perm).filter(slug=slug).first() if slug else None
     if negotiation is None:
@@ -57,20 +56,20 @@ def access_negotiation(user: Any, slug: str, perm: str = "table.view") -> Negoti
     return negotiation
 
 
-def can_view_internal(user: Any, negotiation: Negotiation) -> bool:
+def can_view_internal(user: Person, negotiation: Negotiation) -> bool:
     return negotiation.is_reached_by(user, "table.view_internal")
 
 
-def can_edit(user: Any, negotiation: Negotiation) -> bool:
+def can_edit(user: Person, negotiation: Negotiation) -> bool:
     return negotiation.is_reached_by(user, "table.edit")
 
 
-def _check(user: Any, negotiation: Negotiation, perm: str, what: str) -> None:
+def _check(user: Person, negotiation: Negotiation, perm: str, what: str) -> None:
     if not (has_perm(user, perm) and negotiation.is_reached_by(user, perm)):
         raise Http404(f"No such {what}.")
 
 
-def visible_proposals(user: Any, negotiation: Negotiation) -> QuerySet[Proposal]:
+def visible_proposals(user: Person, negotiation: Negotiation) -> QuerySet[Proposal]:
     """The negotiation's proposals this user may see: all of them, or only published ones."""
     proposals = Proposal.objects.filter(negotiation=negotiation)
     if not can_view_internal(user, negotiation):
@@ -79,7 +78,7 @@ def visible_proposals(user: Any, negotiation: Negotiation) -> QuerySet[Proposal]
 
 
 def access_proposal(
-    user: Any, negotiation: Negotiation, pk: int, *, for_edit: bool = False
+    user: Person, negotiation: Negotiation, pk: int, *, for_edit: bool = False
 ) -> Proposal:
     """One proposal of ``negotiation``; 404 if missing, unpublished to this user, or not theirs
     to change."""
@@ -112,7 +111,7 @@ def access_article(
 
 
 def access_session(
-    user: Any, negotiation: Negotiation, pk: int, *, for_edit: bool = False
+    user: Person, negotiation: Negotiation, pk: int, *, for_edit: bool = False
 ) -> Session:
     if for_edit:
         _check(user, negotiation, "table.edit", "session")
@@ -123,14 +122,14 @@ def access_session(
     return session
 
 
-def _internal_only(user: Any, negotiation: Negotiation, for_edit: bool, what: str) -> None:
+def _internal_only(user: Person, negotiation: Negotiation, for_edit: bool, what: str) -> None:
     _check(user, negotiation, "table.view_internal", what)
     if for_edit:
         _check(user, negotiation, "table.edit", what)
 
 
 def access_request(
-    user: Any, negotiation: Negotiation, pk: int, *, for_edit: bool = False
+    user: Person, negotiation: Negotiation, pk: int, *, for_edit: bool = False
 ) -> InformationRequest:
     """Information requests are the team's working papers: internal only."""
     _internal_only(user, negotiation, for_edit, "information request")
@@ -142,7 +141,7 @@ def access_request(
 
 
 def access_charge(
-    user: Any, negotiation: Negotiation, pk: int, *, for_edit: bool = False
+    user: Person, negotiation: Negotiation, pk: int, *, for_edit: bool = False
 ) -> Charge:
     _internal_only(user, negotiation, for_edit, "charge")
     charge = Charge.objects.filter(negotiation=negotiation, pk=pk).first()
@@ -152,7 +151,7 @@ def access_charge(
     return charge
 
 
-def access_report(user: Any, negotiation: Negotiation, pk: int) -> DirectDealingReport:
+def access_report(user: Person, negotiation: Negotiation, pk: int) -> DirectDealingReport:
     _check(user, negotiation, "directdealing.review", "report")
     report = (
         DirectDealingReport.objects.filter(negotiation=negotiation, pk=pk)

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
+from caucus.accounts.models import Actor
 from caucus.audit.log import record
 from caucus.table.economics import economic_terms_errors
 from caucus.table.models import (
@@ -29,8 +30,6 @@ from caucus.table.models import (
     Session,
     TentativeAgreement,
 )
-
-Actor = Any  # a signed-in user, or None for the system (the demo, a command)
 
 
 class TableError(Exception):

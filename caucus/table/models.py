@@ -11,11 +11,12 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from caucus.accounts.models import Person
 from caucus.accounts.permissions import union_ids_with
 
 
 class NegotiationQuerySet(models.QuerySet["Negotiation"]):
-    def visible_to(self, user: Any, perm: str = "table.view") -> NegotiationQuerySet:
+    def visible_to(self, user: Person, perm: str = "table.view") -> NegotiationQuerySet:
         """The negotiations ``perm`` reaches for ``user``: every one for a coalition-wide grant;
         for a union's grant, those covering one of that union's bargaining units.
 
@@ -78,7 +79,7 @@ class Negotiation(models.Model):
             self._union_ids = cached
         return cached
 
-    def is_reached_by(self, user: Any, perm: str) -> bool:
+    def is_reached_by(self, user: Person, perm: str) -> bool:
         """True if ``user`` holds ``perm`` for this negotiation (see ``visible_to``)."""
         union_ids = union_ids_with(user, perm)
         return union_ids is None or bool(union_ids & self.union_ids())

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
+from caucus.accounts.models import Person
 from caucus.table.access import can_view_internal, visible_proposals
 from caucus.table.models import (
     InformationRequest,
@@ -31,7 +31,7 @@ class Dashboard:
     today: date
 
 
-def dashboard(user: Any, negotiation: Negotiation, today: date) -> Dashboard:
+def dashboard(user: Person, negotiation: Negotiation, today: date) -> Dashboard:
     proposals = (
         visible_proposals(user, negotiation)
         .filter(article__isnull=False)
@@ -84,7 +84,7 @@ def open_requests(negotiation: Negotiation) -> QuerySet[InformationRequest]:
     )
 
 
-def article_history(user: Any, negotiation: Negotiation, article_id: int) -> QuerySet[Proposal]:
+def article_history(user: Person, negotiation: Negotiation, article_id: int) -> QuerySet[Proposal]:
     """Every pass on the article that the user may see, both sides, in the order passed."""
     return (
         visible_proposals(user, negotiation)

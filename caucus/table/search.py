@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from caucus.accounts.models import Person
 from caucus.table.access import can_view_internal, visible_proposals
 from caucus.table.models import Negotiation, Proposal, Session
 
@@ -60,7 +60,7 @@ def _first_match(query: str, fields: list[tuple[str, str]]) -> tuple[str, str]:
     return fields[0]
 
 
-def search(user: Any, negotiation: Negotiation, query: str) -> dict[str, list[Hit]]:
+def search(user: Person, negotiation: Negotiation, query: str) -> dict[str, list[Hit]]:
     query = query.strip()
     if not query:
         return {"proposals": [], "sessions": []}

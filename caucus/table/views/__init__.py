@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
+from caucus.accounts.decorators import StaffRequest
 from caucus.table.access import Rights
 
 
 def render_table(
-    request: HttpRequest, template: str, context: dict[str, Any], *, status: int = 200
+    request: StaffRequest, template: str, context: dict[str, Any], *, status: int = 200
 ) -> HttpResponse:
     """Render a page of one negotiation, with the user's ``rights`` there for the template."""
     context = {"rights": Rights(request.user, context["negotiation"]), **context}

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 
-from caucus.accounts.decorators import staff_required
+from caucus.accounts.decorators import StaffRequest, staff_required
 from caucus.lib.files import send_stored_file
 from caucus.table.access import access_charge, access_negotiation, can_edit
 from caucus.table.actions import (
@@ -24,7 +24,7 @@ from caucus.table.views import render_table
 
 
 @staff_required("table.view_internal")
-def charges(request: HttpRequest, slug: str) -> HttpResponse:
+def charges(request: StaffRequest, slug: str) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug, "table.view_internal")
     rows = Charge.objects.filter(negotiation=negotiation).prefetch_related("evidence_requests")
     return render_table(
@@ -33,7 +33,7 @@ def charges(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @staff_required("table.view_internal")
-def charge(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def charge(request: StaffRequest, slug: str, pk: int) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug, "table.view_internal")
     the_charge = access_charge(request.user, negotiation, pk)
     document_form = None
@@ -60,7 +60,7 @@ def charge(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
-def _save(request: HttpRequest, negotiation: Any, instance: Charge | None, data: Any) -> Charge:
+def _save(request: StaffRequest, negotiation: Any, instance: Charge | None, data: Any) -> Charge:
     fields = dict(data)
     evidence = {
         "evidence_requests": list(fields.pop("evidence_requests")),
@@ -74,7 +74,7 @@ def _save(request: HttpRequest, negotiation: Any, instance: Charge | None, data:
 
 
 @staff_required("table.edit")
-def charge_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
+def charge_edit(request: StaffRequest, slug: str, pk: int | None = None) -> HttpResponse:
     """Create a charge (no ``pk``) or edit one."""
     negotiation = access_negotiation(request.user, slug, "table.edit")
     instance = access_charge(request.user, negotiation, pk, for_edit=True) if pk else None
@@ -96,7 +96,9 @@ def charge_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpR
 
 
 @staff_required("table.view_internal")
-def charge_document(request: HttpRequest, slug: str, pk: int, document_pk: int) -> HttpResponseBase:
+def charge_document(
+    request: StaffRequest, slug: str, pk: int, document_pk: int
+) -> HttpResponseBase:
     """One of a charge's documents, to whoever may read the charge."""
     negotiation = access_negotiation(request.user, slug, "table.view_internal")
     the_charge = access_charge(request.user, negotiation, pk)

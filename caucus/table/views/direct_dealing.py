@@ -4,11 +4,11 @@ logged by staff, and their review (status and staff notes)."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 
-from caucus.accounts.decorators import staff_required
+from caucus.accounts.decorators import StaffRequest, staff_required
 from caucus.lib.files import send_stored_file
 from caucus.table.access import access_negotiation, access_report
 from caucus.table.actions import do_log_direct_dealing, do_review_report
@@ -18,7 +18,7 @@ from caucus.table.views import render_table
 
 
 @staff_required("directdealing.review")
-def direct_dealing(request: HttpRequest, slug: str) -> HttpResponse:
+def direct_dealing(request: StaffRequest, slug: str) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug, "directdealing.review")
     reports = DirectDealingReport.objects.filter(negotiation=negotiation).select_related("worksite")
     status_filter = StatusFilterForm(request.GET or None)
@@ -32,7 +32,7 @@ def direct_dealing(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @staff_required("directdealing.review")
-def direct_dealing_new(request: HttpRequest, slug: str) -> HttpResponse:
+def direct_dealing_new(request: StaffRequest, slug: str) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug, "directdealing.review")
     form = ReportLogForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -48,7 +48,7 @@ def direct_dealing_new(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @staff_required("directdealing.review")
-def direct_dealing_report(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def direct_dealing_report(request: StaffRequest, slug: str, pk: int) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug, "directdealing.review")
     report = access_report(request.user, negotiation, pk)
     form = ReportReviewForm(
@@ -70,7 +70,7 @@ def direct_dealing_report(request: HttpRequest, slug: str, pk: int) -> HttpRespo
 
 
 @staff_required("directdealing.review")
-def direct_dealing_attachment(request: HttpRequest, slug: str, pk: int) -> HttpResponseBase:
+def direct_dealing_attachment(request: StaffRequest, slug: str, pk: int) -> HttpResponseBase:
     """The file a report came with, to those who review reports."""
     negotiation = access_negotiation(request.user, slug, "directdealing.review")
     report = access_report(request.user, negotiation, pk)

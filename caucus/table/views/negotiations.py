@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from caucus.accounts.decorators import staff_required
+from caucus.accounts.decorators import StaffRequest, staff_required
 from caucus.table import queries
 from caucus.table.access import (
     access_article,
@@ -20,7 +20,7 @@ from caucus.table.views import render_table
 
 
 @staff_required("table.view")
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: StaffRequest) -> HttpResponse:
     negotiations = list(visible_negotiations(request.user))
     if len(negotiations) == 1:
         return redirect("table:dashboard", negotiations[0].slug)
@@ -28,7 +28,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required("table.view")
-def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+def dashboard(request: StaffRequest, slug: str) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug)
     board = queries.dashboard(request.user, negotiation, timezone.localdate())
     return render_table(
@@ -43,7 +43,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @staff_required("table.view")
-def article(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def article(request: StaffRequest, slug: str, pk: int) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug)
     the_article = access_article(negotiation, pk=pk)
     history = queries.article_history(request.user, negotiation, the_article.pk)
@@ -56,7 +56,7 @@ def article(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @staff_required("table.view")
-def search(request: HttpRequest, slug: str) -> HttpResponse:
+def search(request: StaffRequest, slug: str) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug)
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_valid() else ""

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 
-from caucus.accounts.decorators import staff_required
+from caucus.accounts.decorators import StaffRequest, staff_required
 from caucus.table.access import (
     access_negotiation,
     access_proposal,
@@ -30,7 +30,7 @@ from caucus.table.views import render_table
 
 
 @staff_required("table.view")
-def proposal(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def proposal(request: StaffRequest, slug: str, pk: int) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug)
     the_proposal = access_proposal(request.user, negotiation, pk)
     status_form = ProposalStatusForm()
@@ -70,7 +70,7 @@ def proposal(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @staff_required("table.edit")
-def proposal_new(request: HttpRequest, slug: str) -> HttpResponse:
+def proposal_new(request: StaffRequest, slug: str) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug, "table.edit")
     initial: dict[str, object] = {}
     for name in ("article", "session", "answers", "side"):
@@ -100,7 +100,7 @@ def proposal_new(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @staff_required("table.edit")
-def proposal_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def proposal_edit(request: StaffRequest, slug: str, pk: int) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug, "table.edit")
     the_proposal = access_proposal(request.user, negotiation, pk, for_edit=True)
     form = ProposalEditForm(

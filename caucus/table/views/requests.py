@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db.models import Max, Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 
-from caucus.accounts.decorators import staff_required
+from caucus.accounts.decorators import StaffRequest, staff_required
 from caucus.table.access import access_negotiation, access_request, can_edit
 from caucus.table.actions import (
     TableError,
@@ -30,7 +30,7 @@ from caucus.table.views import render_table
 
 
 @staff_required("table.view_internal")
-def requests(request: HttpRequest, slug: str) -> HttpResponse:
+def requests(request: StaffRequest, slug: str) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug, "table.view_internal")
     every = InformationRequest.objects.filter(negotiation=negotiation).prefetch_related(
         Prefetch("follow_ups", queryset=InformationRequestFollowUp.objects.order_by("on", "id"))
@@ -70,7 +70,7 @@ def requests(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @staff_required("table.edit")
-def request_new(request: HttpRequest, slug: str) -> HttpResponse:
+def request_new(request: StaffRequest, slug: str) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug, "table.edit")
     highest = negotiation.information_requests.aggregate(n=Max("number"))["n"] or 0
     form = InformationRequestForm(
@@ -95,7 +95,7 @@ def request_new(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _post_to_request(
-    request: HttpRequest,
+    request: StaffRequest,
     rfi: InformationRequest,
     form: InformationRequestForm,
     follow_up_form: FollowUpForm,
@@ -117,7 +117,7 @@ def _post_to_request(
 
 
 @staff_required("table.view_internal")
-def request_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def request_detail(request: StaffRequest, slug: str, pk: int) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug, "table.view_internal")
     rfi = access_request(request.user, negotiation, pk)
     form = follow_up_form = None

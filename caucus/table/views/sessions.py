@@ -7,10 +7,10 @@ it answers with the ``passes`` partial (the list and a fresh form), without it, 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 
-from caucus.accounts.decorators import staff_required
+from caucus.accounts.decorators import StaffRequest, staff_required
 from caucus.table.access import (
     access_negotiation,
     access_session,
@@ -30,7 +30,7 @@ from caucus.table.views import render_table
 
 
 def _passes_context(
-    request: HttpRequest, negotiation: Negotiation, session: Session, form: SessionProposalForm
+    request: StaffRequest, negotiation: Negotiation, session: Session, form: SessionProposalForm
 ) -> dict[str, object]:
     passes = (
         visible_proposals(request.user, negotiation)
@@ -48,7 +48,7 @@ def _passes_context(
 
 
 @staff_required("table.view")
-def session(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def session(request: StaffRequest, slug: str, pk: int) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug)
     the_session = access_session(request.user, negotiation, pk)
     form = SessionProposalForm(negotiation=negotiation)
@@ -79,7 +79,7 @@ def session(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @staff_required("table.edit")
-def session_new(request: HttpRequest, slug: str) -> HttpResponse:
+def session_new(request: StaffRequest, slug: str) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug, "table.edit")
     form = SessionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -95,7 +95,7 @@ def session_new(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @staff_required("table.edit")
-def session_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def session_edit(request: StaffRequest, slug: str, pk: int) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug, "table.edit")
     the_session = access_session(request.user, negotiation, pk, for_edit=True)
     form = SessionForm(request.POST or None, instance=the_session)
