@@ -1,0 +1,83 @@
+"""Issuing voting credentials: a fresh secret per voter (the engine's ``new_credential``, 192
+bits), of which only the HMAC is stored (``ballot_box.hash_credential``). The secret itself
+lives only as long as the batch that puts it in an e-mail or on a letter; issuing again voids
+the one before. A voter who has voted is never issued one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from caucus.engines.ballots.credentials import new_credential
+from caucus.votes.ballot_box import hash_credential
+from caucus.votes.models import Vote, Voter
+
+BATCH = 2000
+
+
+def issue_credentials(voter_ids: Sequence[int]) -> dict[int, str]:
+    """New credentials for these voters (those who have not voted), by voter id; their hashes
+    stored in one batch, the old ones void."""
+    issued = {pk: new_credential() for pk in voter_ids}
+    now = timezone.now()
+    rows = [(hash_credential(c), now, pk) for pk, c in issued.items()]
+    table = Voter._meta.db_table
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {table} SET credential_hash = %s, credential_issued_at = %s "  # noqa: S608 - the model's own table
+            "WHERE id = %s AND NOT has_voted",
+            rows,
+        )
+        voted = set(
+            Voter.objects.filter(pk__in=list(issued), has_voted=True).values_list("pk", flat=True)
+        )
+    return {pk: c for pk, c in issued.items() if pk not in voted}
+
+
+def issue_all(vote: Vote) -> int:
+    """Credentials for every voter of the roll who has none and has not voted (for a roll
+    that is handed out at once, and for the benchmark); how many."""
+    ids = list(
+        Voter.objects.filter(vote=vote, credential_hash__isnull=True, has_voted=False)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    done = 0
+    for start in range(0, len(ids), BATCH):
+        done += len(issue_credentials(ids[start : start + BATCH]))
+    return done
+
+
+def vote_address(vote: Vote) -> str:
+    """The vote's page on the member site, where a member types their code."""
+    return settings.SITE_URL + reverse("votes_site:vote", args=[vote.negotiation.slug, vote.pk])
+
+
+def ballot_link(vote: Vote, credential: str) -> str:
+    """The member's own link: the vote's page with their code."""
+    return f"{vote_address(vote)}?code={credential}"
+
+
+def read_code(typed: str) -> str:
+    """A code as typed from a letter (in groups, with spaces or line breaks): the credential."""
+    return "".join(typed.split())
+
+
+def in_zone(vote: Vote, moment: datetime | None) -> str:
+    """A moment of the vote as its members read it: in the vote's own time zone."""
+    if moment is None:
+        return ""
+    local = timezone.localtime(moment, ZoneInfo(vote.time_zone))
+    return f"{local:%Y-%m-%d %H:%M} ({vote.time_zone})"
+
+
+def grouped(credential: str) -> str:
+    """A credential for a letter, in groups of four characters, easier to type."""
+    return " ".join(credential[i : i + 4] for i in range(0, len(credential), 4))
