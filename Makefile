@@ -24,13 +24,20 @@ node_modules/.stamp: package.json package-lock.json
 
 # The demo: SQLite under var/, a task worker beside the web server, demo logins printed.
 # DEBUG stays off, as in production: no debug pages, static files collected for whitenoise.
-run: install
+# The demo's settings (CAUCUS_DEMO and its own random SECRET_KEY) go into var/caucus.env, which
+# every `caucus` command then reads, so the README's commands work as written.
+DEMO_ENV := $(CAUCUS_DATA_DIR)/caucus.env
+
+$(DEMO_ENV):
 	mkdir -p $(CAUCUS_DATA_DIR)
-	CAUCUS_DEMO=true $(BIN)/caucus migrate --noinput
-	CAUCUS_DEMO=true $(BIN)/caucus createcachetable
-	CAUCUS_DEMO=true $(BIN)/caucus collectstatic --noinput --verbosity 0
-	CAUCUS_DEMO=true $(BIN)/caucus demo --if-empty
-	CAUCUS_DEMO=true $(BIN)/caucus serve --host $(HOST) --port $(PORT)
+	$(PYTHON) -c "import secrets; print('CAUCUS_DEMO=true'); print('SECRET_KEY=' + secrets.token_urlsafe(50))" > $@
+
+run: install $(DEMO_ENV)
+	$(BIN)/caucus migrate --noinput
+	$(BIN)/caucus createcachetable
+	$(BIN)/caucus collectstatic --noinput --verbosity 0
+	$(BIN)/caucus demo --if-empty
+	$(BIN)/caucus serve --host $(HOST) --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check caucus tests bench

@@ -43,6 +43,31 @@ def envlist(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
+def load_env_file(path: Path) -> None:
+    """``NAME=value`` lines of ``path`` as defaults: the real environment always wins. `make
+    run` writes the demo's (its own random SECRET_KEY, CAUCUS_DEMO=true) into the data folder,
+    so `caucus otp-code team` and the other commands work there as the README writes them."""
+    if not path.is_file():
+        return
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, sep, value = line.partition("=")
+        if not sep or not name.strip().isidentifier():
+            raise ValueError(f"{path}, line {number}: expected NAME=value")
+        os.environ.setdefault(name.strip(), value.strip())
+
+
+if not envbool("CAUCUS_TESTING", "false"):  # tests never read a developer's demo settings
+    load_env_file(
+        Path(
+            os.environ.get("CAUCUS_ENV_FILE")
+            or Path(os.environ.get("CAUCUS_DATA_DIR") or BASE_DIR / "var") / "caucus.env"
+        )
+    )
+
+
 DEBUG = envbool("DEBUG", "false")
 TESTING = envbool("CAUCUS_TESTING", "false")
 DEMO = envbool("CAUCUS_DEMO", "false")
@@ -268,13 +293,54 @@ CAUCUS_EMPLOYER_EMAIL_DOMAINS = envlist("CAUCUS_EMPLOYER_EMAIL_DOMAINS", "")
 # may unpack to; a larger file is refused at the form, before anything parses it.
 CAUCUS_MAX_UPLOAD_MB = envint("CAUCUS_MAX_UPLOAD_MB", "25")
 CAUCUS_MAX_UNPACKED_MB = envint("CAUCUS_MAX_UNPACKED_MB", "100")
+if CAUCUS_MAX_UPLOAD_MB < 1 or CAUCUS_MAX_UNPACKED_MB < 1:
+    raise ValueError("CAUCUS_MAX_UPLOAD_MB and CAUCUS_MAX_UNPACKED_MB must be at least 1")
 # A roster import that would mark more than this percentage of a union's members as no longer
 # on the roster waits for someone to type the count (0: ask before any member is dropped).
 CAUCUS_ROSTER_DROP_CONFIRM_SHARE = envint("CAUCUS_ROSTER_DROP_CONFIRM_SHARE", "10")
-if CAUCUS_MAX_UPLOAD_MB < 1 or CAUCUS_MAX_UNPACKED_MB < 1:
-    raise ValueError("CAUCUS_MAX_UPLOAD_MB and CAUCUS_MAX_UNPACKED_MB must be at least 1")
 if not 0 <= CAUCUS_ROSTER_DROP_CONFIRM_SHARE <= 100:
     raise ValueError("CAUCUS_ROSTER_DROP_CONFIRM_SHARE is a percentage, from 0 to 100")
+
+# Delivery (caucus.delivery, docs/delivery.md): how many rows a worker claims at a time, how
+# long a claim lasts before another worker may take the rows of a worker presumed dead, how
+# many chains of send tasks run side by side (one per worker you run), retries and the pause.
+CAUCUS_DELIVERY_BATCH = envint("CAUCUS_DELIVERY_BATCH", "200")
+CAUCUS_DELIVERY_LEASE_SECONDS = envint("CAUCUS_DELIVERY_LEASE_SECONDS", "120")
+CAUCUS_DELIVERY_PARALLEL = envint("CAUCUS_DELIVERY_PARALLEL", "1")
+CAUCUS_DELIVERY_MAX_ATTEMPTS = envint("CAUCUS_DELIVERY_MAX_ATTEMPTS", "5")
+CAUCUS_DELIVERY_RETRY_SECONDS = envint("CAUCUS_DELIVERY_RETRY_SECONDS", "60")
+# A send pauses itself when this many of its messages failed and they are at least
+# CAUCUS_DELIVERY_PAUSE_SHARE percent of those tried (a bad relay, not a few bad addresses).
+CAUCUS_DELIVERY_PAUSE_FAILURES = envint("CAUCUS_DELIVERY_PAUSE_FAILURES", "20")
+CAUCUS_DELIVERY_PAUSE_SHARE = envint("CAUCUS_DELIVERY_PAUSE_SHARE", "50")
+CAUCUS_DELIVERY_FROM = env("CAUCUS_DELIVERY_FROM", DEFAULT_FROM_EMAIL)
+# The right-hand side of each message's stable Message-ID, and where replies and DSNs go.
+CAUCUS_DELIVERY_MESSAGE_ID_DOMAIN = env(
+    "CAUCUS_DELIVERY_MESSAGE_ID_DOMAIN", SITE_URL.split("//")[-1].split(":")[0].split("/")[0]
+)
+CAUCUS_DELIVERY_RETURN_PATH = env("CAUCUS_DELIVERY_RETURN_PATH", "")
+# A sheet PDF or document larger than this is linked from the e-mail rather than attached.
+CAUCUS_DELIVERY_ATTACH_MAX_KB = envint("CAUCUS_DELIVERY_ATTACH_MAX_KB", "1024")
+# Texts: the provider (console sink by default; "caucus.delivery.sms.TwilioBackend" with the
+# TWILIO_* variables), and the price of one segment, for the estimate before sending.
+CAUCUS_SMS_BACKEND = env("CAUCUS_SMS_BACKEND", "caucus.delivery.sms.ConsoleBackend")
+CAUCUS_SMS_SEGMENT_COST = env("CAUCUS_SMS_SEGMENT_COST", "0.0083")
+CAUCUS_SMS_CURRENCY = env("CAUCUS_SMS_CURRENCY", "USD")
+TWILIO_ACCOUNT_SID = env("TWILIO_ACCOUNT_SID")
+TWILIO_AUTH_TOKEN = env("TWILIO_AUTH_TOKEN")
+TWILIO_FROM = env("TWILIO_FROM")
+TWILIO_MESSAGING_SERVICE_SID = env("TWILIO_MESSAGING_SERVICE_SID")
+# Bounce and complaint webhooks (django-anymail): a shared secret in the webhook URL's basic
+# auth, and each provider's own signing key where it signs its posts.
+ANYMAIL = {
+    key: value
+    for key, value in {
+        "WEBHOOK_SECRET": env("ANYMAIL_WEBHOOK_SECRET"),
+        "MAILGUN_WEBHOOK_SIGNING_KEY": env("MAILGUN_WEBHOOK_SIGNING_KEY"),
+        "POSTMARK_SERVER_TOKEN": env("POSTMARK_SERVER_TOKEN"),
+    }.items()
+    if value
+}
 
 # Votes (caucus.votes, docs/votes.md). Voting credentials are stored as HMAC-SHA256 under this
 # key, kept outside the database (empty: derived from SECRET_KEY, so rotating that voids them).
@@ -294,3 +360,6 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# The demo's own pages (the mailbox of every message the demo sent), for `make run` only.
+CAUCUS_DEMO_MAILBOX = DATA_DIR / "mailbox" if DEMO else None

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -28,3 +29,5 @@ urlpatterns = [
 ]
 # Stored files (MEDIA_ROOT) are never served from an address of their own: each is sent by
 # the view of the page it belongs to, which checks the right first (caucus.lib.files).
+if settings.DEMO:
+    urlpatterns.append(path("demo/", include("caucus.demo.urls")))

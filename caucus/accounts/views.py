@@ -97,7 +97,13 @@ def verify_view(request: HttpRequest) -> HttpResponse:
             "token", "That code is not right or has expired. Codes change every 30 seconds."
         )
     return render(
-        request, "accounts/verify.html", {"form": form, "next": safe_next_url(request, "")}
+        request,
+        "accounts/verify.html",
+        {
+            "form": form,
+            "next": safe_next_url(request, ""),
+            "demo_username": user.get_username() if settings.DEMO else "",
+        },
     )
 
 

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from caucus.demo.people import print_logins
@@ -25,32 +27,32 @@ from caucus.demo.people import print_logins
 STOP_GRACE_SECONDS = 10
 
 
-def _start_mail_sink() -> subprocess.Popen[bytes] | None:
-    """The demo's local mail sink: an SMTP server on EMAIL_HOST:EMAIL_PORT that prints every
-    message to this console, started only when the address is loopback and nobody listens."""
-    import socket
-
-    from django.conf import settings
-
-    if settings.EMAIL_HOST not in ("127.0.0.1", "localhost"):
-        return None
+def _free_port() -> int:
     with socket.socket() as probe:
-        if probe.connect_ex((settings.EMAIL_HOST, settings.EMAIL_PORT)) == 0:
-            return None  # a sink (or a relay) already answers there
-    try:
-        import aiosmtpd  # noqa: F401
-    except ImportError:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _start_mail_sink(env: dict[str, str]) -> subprocess.Popen[bytes] | None:
+    """The demo's own mail sink (caucus.demo.mailbox) on a free loopback port, which the web
+    server and the worker are told to send to, so two demos never share a mailbox; started
+    only when mail would go to loopback (a real relay is left alone)."""
+    if (
+        settings.EMAIL_HOST not in ("127.0.0.1", "localhost")
+        or settings.CAUCUS_DEMO_MAILBOX is None
+    ):
         return None
+    port = _free_port()
+    env.update(EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(port))
     return subprocess.Popen(
         [
             sys.executable,
             "-m",
-            "aiosmtpd",
-            "-n",
-            "-l",
-            f"{settings.EMAIL_HOST}:{settings.EMAIL_PORT}",
-            "-c",
-            "aiosmtpd.handlers.Debugging",
+            "caucus.demo.mailbox",
+            "--port",
+            str(port),
+            "--folder",
+            str(settings.CAUCUS_DEMO_MAILBOX),
         ],
         start_new_session=True,
     )
@@ -58,7 +60,10 @@ def _start_mail_sink() -> subprocess.Popen[bytes] | None:
 
 def _static_files_missing() -> bool:
     """True if the pages would name hashed static files that were never collected."""
-    from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
+    from django.contrib.staticfiles.storage import (
+        ManifestFilesMixin,
+        staticfiles_storage,
+    )
 
     return isinstance(staticfiles_storage, ManifestFilesMixin) and not staticfiles_storage.exists(
         staticfiles_storage.manifest_name
@@ -107,15 +112,20 @@ class Command(BaseCommand):
             stopping = True
 
         previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+        url = f"http://{host}:{port}"
+        # Links in mail (sign-in links, updates) name the address actually served, unless the
+        # person running it set SITE_URL; the sink's port goes into the children's mail settings.
+        env = {**os.environ, "SITE_URL": os.environ.get("SITE_URL") or url}
+        sink = _start_mail_sink(env)
         # Own process groups: Ctrl-C reaches only this process, which then stops each group
         # in order, instead of racing the children's own handlers.
-        worker = subprocess.Popen(worker_args, start_new_session=True)
-        web = subprocess.Popen(web_args, start_new_session=True)
-        sink = _start_mail_sink()
+        worker = subprocess.Popen(worker_args, start_new_session=True, env=env)
+        web = subprocess.Popen(web_args, start_new_session=True, env=env)
         try:
-            url = f"http://{host}:{port}/"
-            self.stdout.write(f"Caucus at {url} (web pid {web.pid}, task worker pid {worker.pid})")
-            print_logins(self.stdout, site_url=url.rstrip("/"))
+            self.stdout.write(f"Caucus at {url}/ (web pid {web.pid}, task worker pid {worker.pid})")
+            if sink is not None:
+                self.stdout.write(f"Mail the demo sends: {url}/demo/mailbox/")
+            print_logins(self.stdout, site_url=url)
             self.stdout.write("Ctrl-C stops both.")
             while not stopping:
                 if web.poll() is not None or worker.poll() is not None:
