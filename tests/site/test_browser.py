@@ -103,3 +103,22 @@ def test_staff_update_pages_pass_axe_and_fit_a_small_phone(
     assert page.locator("h1").count() == 1
     assert axe_violations(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_a_phone_reads_each_articles_status_whole_with_no_box_to_scroll(
+    live_server: Any, page: Any, site: Any
+) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(live_server.url + reverse("site:tracker", args=[site.negotiation.slug]))
+    status = page.locator(".tracker .status").first
+    # the label wraps inside the screen instead of being cut off
+    assert status.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+    box = status.bounding_box()
+    assert box is not None
+    assert box["x"] + box["width"] <= 360
+    scroller = page.locator(".table-scroll").first
+    assert scroller.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+    # each cell says what it is, since the header row is not shown as a row
+    cell = page.locator('.tracker td[data-label="Where it stands"]').first
+    label = cell.evaluate("e => getComputedStyle(e, '::before').content")
+    assert "Where it stands" in label
