@@ -144,3 +144,14 @@ def access_notice(user: Any, negotiation: Negotiation, pk: int) -> StrikeNotice:
         raise Http404("No such notice.")
     notice.negotiation = negotiation
     return notice
+
+
+def actions_negotiation(user: Any, slug: str) -> Negotiation:
+    """The table, for the pages of its campaign actions: readers of readiness and those who
+    run actions reach it."""
+    negotiation = access_negotiation(user, slug, "staff.enter")
+    if not (
+        negotiation.is_reached_by(user, "readiness.view") or may_run_actions(user, negotiation)
+    ):
+        raise Http404("No such negotiation.")
+    return negotiation

@@ -6,9 +6,10 @@ from typing import Any
 
 from django import forms
 
-from caucus.orgs.models import BargainingUnit, Worksite
+from caucus.members.models import Member
+from caucus.orgs.models import BargainingUnit, Union, Worksite
 from caucus.readiness.actions import ReadinessError
-from caucus.readiness.models import Level, Shift
+from caucus.readiness.models import CampaignAction, Level, Shift
 
 DAYS_CHOICES = [(7, "7 days"), (14, "14 days"), (30, "30 days"), (60, "60 days"), (90, "90 days")]
 
@@ -85,3 +86,79 @@ class WallChartForm(forms.Form):
             (0, "Everyone"),
             *((n, f"Not talked to in {label}") for n, label in DAYS_CHOICES),
         ]
+
+
+def _datetime_widget() -> forms.DateTimeInput:
+    return forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class ActionForm(forms.ModelForm[CampaignAction]):
+    """A campaign action: what, for whom, its window and its goal."""
+
+    class Meta:
+        model = CampaignAction
+        fields = [
+            "kind",
+            "title",
+            "text",
+            "union",
+            "opens_at",
+            "closes_at",
+            "goal_percent",
+            "is_online",
+        ]
+        labels = {
+            "union": "Local",
+            "opens_at": "Opens",
+            "closes_at": "Closes",
+            "goal_percent": "Goal (percent of members)",
+            "is_online": "Members may take part online",
+            "text": "What members sign or commit to",
+        }
+        widgets = {"opens_at": _datetime_widget(), "closes_at": _datetime_widget()}
+
+    def __init__(self, *args: Any, unions: Any, every_local: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["union"]
+        field.queryset = unions  # type: ignore[attr-defined]
+        field.required = not every_local
+        field.empty_label = "Every local at the table" if every_local else None  # type: ignore[attr-defined]
+        field.help_text = "" if every_local else "You run actions for your own local."
+
+
+class CardForm(forms.Form):
+    """A paper card: whose (member ID from the card), its number, and the day it was signed."""
+
+    member_id = forms.CharField(label="Member ID on the card", max_length=40)
+    union = forms.ModelChoiceField(
+        queryset=Union.objects.none(), required=False, label="Local", empty_label="Any local"
+    )
+    card_number = forms.CharField(label="Card number (optional)", max_length=40, required=False)
+    signed_on = forms.DateField(
+        label="Signed on", widget=forms.DateInput(attrs={"type": "date"}), required=False
+    )
+
+    def __init__(self, *args: Any, members: Any, unions: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.members = members
+        self.fields["union"].queryset = unions  # type: ignore[attr-defined]
+        if unions.count() < 2:
+            del self.fields["union"]
+        self.member: Member | None = None
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        member_id = (data.get("member_id") or "").strip()
+        if not member_id:
+            return data
+        found = self.members.filter(member_id__iexact=member_id)
+        if data.get("union"):
+            found = found.filter(union=data["union"])
+        matches = list(found.select_related("union")[:2])
+        if not matches:
+            self.add_error("member_id", f"No member {member_id} this action is for.")
+        elif len(matches) > 1:
+            self.add_error("union", f"Member ID {member_id} is in more than one local: choose it.")
+        else:
+            self.member = matches[0]
+        return data

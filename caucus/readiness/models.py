@@ -179,10 +179,12 @@ class CampaignAction(models.Model):
             models.CheckConstraint(
                 condition=models.Q(closes_at__gt=models.F("opens_at")),
                 name="action_closes_after_it_opens",
+                violation_error_message="The window must close after it opens.",
             ),
             models.CheckConstraint(
                 condition=models.Q(goal_percent__gte=1, goal_percent__lte=100),
                 name="action_goal_is_a_percent",
+                violation_error_message="The goal is a share of members, from 1 to 100%.",
             ),
         ]
 
@@ -272,6 +274,7 @@ class Threshold(models.Model):
             models.CheckConstraint(
                 condition=models.Q(percent__gte=1, percent__lte=100),
                 name="threshold_is_a_percent",
+                violation_error_message="The threshold is a percent, from 1 to 100.",
             )
         ]
 
@@ -373,10 +376,12 @@ class StrikeNotice(models.Model):
                 condition=models.Q(ends_at__isnull=True)
                 | models.Q(ends_at__gt=models.F("starts_at")),
                 name="notice_ends_after_it_starts",
+                violation_error_message="The strike must end after it begins.",
             ),
             models.CheckConstraint(
                 condition=models.Q(notice_days__gte=1, notice_days__lte=90),
                 name="notice_days_in_range",
+                violation_error_message="Notice is from 1 to 90 days.",
             ),
         ]
 

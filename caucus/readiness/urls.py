@@ -2,11 +2,16 @@
 
 from django.urls import path
 
-from caucus.readiness.views import assess
+from caucus.readiness.views import actions, assess
 
 app_name = "readiness"
 urlpatterns = [
     path("<slug:slug>/assess/", assess.find, name="find"),
     path("<slug:slug>/assess/<int:pk>/", assess.assess_member, name="assess_member"),
     path("<slug:slug>/members/<int:pk>/", assess.member_history, name="member"),
+    path("<slug:slug>/actions/", actions.action_list, name="actions"),
+    path("<slug:slug>/actions/new/", actions.action_new, name="action_new"),
+    path("<slug:slug>/actions/<int:pk>/", actions.action_detail, name="action"),
+    path("<slug:slug>/actions/<int:pk>/edit/", actions.action_edit, name="action_edit"),
+    path("<slug:slug>/actions/<int:pk>/cards/", actions.record_card, name="card"),
 ]

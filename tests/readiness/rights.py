@@ -13,16 +13,46 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.people import EVERYONE
+
 ASSESS: set[str | None] = {"admin", "organizer_a"}
 VIEW: set[str | None] = {"admin", "team", "team_b", "officer_a", "officer_b", "organizer_a"}
 VIEW_OF_A: set[str | None] = {"admin", "team", "officer_a", "organizer_a"}
+# Campaign actions are run by holders of readiness.assess or readiness.notice; one for every
+# local is changed by coalition-wide holders only.
+RUN: set[str | None] = {"admin", "team", "team_b", "organizer_a"}
+RUN_EVERY_LOCAL: set[str | None] = {"admin", "team"}
 
 RIGHTS: dict[str, tuple[str, set[str | None], tuple[str, ...]]] = {
     "readiness:find": ("GET", ASSESS, ("slug",)),
     "readiness:assess_member": ("GET", ASSESS, ("slug", "pk=member_pk")),
     "readiness:member": ("GET", VIEW_OF_A, ("slug", "pk=member_pk")),
+    "readiness:actions": ("GET", VIEW, ("slug",)),
+    "readiness:action_new": ("GET", RUN, ("slug",)),
+    "readiness:action": ("GET", VIEW, ("slug", "pk=action_pk")),
+    "readiness:action_edit": ("GET", RUN_EVERY_LOCAL, ("slug", "pk=action_pk")),
+    "readiness:card": ("GET", ASSESS, ("slug", "pk=action_pk")),
+    "readiness_site:pledges": ("GET", {"member_a"}, ("slug",)),
+    "readiness_site:pledge_link": ("GET", EVERYONE, ("slug", "token=pledge_token")),
 }
 
 
 def objects(cast: Any, negotiation: Any) -> dict[str, Any]:
-    return {}
+    """At ``negotiation``: a strike pledge open now for every local, and union A's member's
+    one-tap link to it."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from caucus.readiness.links import pledge_token
+    from caucus.readiness.models import CampaignAction
+
+    now = timezone.now()
+    action = CampaignAction.objects.create(
+        negotiation=negotiation,
+        title="Strike pledge",
+        text="I will strike if we have to.",
+        opens_at=now - timedelta(days=1),
+        closes_at=now + timedelta(days=7),
+    )
+    return {"action_pk": action.pk, "pledge_token": pledge_token(cast.member_record.pk, action.pk)}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -27,3 +29,26 @@ def percent(part: float | int | None, whole: float | int | None) -> str:
     if not whole:
         return "—"
     return f"{100 * (part or 0) / whole:.0f}%"
+
+
+@register.filter
+def duration(value: timedelta | None) -> str:
+    """A time span in words: '3 days 4 hours', '5 hours 10 minutes', '12 minutes'."""
+    if value is None:
+        return "—"
+    minutes = max(int(value.total_seconds() // 60), 0)
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+
+    def words(n: int, unit: str) -> str:
+        return f"{n} {unit}{'' if n == 1 else 's'}"
+
+    if days:
+        return f"{words(days, 'day')} {words(hours, 'hour')}" if hours else words(days, "day")
+    if hours:
+        return (
+            f"{words(hours, 'hour')} {words(minutes, 'minute')}"
+            if minutes
+            else words(hours, "hour")
+        )
+    return words(minutes, "minute")
