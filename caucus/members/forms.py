@@ -9,7 +9,8 @@ from django import forms
 from django.db.models import Q
 
 from caucus.accounts.permissions import unions_with
-from caucus.members.columns import FIELDS
+from caucus.members.columns import FIELDS, FIELDS_BY_NAME
+from caucus.members.drops import Drops
 from caucus.members.models import MemberQuerySet
 from caucus.orgs.models import BargainingUnit, Classification, Union, Worksite
 
@@ -74,9 +75,12 @@ NOT_IN_FILE = ""
 
 
 class MappingForm(forms.Form):
-    """One choice per Caucus field: which of the file's columns feeds it."""
+    """One choice per Caucus field: which of the file's columns feeds it; and, when the file
+    would drop more of the union's members than may go unasked, the count typed to confirm."""
 
-    def __init__(self, *args: Any, headers: list[str], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, headers: list[str], drops: Drops | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         choices = [(NOT_IN_FILE, "— not in the file —"), *((h, h) for h in headers)]
         for field in FIELDS:
@@ -86,12 +90,29 @@ class MappingForm(forms.Form):
                 required=field.required,
                 help_text="Required" if field.required else "Optional",
             )
+        self.drops = drops if drops is not None and drops.needs_confirmation else None
+        if self.drops is not None:
+            self.fields["confirm_drop"] = forms.IntegerField(
+                label=self.drops.question(),
+                help_text="Nothing changes until you do. If the count is wrong, this is "
+                "probably not the whole roster: upload the right file instead.",
+                error_messages={"required": f"Type {self.drops.dropping} to confirm."},
+            )
+
+    def clean_confirm_drop(self) -> int:
+        typed = self.cleaned_data["confirm_drop"]
+        assert self.drops is not None
+        if typed != self.drops.dropping:
+            raise forms.ValidationError(
+                f"That is not the count: type {self.drops.dropping} to confirm."
+            )
+        return int(typed)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         seen: dict[str, str] = {}
         for name, column in list(data.items()):
-            if not column:
+            if name not in FIELDS_BY_NAME or not column:
                 continue
             if column in seen:
                 self.add_error(name, f"“{column}” already feeds {self.fields[seen[column]].label}.")
@@ -99,4 +120,11 @@ class MappingForm(forms.Form):
         return data
 
     def mapping(self) -> dict[str, str]:
-        return {name: column for name, column in self.cleaned_data.items() if column}
+        return {
+            name: column
+            for name, column in self.cleaned_data.items()
+            if name in FIELDS_BY_NAME and column
+        }
+
+    def confirmed_drop(self) -> int | None:
+        return self.cleaned_data.get("confirm_drop") if self.drops is not None else None

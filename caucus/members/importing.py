@@ -2,8 +2,10 @@
 
 All or nothing: a file with any problem changes nothing. A valid file updates members by
 member ID and reports how many were added, changed, unchanged and no longer on the roster
-(those are kept, marked ``is_on_roster=False``, never deleted). Comparison with the members
-on file is one query and one polars join; writes go in batches.
+(those are kept, marked ``is_on_roster=False``, never deleted). A file that would drop more
+than a set share of the union's members changes nothing either until that count is confirmed
+(``caucus.members.drops``). Comparison with the members on file is one query and one polars
+join; writes go in batches.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from caucus.members.columns import IMPORTED
+from caucus.members.drops import Drops
 from caucus.members.roster_files import read_roster
 from caucus.members.validation import Progress, RosterCodes, Validation, validate
 from caucus.members.writing import insert_members, mark_dropped, members_on_file, update_members
@@ -39,10 +42,17 @@ class ImportOutcome:
     removed: int = 0
     flagged_emails: int = 0
     dry_run: bool = False
+    # Set when the file would drop more members than may go without a confirmation, and the
+    # count was not confirmed: nothing was written.
+    unconfirmed_drops: Drops | None = None
 
     @property
     def is_valid(self) -> bool:
         return self.errors_total == 0
+
+    @property
+    def is_applied(self) -> bool:
+        return self.is_valid and not self.dry_run and self.unconfirmed_drops is None
 
     def summary(self) -> dict[str, int]:
         return {
@@ -128,10 +138,12 @@ def import_roster(
     *,
     name: str | None = None,
     dry_run: bool = False,
+    confirm_drop: int | None = None,
     progress: Progress | None = None,
     frame: pl.DataFrame | None = None,
 ) -> ImportOutcome:
-    """Read, validate and (unless ``dry_run`` or any row has a problem) apply a roster file."""
+    """Read, validate and (unless ``dry_run``, any row has a problem, or the file would drop
+    more members than may go unconfirmed and ``confirm_drop`` is not that count) apply a file."""
     if frame is None:
         frame = read_roster(path, name=name)
     outcome = ImportOutcome(rows_total=frame.height, dry_run=dry_run)
@@ -139,10 +151,14 @@ def import_roster(
     if not checked.is_valid or checked.rows is None:
         outcome.errors, outcome.errors_total = checked.errors, checked.errors_total
         return outcome
-    plan = plan_changes(checked.rows, members_on_file(union.pk))
+    existing = members_on_file(union.pk)
+    plan = plan_changes(checked.rows, existing)
     outcome.added, outcome.changed = plan.to_add.height, plan.to_change.height
     outcome.unchanged, outcome.removed = plan.unchanged, len(plan.to_drop)
     outcome.flagged_emails = int(checked.rows["email_is_employers"].sum())
-    if not dry_run:
+    drops = Drops(str(union), len(plan.to_drop), int(existing["is_on_roster"].sum()))
+    if not drops.is_confirmed_by(confirm_drop):
+        outcome.unconfirmed_drops = drops
+    elif not dry_run:
         write_plan(union, plan)
     return outcome

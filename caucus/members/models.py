@@ -123,6 +123,14 @@ class RosterImport(Job):
     unchanged = models.PositiveIntegerField(default=0)
     removed = models.PositiveIntegerField(default=0)
     flagged_emails = models.PositiveIntegerField(default=0)
+    encoding = models.CharField(
+        max_length=40, blank=True, help_text="The text encoding a CSV was read in."
+    )
+    drop_confirmed = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="The count of members no longer on the roster that staff typed to confirm.",
+    )
 
     class Meta(Job.Meta):
         ordering = ["-created_at"]

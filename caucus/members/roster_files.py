@@ -45,6 +45,11 @@ def read_roster(
         raise RosterFileError(f"Could not read the file as CSV or XLSX: {error}") from error
     if not frame.columns:
         raise RosterFileError("The file has no header row.")
+    if frame.height == 0:
+        raise RosterFileError(
+            f"“{name or path.name}” has a header row but no rows of members under it: there is "
+            "nothing to import."
+        )
     # Headers are what the person sees in their spreadsheet; keep them, trimmed.
     return frame.rename({c: c.strip() for c in frame.columns}).cast(pl.String)
 

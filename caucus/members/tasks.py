@@ -31,7 +31,12 @@ def run_roster_import(import_id: int) -> None:
             frame = read_roster(path, name=job.original_name)
             job.report(0, frame.height, "Checking every row")
             outcome = import_roster(
-                path, job.union, job.mapping, frame=frame, progress=lambda done: job.report(done)
+                path,
+                job.union,
+                job.mapping,
+                frame=frame,
+                confirm_drop=job.drop_confirmed,
+                progress=lambda done: job.report(done),
             )
     except RosterFileError as error:
         job.fail(
@@ -52,8 +57,15 @@ def run_roster_import(import_id: int) -> None:
             "removed": outcome.removed,
             "flagged_emails": outcome.flagged_emails,
         }
-        if outcome.is_valid:
+        if outcome.is_applied:
             job.finish(**result)
+        elif outcome.unconfirmed_drops is not None:
+            # The roster changed between the question and the run: ask again, with a new file.
+            job.fail(
+                f"{outcome.unconfirmed_drops.sentence()} That is not the count confirmed "
+                f"({job.drop_confirmed or 0:,}), so nothing changed: upload the file again.",
+                **result,
+            )
         else:
             job.fail(f"{outcome.errors_total} problems found; nothing changed.", **result)
         record(
@@ -62,7 +74,7 @@ def run_roster_import(import_id: int) -> None:
             job,
             union=job.union,
             file=job.original_name,
-            applied=outcome.is_valid,
+            applied=outcome.is_applied,
             **outcome.summary(),
         )
     logger.info("roster import %s: %s %s", import_id, job.status, outcome.summary())

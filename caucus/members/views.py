@@ -17,6 +17,7 @@ from caucus.audit.log import record
 from caucus.lib.files import local_path, send_stored_file
 from caucus.members.access import access_import, access_member
 from caucus.members.columns import guess_mapping
+from caucus.members.drops import count_drops
 from caucus.members.forms import MappingForm, RosterFilterForm, UploadForm
 from caucus.members.models import Member, RosterImport
 from caucus.members.roster_files import RosterFileError, read_roster
@@ -136,16 +137,26 @@ def import_start(request: HttpRequest) -> HttpResponse:
 
 @staff_required("members.import")
 def import_map(request: HttpRequest, pk: int) -> HttpResponse:
+    """The column mapping; on submit, the count of members the file would drop, confirmed by
+    typing it when it is more than may go unasked, then the import is queued."""
     job = access_import(request.user, pk)
     if job.status != RosterImport.Status.UPLOADED:
         return redirect("members:import_detail", pk=job.pk)
     with local_path(job.file, job.original_name) as path:
         sample = read_roster(path, name=job.original_name, n_rows=3)
-    form = MappingForm(request.POST or None, initial=job.mapping, headers=sample.columns)
+        form = MappingForm(request.POST or None, initial=job.mapping, headers=sample.columns)
+        if request.method == "POST" and form.is_valid():
+            frame = read_roster(path, name=job.original_name)
+            drops = count_drops(frame, form.mapping(), job.union)
+            if drops.needs_confirmation:
+                form = MappingForm(
+                    request.POST, initial=job.mapping, headers=sample.columns, drops=drops
+                )
     if request.method == "POST" and form.is_valid():
         job.mapping = form.mapping()
+        job.drop_confirmed = form.confirmed_drop()
         job.status = RosterImport.Status.QUEUED
-        job.save(update_fields=["mapping", "status"])
+        job.save(update_fields=["mapping", "drop_confirmed", "status"])
         transaction.on_commit(lambda: apply_import.enqueue(job.pk))
         return redirect("members:import_detail", pk=job.pk)
     return render(

@@ -29,7 +29,8 @@ def test_people_without_the_import_right_are_refused(cast: Any, name: str) -> No
 
 def test_an_officer_may_choose_only_their_own_local(cast: Any) -> None:
     page = cast.client("officer_a").get(reverse("members:import_start")).content.decode()
-    assert "Local A" in page and "Local B" not in page
+    assert "Local A" in page
+    assert "Local B" not in page
 
 
 def test_an_officer_cannot_upload_for_another_local(cast: Any, world: Any, tmp_path: Any) -> None:
@@ -68,7 +69,11 @@ def test_the_whole_flow_applies_the_file_and_reports(
     upload(
         client,
         world,
-        write_xlsx(tmp_path / "r.xlsx", [row("A-1"), row("A-2", Email="a@megacorp.example")]),
+        # A-100, the cast's member of Local A, stays on the roster.
+        write_xlsx(
+            tmp_path / "r.xlsx",
+            [row("A-100"), row("A-1"), row("A-2", Email="a@megacorp.example")],
+        ),
     )
     job = RosterImport.objects.get()
     with django_capture_on_commit_callbacks(execute=True):
@@ -86,13 +91,14 @@ def test_a_rejected_file_lists_problems_by_row_and_column(
     cast: Any, world: Any, tmp_path: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     client = cast.client("officer_a")
-    upload(client, world, write_csv(tmp_path / "r.csv", [row("A-1"), row("A-2", Class="ZZZ")]))
+    rows = [row("A-100"), row("A-1"), row("A-2", Class="ZZZ")]
+    upload(client, world, write_csv(tmp_path / "r.csv", rows))
     job = RosterImport.objects.get()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("members:import_map", args=[job.pk]), job.mapping)
     page = client.get(reverse("members:import_detail", args=[job.pk])).content.decode()
     assert "Rejected: nothing changed" in page
-    assert "<td>3</td><td>Class</td><td>unknown classification code “ZZZ”</td>" in page
+    assert "<td>4</td><td>Class</td><td>unknown classification code “ZZZ”</td>" in page
     assert not Member.objects.filter(member_id="A-1").exists()
 
 

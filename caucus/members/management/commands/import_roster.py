@@ -1,8 +1,10 @@
-"""``caucus import-roster FILE --union SLUG [--mapping JSON] [--dry-run]``
+"""``caucus import-roster FILE --union SLUG [--mapping JSON] [--dry-run] [--confirm-drop N]``
 
 The import of the roster pages, from the shell: the same checks, all or nothing. Prints a
-summary; exits 1 with every problem (row, column, reason) on stderr when the file has any,
-2 when the file or the union cannot be found. Applied imports are audit-logged.
+summary; exits 1 with every problem (row, column, reason) on stderr when the file has any, or
+when it would mark more of the union's members as no longer on the roster than may go without
+``--confirm-drop`` naming that count; 2 when the file or the union cannot be found or read.
+Applied imports are audit-logged.
 """
 
 from __future__ import annotations
@@ -34,6 +36,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Check and count, change nothing"
         )
+        parser.add_argument(
+            "--confirm-drop",
+            type=int,
+            metavar="N",
+            help="Apply a file that marks N members as no longer on the roster, when N is more "
+            "than may go without asking (the number the refusal names)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["file"])
@@ -46,7 +55,14 @@ class Command(BaseCommand):
             raise CommandError(str(error), returncode=2) from error
         mapping = guess_mapping(frame.columns)
         mapping.update(self._mapping(options["mapping"]))
-        outcome = import_roster(path, union, mapping, frame=frame, dry_run=options["dry_run"])
+        outcome = import_roster(
+            path,
+            union,
+            mapping,
+            frame=frame,
+            dry_run=options["dry_run"],
+            confirm_drop=options["confirm_drop"],
+        )
         if not outcome.is_valid:
             for e in outcome.errors:
                 self.stderr.write(f"row {e['row']}, column {e['column']}: {e['message']}")
@@ -54,6 +70,13 @@ class Command(BaseCommand):
                 self.stderr.write(f"… and {outcome.errors_total - len(outcome.errors)} more")
             raise CommandError(
                 f"{outcome.errors_total} problem(s) in {path.name}: nothing changed.", returncode=1
+            )
+        drops = outcome.unconfirmed_drops
+        if drops is not None and not outcome.dry_run:
+            raise CommandError(
+                f"{drops.sentence()} Nothing changed. If that is right, run it again with "
+                f"--confirm-drop {drops.dropping}.",
+                returncode=1,
             )
         if not outcome.dry_run:
             record(
@@ -72,6 +95,10 @@ class Command(BaseCommand):
             f"{counts['removed']} no longer on the roster, "
             f"{counts['flagged_emails']} e-mail(s) on the employer's domain flagged."
         )
+        if drops is not None:
+            self.stdout.write(
+                f"{drops.sentence()} Applying it needs --confirm-drop {drops.dropping}."
+            )
 
     def _mapping(self, given: str | None) -> dict[str, str]:
         if not given:
