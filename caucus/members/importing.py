@@ -21,8 +21,14 @@ from django.utils import timezone
 
 from caucus.members.columns import IMPORTED
 from caucus.members.drops import Drops
-from caucus.members.roster_files import read_roster
-from caucus.members.validation import Progress, RosterCodes, Validation, validate
+from caucus.members.roster_files import RosterTable, read_table
+from caucus.members.validation import (
+    MAX_REPORTED_ERRORS,
+    Progress,
+    RosterCodes,
+    Validation,
+    validate,
+)
 from caucus.members.writing import insert_members, mark_dropped, members_on_file, update_members
 from caucus.orgs.models import BargainingUnit, Classification, Employer, Union, Worksite
 
@@ -42,6 +48,7 @@ class ImportOutcome:
     removed: int = 0
     flagged_emails: int = 0
     dry_run: bool = False
+    encoding: str = ""
     # Set when the file would drop more members than may go without a confirmation, and the
     # count was not confirmed: nothing was written.
     unconfirmed_drops: Drops | None = None
@@ -140,16 +147,19 @@ def import_roster(
     dry_run: bool = False,
     confirm_drop: int | None = None,
     progress: Progress | None = None,
-    frame: pl.DataFrame | None = None,
+    table: RosterTable | None = None,
 ) -> ImportOutcome:
     """Read, validate and (unless ``dry_run``, any row has a problem, or the file would drop
     more members than may go unconfirmed and ``confirm_drop`` is not that count) apply a file."""
-    if frame is None:
-        frame = read_roster(path, name=name)
-    outcome = ImportOutcome(rows_total=frame.height, dry_run=dry_run)
+    if table is None:
+        table = read_table(path, name=name)
+    frame = table.frame
+    outcome = ImportOutcome(rows_total=frame.height, dry_run=dry_run, encoding=table.encoding)
     checked: Validation = validate(frame, mapping, load_codes(union), progress=progress)
-    if not checked.is_valid or checked.rows is None:
-        outcome.errors, outcome.errors_total = checked.errors, checked.errors_total
+    if table.row_errors_total or not checked.is_valid or checked.rows is None:
+        errors = sorted([*table.row_errors, *checked.errors], key=lambda e: e["row"])
+        outcome.errors = errors[:MAX_REPORTED_ERRORS]
+        outcome.errors_total = checked.errors_total + table.row_errors_total
         return outcome
     existing = members_on_file(union.pk)
     plan = plan_changes(checked.rows, existing)

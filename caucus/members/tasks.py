@@ -17,7 +17,7 @@ from caucus.audit.log import record
 from caucus.lib.files import local_path
 from caucus.members.importing import import_roster
 from caucus.members.models import RosterImport
-from caucus.members.roster_files import RosterFileError, read_roster
+from caucus.members.roster_files import RosterFileError, read_table
 
 logger = logging.getLogger(__name__)
 
@@ -28,13 +28,13 @@ def run_roster_import(import_id: int) -> None:
         return
     try:
         with local_path(job.file, job.original_name) as path:
-            frame = read_roster(path, name=job.original_name)
-            job.report(0, frame.height, "Checking every row")
+            table = read_table(path, name=job.original_name)
+            job.report(0, table.frame.height, "Checking every row")
             outcome = import_roster(
                 path,
                 job.union,
                 job.mapping,
-                frame=frame,
+                table=table,
                 confirm_drop=job.drop_confirmed,
                 progress=lambda done: job.report(done),
             )
@@ -49,6 +49,7 @@ def run_roster_import(import_id: int) -> None:
         result = {
             "rows_total": outcome.rows_total,
             "rows_done": outcome.rows_total,
+            "encoding": outcome.encoding,
             "errors": outcome.errors,
             "errors_total": outcome.errors_total,
             "added": outcome.added,
@@ -75,6 +76,7 @@ def run_roster_import(import_id: int) -> None:
             union=job.union,
             file=job.original_name,
             applied=outcome.is_applied,
+            encoding=outcome.encoding,
             **outcome.summary(),
         )
     logger.info("roster import %s: %s %s", import_id, job.status, outcome.summary())

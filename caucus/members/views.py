@@ -117,18 +117,9 @@ def import_start(request: HttpRequest) -> HttpResponse:
             uploaded_by=request.user,
             file=upload,
             original_name=upload.name,
+            mapping=guess_mapping(form.headers),
         )
-        try:
-            with local_path(job.file, job.original_name) as path:
-                headers = read_roster(path, name=job.original_name, n_rows=5).columns
-        except RosterFileError as error:
-            job.file.delete(save=False)
-            job.delete()
-            form.add_error("file", str(error))
-        else:
-            job.mapping = guess_mapping(headers)
-            job.save(update_fields=["mapping"])
-            return redirect("members:import_map", pk=job.pk)
+        return redirect("members:import_map", pk=job.pk)
     recent = RosterImport.objects.filter(
         union__in=form.fields["union"].queryset  # type: ignore[attr-defined]
     ).select_related("union", "uploaded_by")[:10]
@@ -142,16 +133,21 @@ def import_map(request: HttpRequest, pk: int) -> HttpResponse:
     job = access_import(request.user, pk)
     if job.status != RosterImport.Status.UPLOADED:
         return redirect("members:import_detail", pk=job.pk)
-    with local_path(job.file, job.original_name) as path:
-        sample = read_roster(path, name=job.original_name, n_rows=3)
-        form = MappingForm(request.POST or None, initial=job.mapping, headers=sample.columns)
-        if request.method == "POST" and form.is_valid():
-            frame = read_roster(path, name=job.original_name)
-            drops = count_drops(frame, form.mapping(), job.union)
-            if drops.needs_confirmation:
-                form = MappingForm(
-                    request.POST, initial=job.mapping, headers=sample.columns, drops=drops
-                )
+    try:
+        with local_path(job.file, job.original_name) as path:
+            sample = read_roster(path, name=job.original_name, n_rows=3)
+            form = MappingForm(request.POST or None, initial=job.mapping, headers=sample.columns)
+            if request.method == "POST" and form.is_valid():
+                frame = read_roster(path, name=job.original_name)
+                drops = count_drops(frame, form.mapping(), job.union)
+                if drops.needs_confirmation:
+                    form = MappingForm(
+                        request.POST, initial=job.mapping, headers=sample.columns, drops=drops
+                    )
+    except RosterFileError as error:
+        # A file stored before today's checks, which they refuse: say so on the job's page.
+        job.fail(str(error))
+        return redirect("members:import_detail", pk=job.pk)
     if request.method == "POST" and form.is_valid():
         job.mapping = form.mapping()
         job.drop_confirmed = form.confirmed_drop()

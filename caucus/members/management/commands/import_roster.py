@@ -18,7 +18,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from caucus.audit.log import record
 from caucus.members.columns import FIELDS_BY_NAME, guess_mapping
 from caucus.members.importing import import_roster
-from caucus.members.roster_files import RosterFileError, read_roster
+from caucus.members.roster_files import RosterFileError, read_table
 from caucus.orgs.models import Union
 
 
@@ -50,16 +50,16 @@ class Command(BaseCommand):
         if union is None:
             raise CommandError(f"No union with slug {options['union']!r}.", returncode=2)
         try:
-            frame = read_roster(path)
+            table = read_table(path)
         except (RosterFileError, FileNotFoundError) as error:
             raise CommandError(str(error), returncode=2) from error
-        mapping = guess_mapping(frame.columns)
+        mapping = guess_mapping(table.frame.columns)
         mapping.update(self._mapping(options["mapping"]))
         outcome = import_roster(
             path,
             union,
             mapping,
-            frame=frame,
+            table=table,
             dry_run=options["dry_run"],
             confirm_drop=options["confirm_drop"],
         )
@@ -95,6 +95,8 @@ class Command(BaseCommand):
             f"{counts['removed']} no longer on the roster, "
             f"{counts['flagged_emails']} e-mail(s) on the employer's domain flagged."
         )
+        if outcome.encoding:
+            self.stdout.write(f"Read as {outcome.encoding}.")
         if drops is not None:
             self.stdout.write(
                 f"{drops.sentence()} Applying it needs --confirm-drop {drops.dropping}."

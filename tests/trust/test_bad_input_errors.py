@@ -1,0 +1,60 @@
+"""Bad input changes nothing: files that used to answer 500 get a clear message instead.
+
+A roster whose headers clash once trimmed (``Phone`` and ``Phone ``) failed after its
+RosterImport row and its file were stored, and left both behind.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from caucus.members.models import RosterImport
+from tests.members.files import HEADER, row, write_csv, write_xlsx
+
+
+def stored_files(tmp_path: Path) -> list[Path]:
+    return [p for p in (tmp_path / "media").rglob("*") if p.is_file()]
+
+
+def upload(cast: Any, world: Any, path: Path) -> Any:
+    data = {"union": world.union_a.pk, "file": SimpleUploadedFile(path.name, path.read_bytes())}
+    return cast.client("officer_a").post(reverse("members:import_start"), data)
+
+
+CLASHING = [*HEADER, "Phone "]
+
+
+@pytest.mark.parametrize("write", [write_csv, write_xlsx])
+def test_headers_that_clash_once_trimmed_are_refused_and_nothing_is_stored(
+    cast: Any, world: Any, tmp_path: Path, write: Any
+) -> None:
+    suffix = ".csv" if write is write_csv else ".xlsx"
+    path = write(tmp_path / f"roster{suffix}", [row("A-1")], header=CLASHING)
+    response = upload(cast, world, path)
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == [
+        f"Two columns of “roster{suffix}” are named “Phone” (columns 13 and 15; spaces around a "
+        "name do not count). Rename one and upload the file again."
+    ]
+    assert not RosterImport.objects.exists()
+    assert stored_files(tmp_path) == []
+
+
+def test_an_unreadable_roster_is_refused_and_nothing_is_stored(
+    cast: Any, world: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "roster.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a workbook")
+    response = upload(cast, world, path)
+    assert (
+        response.context["form"]
+        .errors["file"][0]
+        .startswith("Could not read “roster.xlsx” as XLSX")
+    )
+    assert not RosterImport.objects.exists()
+    assert stored_files(tmp_path) == []
