@@ -10,10 +10,15 @@ from django import forms
 
 from caucus.accounts.permissions import is_coalition_wide, unions_with
 from caucus.costing.inputs import proposal_label, terms_problems
+from caucus.lib.uploads import (
+    UnpackedTooLarge,
+    check_unpacked,
+    check_upload_size,
+    max_upload_bytes,
+)
 from caucus.table.models import Negotiation, Proposal
 
 ACCEPTED_SUFFIXES = (".csv", ".xlsx")
-MAX_UPLOAD = 200 * 1024 * 1024
 
 
 class ProposalChoice(forms.ModelMultipleChoiceField):
@@ -72,6 +77,7 @@ class NewRunForm(forms.Form):
         if not is_coalition_wide(user, "costing.run"):
             self.fields["union"].required = True
         self.fields["file"].widget.attrs["accept"] = ",".join(ACCEPTED_SUFFIXES)
+        self.fields["file"].help_text += f" Up to {max_upload_bytes() // (1024 * 1024)} MB."
         candidates = list(
             Proposal.objects.filter(negotiation=negotiation, economic_terms__isnull=False)
             .select_related("article")
@@ -85,13 +91,19 @@ class NewRunForm(forms.Form):
         ).order_by("-passed_on", "-id")
 
     def clean_file(self) -> Any:
+        """The roster file, refused before anything reads it when it is larger than
+        ``CAUCUS_MAX_UPLOAD_MB`` or (an XLSX) would unpack past ``CAUCUS_MAX_UNPACKED_MB``."""
         upload = self.cleaned_data.get("file")
         if upload is None:
             return None
         if Path(upload.name).suffix.lower() not in ACCEPTED_SUFFIXES:
             raise forms.ValidationError("Choose a CSV or Excel (.xlsx) file.")
-        if upload.size > MAX_UPLOAD:
-            raise forms.ValidationError("The file is over 200 MB; cost a smaller roster.")
+        check_upload_size(upload)
+        if Path(upload.name).suffix.lower() == ".xlsx":
+            try:
+                check_unpacked(upload.file, name=upload.name, inflate=True)
+            except UnpackedTooLarge as error:
+                raise forms.ValidationError(str(error)) from error
         return upload
 
     def clean_status_quo_terms(self) -> Any:
@@ -104,7 +116,7 @@ class NewRunForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("source") == "file" and not data.get("file"):
+        if data.get("source") == "file" and not data.get("file") and not self.has_error("file"):
             self.add_error("file", "Choose the roster file to upload.")
         return data
 

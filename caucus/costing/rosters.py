@@ -17,6 +17,7 @@ import numpy as np
 import polars as pl
 
 from caucus.engines.costing.roster import Roster, RosterError, load_roster, roster_from_frame
+from caucus.lib.uploads import UnpackedTooLarge, check_unpacked
 
 HOURS_PER_FTE = 2080.0
 MEMBER_COLUMNS = (
@@ -71,7 +72,13 @@ def check_frame(frame: pl.DataFrame) -> Roster:
 
 
 def check_file(path: Path) -> Roster:
-    """An uploaded CSV or XLSX roster read and checked by the engine."""
+    """An uploaded CSV or XLSX roster read and checked by the engine (an XLSX only once its ZIP
+    directory shows it unpacks within ``CAUCUS_MAX_UNPACKED_MB``; the form inflated it whole)."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        try:
+            check_unpacked(path, name=path.name)
+        except UnpackedTooLarge as error:
+            raise RosterError([str(error)]) from error
     try:
         roster = load_roster(path)
     except RosterError:

@@ -9,10 +9,16 @@ from django import forms
 from django.db.models import Q
 
 from caucus.accounts.permissions import unions_with
+from caucus.lib.uploads import (
+    UnpackedTooLarge,
+    check_unpacked,
+    check_upload_size,
+    max_upload_bytes,
+)
 from caucus.members.columns import FIELDS, FIELDS_BY_NAME
 from caucus.members.drops import Drops
 from caucus.members.models import MemberQuerySet
-from caucus.members.roster_files import RosterFileError, read_headers
+from caucus.members.roster_files import RosterFileError, is_spreadsheet, read_headers
 from caucus.orgs.models import BargainingUnit, Classification, Union, Worksite
 
 ACCEPTED_SUFFIXES = (".csv", ".xlsx", ".xlsm")
@@ -56,28 +62,32 @@ class RosterFilterForm(forms.Form):
 
 class UploadForm(forms.Form):
     """The local and the file. The file is checked here, before anything is stored: its type,
-    and that it reads as a table with a header and rows; ``headers`` then holds its column
-    names."""
+    its size, what it would unpack to, and that it reads as a table with a header and rows;
+    ``headers`` then holds its column names."""
 
     union = forms.ModelChoiceField(queryset=Union.objects.none(), label="Local", empty_label=None)
-    file = forms.FileField(
-        label="Roster file",
-        help_text="CSV (UTF-8) or Excel (.xlsx), with column names on the first row.",
-    )
+    file = forms.FileField(label="Roster file")
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["union"].queryset = unions_with(user, "members.import")  # type: ignore[attr-defined]
         self.fields["file"].widget.attrs["accept"] = ",".join(ACCEPTED_SUFFIXES)
+        self.fields["file"].help_text = (
+            "CSV (UTF-8) or Excel (.xlsx), with column names on the first row; up to "
+            f"{max_upload_bytes() // (1024 * 1024)} MB."
+        )
         self.headers: list[str] = []
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if Path(upload.name).suffix.lower() not in ACCEPTED_SUFFIXES:
             raise forms.ValidationError("Choose a CSV or Excel (.xlsx) file.")
+        check_upload_size(upload)
         try:
+            if is_spreadsheet(upload.name):
+                check_unpacked(upload.file, name=upload.name, inflate=True)
             self.headers = read_headers(upload.file, name=upload.name)
-        except RosterFileError as error:
+        except (UnpackedTooLarge, RosterFileError) as error:
             raise forms.ValidationError(str(error)) from error
         return upload
 

@@ -7,8 +7,8 @@ through fastexcel (calamine).
 What the reader promises: a CSV is read as UTF-8 (with or without a byte-order mark), or as
 Windows-1252 / Latin-1 only when its bytes are not UTF-8, and the table says which; a row with
 more cells than the header is reported by its row, never cut; headers are trimmed and must
-stay distinct; a file with no rows under its header is refused with
-:class:`RosterFileError`.
+stay distinct; a file with no rows under its header, or an XLSX that would unpack past
+``CAUCUS_MAX_UNPACKED_MB``, is refused with :class:`RosterFileError`.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import IO, Any
 
 import polars as pl
+
+from caucus.lib.uploads import UnpackedTooLarge, check_unpacked
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 # Rows with extra cells are listed up to this many (the total is always counted).
@@ -58,6 +60,10 @@ def read_table(
     """The file's rows (the first ``n_rows`` when given) and what the reader noticed."""
     name = name or (Path(source).name if isinstance(source, (str, Path)) else "the file")
     if is_spreadsheet(name):
+        try:
+            check_unpacked(source, name=name)
+        except UnpackedTooLarge as error:
+            raise RosterFileError(str(error)) from error
         table = RosterTable(_read_xlsx(source, name, n_rows))
     else:
         table = _read_csv(_bytes(source), name, n_rows)

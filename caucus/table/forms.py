@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from caucus.lib.uploads import DocumentField
+from caucus.lib.uploads import DocumentField, check_upload_size
 from caucus.table.actions import TableError, check_request_dates
 from caucus.table.docx_text import UnreadableDocx, docx_text
 from caucus.table.models import (
@@ -98,8 +98,8 @@ class ProposalForm(forms.ModelForm):
 
     def clean_docx(self) -> Any:
         upload = self.cleaned_data.get("docx")
-        if upload and upload.size > MAX_DOCX_BYTES:
-            raise ValidationError("The document is larger than 5 MB.")
+        if upload:
+            check_upload_size(upload, MAX_DOCX_BYTES)
         return upload
 
     def clean(self) -> dict[str, Any]:
@@ -109,7 +109,7 @@ class ProposalForm(forms.ModelForm):
             raise ValidationError("Paste the text or upload a document, not both.")
         if upload:
             try:
-                data["text"] = docx_text(upload)
+                data["text"] = docx_text(upload, name=upload.name)
             except UnreadableDocx as exc:
                 self.add_error("docx", str(exc))
                 return data

@@ -16,9 +16,10 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from caucus.audit.log import record
+from caucus.lib.uploads import UnpackedTooLarge, check_unpacked
 from caucus.members.columns import FIELDS_BY_NAME, guess_mapping
 from caucus.members.importing import import_roster
-from caucus.members.roster_files import RosterFileError, read_table
+from caucus.members.roster_files import RosterFileError, is_spreadsheet, read_table
 from caucus.orgs.models import Union
 
 
@@ -50,8 +51,10 @@ class Command(BaseCommand):
         if union is None:
             raise CommandError(f"No union with slug {options['union']!r}.", returncode=2)
         try:
+            if is_spreadsheet(path.name):
+                check_unpacked(path, name=path.name, inflate=True)
             table = read_table(path)
-        except (RosterFileError, FileNotFoundError) as error:
+        except (RosterFileError, UnpackedTooLarge, FileNotFoundError) as error:
             raise CommandError(str(error), returncode=2) from error
         mapping = guess_mapping(table.frame.columns)
         mapping.update(self._mapping(options["mapping"]))
