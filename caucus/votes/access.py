@@ -103,3 +103,16 @@ class VoteRights:
         if need not in NEEDS:
             raise AttributeError(need)
         return may(self._user, self._vote, need)
+
+
+def public_vote(slug: str, pk: int) -> Vote:
+    """A vote as members see it: past its draft, of a public negotiation; else 404."""
+    vote = (
+        Vote.objects.public()
+        .select_related("negotiation__coalition", "sheet")
+        .filter(negotiation__slug=slug, pk=pk)
+        .first()
+    )
+    if vote is None:
+        raise Http404("No such vote.")
+    return vote

@@ -124,3 +124,19 @@ def voter_row(vote: Vote, member: Any, **fields: Any) -> Voter:
         worksite=member.worksite,
         **fields,
     )
+
+
+def result_row(vote: Vote, local_counts: dict[str, tuple[int, int, int, int]]) -> Any:
+    """A counted vote's result, from (eligible, yes, no, void) per local key: the engine's
+    outcome as the tally stores it, every ballot online."""
+    from caucus.engines.ballots import Tally, decide, parse_rules
+    from caucus.engines.ballots.json_format import outcome_to_dict
+    from caucus.votes.models import Result
+
+    tallies = [Tally(key, *counts) for key, counts in local_counts.items()]
+    outcome = outcome_to_dict(decide(parse_rules(vote.rule), tallies))
+    channels = {
+        key: {"online": {"yes": yes, "no": no, "void": void}}
+        for key, (_, yes, no, void) in local_counts.items()
+    }
+    return Result.objects.create(vote=vote, outcome=outcome, channels=channels)
