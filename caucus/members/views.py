@@ -15,6 +15,7 @@ from caucus.accounts.decorators import staff_required
 from caucus.accounts.permissions import has_perm
 from caucus.audit.log import record
 from caucus.lib.files import local_path, send_stored_file
+from caucus.lib.spreadsheet import safe_cell
 from caucus.members.access import access_import, access_member
 from caucus.members.columns import guess_mapping
 from caucus.members.drops import count_drops
@@ -100,7 +101,8 @@ def roster_export(request: HttpRequest) -> StreamingHttpResponse:
     def lines() -> Iterator[str]:
         yield writer.writerow([label for label, _ in EXPORT_COLUMNS])
         for values in rows.iterator(chunk_size=2000):
-            yield writer.writerow(values)
+            # A name or ID from an import could start with "=": the spreadsheet must not run it.
+            yield writer.writerow([safe_cell(value) for value in values])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="roster.csv"'

@@ -1,5 +1,7 @@
 """A costing run as a workbook a spreadsheet user can follow: totals are =SUM() formulas, changes
 are differences of cells, shares divide by the base-year cell, so editing a figure recomputes.
+Text from the inputs (worker ids, locals, units, regions, classifications, proposal names) is
+written through :func:`~caucus.engines.costing.cells.text_cell`, so it never runs as a formula.
 
 Sheets: "Base year", "Costs" (one row per proposal and year), "Groups" (distribution of the
 change), "Workers" (pay by year under the status quo and each proposal, and the change).
@@ -12,6 +14,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
+from caucus.engines.costing.cells import text_cell
 from caucus.engines.costing.results import CostingRun
 from caucus.engines.costing.summaries import PERCENTILES, proposal_summaries
 
@@ -65,7 +68,7 @@ def _costs_sheet(book: Workbook, run: CostingRun) -> dict[tuple[int, int], str]:
             premium = float(gap[0]) if gap.shape[0] else 0.0
             sheet.append(
                 [
-                    p.name, y.year, y.start, y.end,
+                    text_cell(p.name), y.year, y.start, y.end,
                     *(getattr(y, c) for c in COMPONENTS),
                     f"=SUM(E{row}:J{row})", y.status_quo_total, f"=K{row}-L{row}",
                     f"=K{row}-'Base year'!$B$9", f"=N{row}/'Base year'!$B$4*100", y.hours,
@@ -86,8 +89,11 @@ def _groups_sheet(book: Workbook, run: CostingRun) -> None:
         for name, groups in proposal_summaries(run.roster, p).items():
             for g in groups:
                 sheet.append(
-                    [p.name, name, g.key, g.workers, g.losers, g.total, g.mean, *g.percentiles]
-                )
+                    [
+                        text_cell(p.name), name, text_cell(g.key), g.workers, g.losers, g.total,
+                        g.mean, *g.percentiles,
+                    ]
+                )  # fmt: skip
 
 
 def _workers_sheet(book: Workbook, run: CostingRun, premium: dict[tuple[int, int], str]) -> None:
@@ -97,17 +103,23 @@ def _workers_sheet(book: Workbook, run: CostingRun, premium: dict[tuple[int, int
     for i, p in enumerate(run.proposals):
         n = p.pay.shape[0]
         first = len(head) + 1
-        head += [f"{p.name}: status quo Y{k + 1}" for k in range(n)]
-        head += [f"{p.name}: pay Y{k + 1}" for k in range(n)]
-        head += [f"{p.name}: change Y{k + 1}" for k in range(n)] + [f"{p.name}: change over term"]
+        head += [text_cell(f"{p.name}: status quo Y{k + 1}") for k in range(n)]
+        head += [text_cell(f"{p.name}: pay Y{k + 1}") for k in range(n)]
+        head += [text_cell(f"{p.name}: change Y{k + 1}") for k in range(n)]
+        head += [text_cell(f"{p.name}: change over term")]
         layout.append((i, p, first, n))
     sheet.append(head)
     r = run.roster
-    names = [r.coded(c) for c in ("local", "unit", "region", "classification")]
+    coded = [r.coded(c) for c in ("local", "unit", "region", "classification")]
+    # Each group's name made safe once, not once per worker.
+    names = [[text_cell(name) for name in c.names] for c in coded]
     columns = [(p.status_quo_pay.T.tolist(), p.pay.T.tolist()) for _, p, _, _ in layout]
     for w, worker_id in enumerate(r.ids):
         row_number = w + 2
-        line: list[object] = [worker_id, *(c.names[c.codes[w]] for c in names)]
+        line: list[object] = [
+            text_cell(worker_id),
+            *(shown[c.codes[w]] for c, shown in zip(coded, names, strict=True)),
+        ]
         for (i, _, first, n), (sq, pay) in zip(layout, columns, strict=True):
             line += sq[w] + pay[w]
             for k in range(n):
