@@ -9,6 +9,11 @@ urlpatterns = [
     path("n/<slug:slug>/updates/", views.updates_list, name="updates"),
     path("n/<slug:slug>/updates.atom", feeds.UpdatesFeed(), name="feed"),
     path("n/<slug:slug>/updates/<slug:update_slug>/", views.update_detail, name="update"),
+    path(
+        "n/<slug:slug>/updates/<slug:update_slug>/documents/<int:pk>/",
+        views.update_document,
+        name="update_document",
+    ),
     path("n/<slug:slug>/tracker/", views.tracker, name="tracker"),
     path("n/<slug:slug>/moved/", views.moved, name="moved"),
     path("n/<slug:slug>/proposals/", views.proposals, name="proposals"),

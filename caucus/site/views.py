@@ -12,11 +12,13 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django_ratelimit.decorators import ratelimit
 
 from caucus.costing.models import CostingRun
+from caucus.lib.files import send_stored_file
 from caucus.lib.markdown import render_markdown
 from caucus.members.models import Member
 from caucus.site.calendar import sessions_calendar
@@ -111,6 +113,7 @@ def update_detail(request: HttpRequest, slug: str, update_slug: str) -> HttpResp
             "update": update,
             "text": text,
             "languages": languages,
+            "documents": update.documents.all(),
             "body_html": render_markdown(text.body),
             "cited_proposals": update.cites_proposals.filter(is_published=True).select_related(
                 "article"
@@ -118,6 +121,16 @@ def update_detail(request: HttpRequest, slug: str, update_slug: str) -> HttpResp
             "cited_sessions": update.cites_sessions.all(),
         },
     )
+
+
+def update_document(request: HttpRequest, slug: str, update_slug: str, pk: int) -> HttpResponseBase:
+    """A document of an update, to those who may read the update."""
+    negotiation = _public_negotiation(slug)
+    update = get_object_or_404(
+        Update.objects.visible_to(request.user), negotiation=negotiation, slug=update_slug
+    )
+    document = get_object_or_404(update.documents.all(), pk=pk)
+    return send_stored_file(document.file, document.original_name)
 
 
 def updates_list(request: HttpRequest, slug: str) -> HttpResponse:

@@ -1,5 +1,7 @@
 """Every write on bargaining updates, for the staff pages, the API and the demo alike:
-writing or correcting one (``do_save_update``) and publishing it (``do_publish_update``).
+writing or correcting one (``do_save_update``), publishing it (``do_publish_update``; an
+embargoed update waits for its send to start), its translations (written, then reviewed by a
+person before anyone is sent them) and the documents it carries.
 Each is atomic, checks the audience and what the update cites (never HTTP), and leaves one
 audit record; a correction to a published update is recorded with what it said before."""
 
@@ -15,7 +17,7 @@ from django.utils import timezone
 from caucus.audit.log import record
 from caucus.table.models import Negotiation, Proposal, Session
 from caucus.updates.audience import may_address
-from caucus.updates.models import Update
+from caucus.updates.models import Update, UpdateDocument, UpdateTranslation
 
 # The fields of an update's own text and address; before/after of each goes to the audit log.
 TEXT_FIELDS = ("negotiation", "title", "slug", "summary", "body", "language", "to_whole_coalition")
@@ -132,15 +134,21 @@ def do_link_sheet(actor: Any, update: Update, sheet: Any) -> None:
     record(actor, "update.link_sheet", update, sheet=sheet.pk)
 
 
-def do_publish_update(actor: Any, update: Update, request: HttpRequest | None = None) -> Update:
-    """Publish now. Refused unless ``actor`` may address the update's audience."""
+def do_publish_update(
+    actor: Any, update: Update, request: HttpRequest | None = None, *, by_send: bool = False
+) -> Update:
+    """Publish now. Refused unless ``actor`` may address the update's audience, and while the
+    update is embargoed, unless its send is starting (``by_send``), which lifts the embargo."""
     union_ids = list(update.unions.values_list("pk", flat=True))
     if not may_address(actor, to_whole_coalition=update.to_whole_coalition, union_ids=union_ids):
         raise UpdateError("You can only publish updates to the unions you write for.")
+    if update.embargoed and not by_send:
+        raise UpdateError("This update is embargoed: it is published when its send starts.")
     with transaction.atomic():
         update.status = Update.Status.PUBLISHED
         update.published_at = timezone.now()
-        update.save(update_fields=["status", "published_at", "updated_at"])
+        update.embargoed = False
+        update.save(update_fields=["status", "published_at", "embargoed", "updated_at"])
         record(
             actor,
             "update.publish",
@@ -151,3 +159,105 @@ def do_publish_update(actor: Any, update: Update, request: HttpRequest | None = 
             unions=union_ids,
         )
     return update
+
+
+@transaction.atomic
+def do_set_embargo(actor: Any, update: Update, *, embargoed: bool) -> Update:
+    """Keep a draft off the member site until its send starts (or stop doing so)."""
+    if embargoed and update.is_published:
+        raise UpdateError("This update is already on the member site.", field="embargoed")
+    update.embargoed = embargoed
+    update.save(update_fields=["embargoed", "updated_at"])
+    record(actor, "update.embargo", update, embargoed=embargoed)
+    return update
+
+
+@transaction.atomic
+def do_save_translation(
+    actor: Any,
+    update: Update,
+    translation: UpdateTranslation | None,
+    *,
+    language: str,
+    title: str,
+    summary: str,
+    body: str,
+) -> UpdateTranslation:
+    """Write or correct a translation. Any change to its text needs a new review before it is
+    sent or shown."""
+    language = language.strip().lower()
+    if language == update.language.lower():
+        raise UpdateError("That is the update's own language.", field="language")
+    others = update.translations.filter(language=language)
+    if translation is not None:
+        others = others.exclude(pk=translation.pk)
+    if others.exists():
+        raise UpdateError(
+            "This update already has a translation in that language.", field="language"
+        )
+    is_new = translation is None
+    if translation is None:
+        translation = UpdateTranslation(update=update)
+    changed = is_new or (translation.title, translation.summary, translation.body) != (
+        title,
+        summary,
+        body,
+    )
+    translation.language, translation.title = language, title
+    translation.summary, translation.body = summary, body
+    translation.translated_by = actor
+    if changed:
+        translation.is_reviewed, translation.reviewed_by, translation.reviewed_at = (
+            False,
+            None,
+            None,
+        )
+    translation.save()
+    record(
+        actor,
+        "update.translation_create" if is_new else "update.translation_edit",
+        update,
+        language=language,
+    )
+    return translation
+
+
+@transaction.atomic
+def do_review_translation(actor: Any, translation: UpdateTranslation) -> UpdateTranslation:
+    """A person has read the translation against the original: it may now be sent and shown."""
+    if translation.translated_by_id == getattr(actor, "pk", None):
+        raise UpdateError(
+            "Someone other than its translator reviews a translation.", field="review"
+        )
+    translation.is_reviewed = True
+    translation.reviewed_by = actor
+    translation.reviewed_at = timezone.now()
+    translation.save(update_fields=["is_reviewed", "reviewed_by", "reviewed_at"])
+    record(actor, "update.translation_review", translation.update, language=translation.language)
+    return translation
+
+
+@transaction.atomic
+def do_add_document(
+    actor: Any, update: Update, *, title: str, kind: str, upload: Any
+) -> UpdateDocument:
+    """Attach a document (already checked for type and size by the form's DocumentField)."""
+    document = UpdateDocument(
+        update=update,
+        title=title,
+        kind=kind,
+        original_name=upload.name,
+        size=upload.size or 0,
+        uploaded_by=actor,
+    )
+    document.file.save(upload.name, upload, save=False)
+    document.save()
+    record(actor, "update.document_add", update, document=document.pk, title=title)
+    return document
+
+
+@transaction.atomic
+def do_remove_document(actor: Any, document: UpdateDocument) -> None:
+    record(actor, "update.document_remove", document.update, title=document.title)
+    document.file.delete(save=False)
+    document.delete()

@@ -13,13 +13,32 @@ from django.db import models
 from django.utils.text import slugify
 
 from caucus.accounts.permissions import is_coalition_wide, unions_with
+from caucus.lib.uploads import DocumentField
 from caucus.sheets.models import Sheet
 from caucus.table.models import Negotiation, Proposal, Session
 from caucus.updates.actions import UpdateError, check_update
-from caucus.updates.models import Update
+from caucus.updates.models import Update, UpdateDocument, UpdateTranslation
 
 AUDIENCE_WHOLE = "coalition"
 AUDIENCE_UNIONS = "unions"
+AUDIENCE_LABELS = [
+    (AUDIENCE_WHOLE, "The whole coalition (public: anyone can read it)"),
+    (AUDIENCE_UNIONS, "Members of some unions only (they sign in to read it)"),
+]
+
+
+def _model_choice(field: forms.Field) -> forms.ModelChoiceField[Any]:
+    """A field known to choose rows, for its ``queryset``."""
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{field!r} chooses no rows")
+    return field
+
+
+def _choice(field: forms.Field) -> forms.ChoiceField:
+    """A field known to offer choices, for its ``choices``."""
+    if not isinstance(field, forms.ChoiceField):
+        raise TypeError(f"{field!r} offers no choices")
+    return field
 
 
 class ProposalChoiceField(forms.ModelMultipleChoiceField):
@@ -38,10 +57,7 @@ class UpdateForm(forms.ModelForm):
     audience = forms.ChoiceField(
         label="Who is this update for?",
         widget=forms.RadioSelect,
-        choices=[
-            (AUDIENCE_WHOLE, "The whole coalition (public: anyone can read it)"),
-            (AUDIENCE_UNIONS, "Members of some unions only (they sign in to read it)"),
-        ],
+        choices=AUDIENCE_LABELS,
     )
     cites_proposals = ProposalChoiceField(
         queryset=Proposal.objects.none(),
@@ -86,25 +102,25 @@ class UpdateForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["slug"].required = False
-        self.fields["unions"].queryset = unions_with(user, "updates.publish")
+        _model_choice(self.fields["unions"]).queryset = unions_with(user, "updates.publish")
         self.fields["unions"].help_text = "Only unions you write updates for are listed."
         if not is_coalition_wide(user, "updates.publish"):
             # Offered choices match what the writer may do; clean() enforces it again.
-            self.fields["audience"].choices = [
-                c for c in self.fields["audience"].choices if c[0] != AUDIENCE_WHOLE
-            ]
-        self.fields["cites_proposals"].queryset = (
+            _choice(self.fields["audience"]).choices = [(AUDIENCE_UNIONS, AUDIENCE_LABELS[1][1])]
+        _model_choice(self.fields["cites_proposals"]).queryset = (
             Proposal.objects.filter(is_published=True)
             .select_related("article", "negotiation")
             .order_by("-passed_on", "-id")
         )
-        self.fields["cites_sessions"].queryset = Session.objects.select_related(
+        _model_choice(self.fields["cites_sessions"]).queryset = Session.objects.select_related(
             "negotiation"
         ).order_by("-date")
-        self.fields["negotiation"].queryset = Negotiation.objects.visible_to(user, "updates.edit")
+        _model_choice(self.fields["negotiation"]).queryset = Negotiation.objects.visible_to(
+            user, "updates.edit"
+        )
         # Published sheets, and any already linked (a draft the team attached stays linked).
         linked = self.instance.sheets.all() if self.instance.pk else Sheet.objects.none()
-        self.fields["sheets"].queryset = Sheet.objects.filter(  # type: ignore[attr-defined]
+        _model_choice(self.fields["sheets"]).queryset = Sheet.objects.filter(
             models.Q(status=Sheet.Status.PUBLISHED) | models.Q(pk__in=linked.values("pk"))
         ).order_by("-created_at")
         if self.instance.pk:
@@ -117,12 +133,14 @@ class UpdateForm(forms.ModelForm):
             # Most updates go to everyone: the whole coalition, for those who may address it.
             whole = is_coalition_wide(user, "updates.publish")
             self.fields["audience"].initial = AUDIENCE_WHOLE if whole else AUDIENCE_UNIONS
-            first = self.fields["negotiation"].queryset.filter(is_public=True).first()
+            first = (
+                Negotiation.objects.visible_to(user, "updates.edit").filter(is_public=True).first()
+            )
             if first is not None:
                 self.fields["negotiation"].initial = first.pk
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         negotiation = data.get("negotiation")
         whole = data.get("audience") == AUDIENCE_WHOLE
         if whole:
@@ -185,9 +203,27 @@ class LinkSheetForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, sheet: Sheet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["update"].queryset = (  # type: ignore[attr-defined]
+        _model_choice(self.fields["update"]).queryset = (
             Update.objects.editable_by(user)
             .filter(negotiation_id=sheet.negotiation_id)
             .exclude(pk__in=sheet.updates.values("pk"))
             .order_by("-created_at")
         )
+
+
+class TranslationForm(forms.ModelForm):
+    """A person's translation of an update; saving a change to its text asks for a new review."""
+
+    class Meta:
+        model = UpdateTranslation
+        fields = ["language", "title", "summary", "body"]
+        labels = {"language": "Language code (es, es-mx, zh-hans, vi, tl…)"}
+        widgets = {"body": forms.Textarea(attrs={"rows": 14})}
+
+
+class DocumentForm(forms.Form):
+    """A document the update carries: checked for type and size before it is kept."""
+
+    title = forms.CharField(max_length=200, label="Title members see")
+    kind = forms.ChoiceField(choices=UpdateDocument.Kind.choices, label="What it is")
+    file = DocumentField(label="File")

@@ -38,21 +38,25 @@ class UpdateQuerySet(models.QuerySet["Update"]):
             models.Q(to_whole_coalition=True) | models.Q(pk__in=targeted)
         )
 
-    def editable_by(self, user: Any) -> UpdateQuerySet:
+    def editable_by(self, user: Any, perm: str = "updates.edit") -> UpdateQuerySet:
         """Updates ``user`` may edit: for coalition-wide editors, every update; for
         union-scoped editors, updates of the negotiations their unions are in, addressed only
         to their own unions."""
-        union_ids = union_ids_with(user, "updates.edit")
+        union_ids = union_ids_with(user, perm)
         if union_ids is None:
             return self.all()
         if not union_ids:
             return self.none()
-        tables = Negotiation.objects.visible_to(user, "updates.edit").values("pk")
+        tables = Negotiation.objects.visible_to(user, perm).values("pk")
         return (
             self.filter(negotiation__in=tables, to_whole_coalition=False, unions__in=union_ids)
             .exclude(unions__in=Union.objects.exclude(pk__in=union_ids))
             .distinct()
         )
+
+    def translatable_by(self, user: Any) -> UpdateQuerySet:
+        """Updates ``user`` may translate (``updates.translate``, scoped as editing is)."""
+        return self.editable_by(user, "updates.translate")
 
     def readable_by(self, user: Any) -> UpdateQuerySet:
         """What the staff side shows ``user``: what members like them read, and what they
@@ -81,6 +85,10 @@ class Update(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(null=True, blank=True)
     to_whole_coalition = models.BooleanField(default=True)
+    embargoed = models.BooleanField(
+        default=False,
+        help_text="Kept off the member site until its send starts (publishing waits for it).",
+    )
     unions = models.ManyToManyField(
         "orgs.Union",
         blank=True,
@@ -127,6 +135,31 @@ class Update(models.Model):
             and self.published_at <= timezone.now()
         )
 
+    def reviewed_translations(self) -> dict[str, UpdateTranslation]:
+        """The translations members may read (and be sent), by language."""
+        return {t.language: t for t in self.translations.all() if t.is_reviewed}
+
+    def text_in(self, wanted: str) -> Update | UpdateTranslation:
+        """The text for a reader of ``wanted``: its reviewed translation, else one of its base
+        language (``es-MX`` → ``es``), else the original."""
+        translations = self.reviewed_translations()
+        for code in language_chain(wanted):
+            if code == self.language:
+                return self
+            if code in translations:
+                return translations[code]
+        return self
+
+
+def language_chain(wanted: str) -> list[str]:
+    """``es-MX`` → ``["es-mx", "es"]``: the codes to try, most particular first."""
+    code = (wanted or "").strip().lower().replace("_", "-")
+    chain = []
+    while code:
+        chain.append(code)
+        code = code.rpartition("-")[0]
+    return chain
+
 
 class UpdateTranslation(models.Model):
     update = models.ForeignKey(Update, on_delete=models.CASCADE, related_name="translations")
@@ -134,11 +167,55 @@ class UpdateTranslation(models.Model):
     title = models.CharField(max_length=200)
     summary = models.CharField(max_length=300, blank=True)
     body = models.TextField()
+    is_reviewed = models.BooleanField(
+        default=False, help_text="Read and approved by a person: only reviewed text is sent."
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    translated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True, null=True)
 
     class Meta:
+        ordering = ["language"]
         constraints = [
             models.UniqueConstraint(fields=["update", "language"], name="update_translation_unique")
         ]
 
     def __str__(self) -> str:
         return f"{self.update} ({self.language})"
+
+
+class UpdateDocument(models.Model):
+    """A document an update carries: the letter sent to the employer, the full proposal as a
+    PDF. Uploaded once (checked for type and size), shown on the update's page, attached to or
+    linked from its e-mail."""
+
+    class Kind(models.TextChoices):
+        LETTER = "letter", "Letter"
+        PROPOSAL = "proposal", "Full proposal"
+        OTHER = "other", "Other document"
+
+    update = models.ForeignKey(Update, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.OTHER)
+    file = models.FileField(upload_to="update-documents/%Y/")
+    original_name = models.CharField(max_length=255)
+    size = models.PositiveIntegerField(default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_public_url(self) -> str:
+        update = self.update
+        return reverse("site:update_document", args=[update.negotiation.slug, update.slug, self.pk])
