@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -18,12 +19,14 @@ from caucus.audit.log import record
 from caucus.members.models import Member
 from caucus.readiness.models import (
     Assessment,
+    AssessmentImport,
     CampaignAction,
     Level,
     MemberReadiness,
     Pledge,
     Shift,
 )
+from caucus.readiness.tasks import apply_assessment_import
 
 Actor = Any  # a signed-in user, or None for the system (the demo, a command)
 
@@ -220,3 +223,23 @@ def do_record_card(
         )
     record(actor, "readiness.card", member, union=member.union, campaign_action=action.pk)
     return pledge
+
+
+@transaction.atomic
+def do_start_import(
+    actor: Actor, negotiation: Any, union: Any, upload: UploadedFile
+) -> AssessmentImport:
+    """Store a sign-in sheet for ``union`` and queue its import (checked, then applied whole
+    or not at all, by ``caucus.readiness.tasks``)."""
+    if union.pk not in negotiation.union_ids():
+        raise ReadinessError("That local is not at this table.", field="union")
+    job = AssessmentImport.objects.create(
+        union=union,
+        negotiation=negotiation,
+        uploaded_by=actor,
+        file=upload,
+        original_name=upload.name or "sheet",
+    )
+    record(actor, "readiness.import_start", job, union=union, file=job.original_name)
+    transaction.on_commit(lambda: apply_assessment_import.enqueue(job.pk))
+    return job

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django import forms
 
+from caucus.lib.uploads import (
+    UnpackedTooLarge,
+    check_unpacked,
+    check_upload_size,
+    max_upload_bytes,
+)
 from caucus.members.models import Member
+from caucus.members.roster_files import RosterFileError, is_spreadsheet, read_headers
 from caucus.orgs.models import BargainingUnit, Union, Worksite
 from caucus.readiness.actions import ReadinessError
+from caucus.readiness.importing import find_columns
 from caucus.readiness.models import CampaignAction, Level, Shift
 
 DAYS_CHOICES = [(7, "7 days"), (14, "14 days"), (30, "30 days"), (60, "60 days"), (90, "90 days")]
@@ -162,3 +171,42 @@ class CardForm(forms.Form):
         else:
             self.member = matches[0]
         return data
+
+
+ACCEPTED_SUFFIXES = (".csv", ".xlsx", ".xlsm")
+
+
+class ImportForm(forms.Form):
+    """A sign-in sheet for one local. The file is checked here before anything is stored: its
+    type, its size, what it would unpack to, and that its header names the needed columns."""
+
+    union = forms.ModelChoiceField(queryset=Union.objects.none(), label="Local", empty_label=None)
+    file = forms.FileField(label="Sign-in sheet")
+
+    def __init__(self, *args: Any, unions: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["union"].queryset = unions  # type: ignore[attr-defined]
+        self.fields["file"].widget.attrs["accept"] = ",".join(ACCEPTED_SUFFIXES)
+        self.fields["file"].help_text = (
+            "CSV (UTF-8) or Excel (.xlsx), column names on the first row: Member ID and Level "
+            "(1–5); Date, Shift and Note if you have them. Up to "
+            f"{max_upload_bytes() // (1024 * 1024)} MB."
+        )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if Path(upload.name).suffix.lower() not in ACCEPTED_SUFFIXES:
+            raise forms.ValidationError("Choose a CSV or Excel (.xlsx) file.")
+        check_upload_size(upload)
+        try:
+            if is_spreadsheet(upload.name):
+                check_unpacked(upload.file, name=upload.name, inflate=True)
+            headers = read_headers(upload.file, name=upload.name)
+        except (UnpackedTooLarge, RosterFileError) as error:
+            raise forms.ValidationError(str(error)) from error
+        _, missing = find_columns(headers)
+        if missing:
+            raise forms.ValidationError(
+                f"“{upload.name}” has {'; '.join(missing)}. Its columns: {', '.join(headers)}."
+            )
+        return upload

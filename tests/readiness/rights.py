@@ -32,20 +32,24 @@ RIGHTS: dict[str, tuple[str, set[str | None], tuple[str, ...]]] = {
     "readiness:action": ("GET", VIEW, ("slug", "pk=action_pk")),
     "readiness:action_edit": ("GET", RUN_EVERY_LOCAL, ("slug", "pk=action_pk")),
     "readiness:card": ("GET", ASSESS, ("slug", "pk=action_pk")),
+    "readiness:import_new": ("GET", ASSESS, ("slug",)),
+    "readiness:import": ("GET", ASSESS, ("slug", "pk=assessment_import_pk")),
+    "readiness:import_progress": ("GET", ASSESS, ("slug", "pk=assessment_import_pk")),
     "readiness_site:pledges": ("GET", {"member_a"}, ("slug",)),
     "readiness_site:pledge_link": ("GET", EVERYONE, ("slug", "token=pledge_token")),
 }
 
 
 def objects(cast: Any, negotiation: Any) -> dict[str, Any]:
-    """At ``negotiation``: a strike pledge open now for every local, and union A's member's
-    one-tap link to it."""
+    """At ``negotiation``: a strike pledge open now for every local, union A's member's one-tap
+    link to it, and a sign-in sheet of union A's waiting to be imported."""
     from datetime import timedelta
 
+    from django.core.files.base import ContentFile
     from django.utils import timezone
 
     from caucus.readiness.links import pledge_token
-    from caucus.readiness.models import CampaignAction
+    from caucus.readiness.models import AssessmentImport, CampaignAction
 
     now = timezone.now()
     action = CampaignAction.objects.create(
@@ -55,4 +59,15 @@ def objects(cast: Any, negotiation: Any) -> dict[str, Any]:
         opens_at=now - timedelta(days=1),
         closes_at=now + timedelta(days=7),
     )
-    return {"action_pk": action.pk, "pledge_token": pledge_token(cast.member_record.pk, action.pk)}
+    sheet = AssessmentImport.objects.create(
+        union=cast.world.union_a,
+        negotiation=negotiation,
+        uploaded_by=cast["organizer_a"],
+        original_name="sheet.csv",
+        file=ContentFile(b"Member ID,Level\nA-100,2\n", name="sheet.csv"),
+    )
+    return {
+        "action_pk": action.pk,
+        "pledge_token": pledge_token(cast.member_record.pk, action.pk),
+        "assessment_import_pk": sheet.pk,
+    }

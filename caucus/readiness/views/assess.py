@@ -79,7 +79,7 @@ def find(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _state(member: Member) -> MemberReadiness | None:
     try:
-        return member.readiness  # type: ignore[attr-defined]
+        return member.readiness
     except ObjectDoesNotExist:
         return None
 
@@ -177,7 +177,7 @@ def member_history(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Every assessment of the member (who, when, what) and every action they took part in."""
     negotiation = readiness_negotiation(request.user, slug, "readiness.view")
     member = access_member(request.user, negotiation, pk, "readiness.view")
-    assessments = member.assessments.select_related("assessed_by").order_by("-assessed_at", "-id")  # type: ignore[attr-defined]
+    assessments = member.assessments.select_related("assessed_by").order_by("-assessed_at", "-id")
     pledges = Pledge.objects.filter(member=member).select_related("action", "recorded_by")
     return render_readiness(
         request,
