@@ -73,6 +73,8 @@ def proposal_out(proposal: Proposal, *, internal: bool) -> dict[str, Any]:
         "status": proposal.status,
         "is_published": proposal.is_published,
         "economic_terms": proposal.economic_terms,
+        "effect": proposal.effect,
+        "sections": proposal.sections,
     }
     if internal:
         out["created_by"] = proposal.created_by.get_username() if proposal.created_by else None

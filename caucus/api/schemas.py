@@ -109,6 +109,18 @@ class SessionOut(Schema):
     internal_notes: str | None = Field(None, description="Internal: table.view_internal only.")
 
 
+SectionNumber = Annotated[
+    str, Field(min_length=3, max_length=20, pattern=r"^[0-9]+[A-Za-z]?(\.[0-9]+[A-Za-z]?)+$")
+]
+EffectName = Literal["replace", "sections"]
+
+
+class SectionChange(Schema):
+    section: SectionNumber = Field(description="The section's number, such as 14.2.")
+    action: Literal["amend", "add", "delete"]
+    text: LongText = Field("", description="The section's new text (none for a deletion).")
+
+
 class ProposalOut(Schema):
     id: int
     article: str | None = Field(description="The article's number, if the proposal has one.")
@@ -126,6 +138,11 @@ class ProposalOut(Schema):
     status: str
     is_published: bool
     economic_terms: dict[str, Any] | list[Any] | None
+    effect: EffectName = Field(
+        description="What it does to its article: replace it whole (its text is the article), "
+        "or change the sections listed in `sections`, applied to the current text."
+    )
+    sections: list[SectionChange]
     created_by: str | None = Field(None, description="Internal: table.view_internal only.")
     created_at: datetime | None = Field(None, description="Internal: table.view_internal only.")
 
@@ -183,6 +200,16 @@ class ProposalIn(Schema):
         None, description="Costing terms; their shape is defined in docs/costing.md."
     )
     is_published: bool = False
+    effect: EffectName | None = Field(
+        None,
+        description="Replace the article whole, or change sections. Omitted: read from the "
+        "text, as the pages suggest it (sections when the text is numbered sections only).",
+    )
+    sections: list[SectionChange] | None = Field(
+        None,
+        description="With effect `sections`: the changes. Omitted: read from the text's "
+        "section numbers (each amends the article's section of that number, or adds one).",
+    )
 
 
 class _Page(Schema):

@@ -17,6 +17,15 @@ from django.utils import timezone
 
 from caucus.accounts.models import Actor
 from caucus.audit.log import record
+from caucus.engines.redline.amendments import (
+    AmendmentError,
+    SectionChange,
+    changes_from_data,
+    problems,
+    read_changes,
+    suggested_effect,
+    unplaced_problem,
+)
 from caucus.table.economics import economic_terms_errors
 from caucus.table.models import (
     Charge,
@@ -61,8 +70,69 @@ REFERENCES = {
 }
 
 
-def check_proposal(negotiation: Negotiation, side: str, fields: dict[str, Any]) -> None:
-    """The table's rules for a proposal's fields; raises TableError naming the field."""
+def _settle_sections(fields: dict[str, Any], proposal: Proposal | None) -> None:
+    """What the proposal does to its article, checked against the article's current text and
+    written back into ``fields``: ``effect`` (when not given, a new pass's is read from its
+    text, as the form suggests it) and ``sections``, the changes (when not given, read from
+    the text's section numbers, keeping the deletions already recorded)."""
+
+    def value(name: str, default: Any) -> Any:
+        return fields[name] if name in fields else getattr(proposal, name, default)
+
+    article, text = value("article", None), str(value("text", "") or "")
+    if "effect" in fields:
+        effect = fields["effect"]
+    elif proposal is not None:
+        effect = proposal.effect
+    else:
+        effect = suggested_effect(article.current_text, text) if article else "replace"
+    if effect not in Proposal.Effect.values:
+        raise TableError("Say whether it replaces the article or changes sections.", field="effect")
+    fields["effect"] = effect
+    if effect == Proposal.Effect.REPLACE:
+        fields["sections"] = []
+        return
+    if article is None:
+        raise TableError("Only a proposal on an article can change its sections.", field="effect")
+    try:
+        changes = _section_changes(fields, proposal, article.current_text, text)
+        wrong = problems(article.current_text, changes)
+    except AmendmentError as error:
+        raise TableError(str(error), field="sections") from None
+    if wrong:
+        raise TableError(
+            f"Article {article.number}: {' '.join(str(w) for w in wrong)}", field="sections"
+        )
+    fields["sections"] = [c.as_data() for c in changes]
+
+
+def _section_changes(
+    fields: dict[str, Any], proposal: Proposal | None, current: str, text: str
+) -> list[SectionChange]:
+    """The changes given, else those recorded (the text unchanged), else read from the text."""
+    given = fields.get("sections")
+    if given:
+        if not isinstance(given, list) or not all(isinstance(item, dict) for item in given):
+            raise AmendmentError("Sections are a list of {section, action, text}.")
+        return changes_from_data(given)
+    if proposal is not None and "text" not in fields and proposal.sections:
+        return changes_from_data(proposal.sections)
+    kept = proposal.sections if proposal is not None else []
+    deletes = [c["section"] for c in kept if c.get("action") == "delete"]
+    changes, unplaced = read_changes(current, text, deletes)
+    if unplaced:
+        raise TableError(unplaced_problem(unplaced), field="text")
+    return changes
+
+
+def check_proposal(
+    negotiation: Negotiation,
+    side: str,
+    fields: dict[str, Any],
+    proposal: Proposal | None = None,
+) -> None:
+    """The table's rules for a proposal's fields; raises TableError naming the field. What
+    the proposal does to its article is settled into ``fields`` (``effect``, ``sections``)."""
     for name, what in REFERENCES.items():
         ref = fields.get(name)
         if isinstance(ref, Model) and getattr(ref, "negotiation_id", None) != negotiation.pk:
@@ -75,6 +145,8 @@ def check_proposal(negotiation: Negotiation, side: str, fields: dict[str, Any]) 
     errors = economic_terms_errors(fields.get("economic_terms"))
     if errors:
         raise TableError(" ".join(errors), field="economic_terms")
+    if proposal is None or fields.keys() & {"effect", "sections", "text", "article"}:
+        _settle_sections(fields, proposal)
 
 
 @transaction.atomic
@@ -122,6 +194,7 @@ def do_pass_proposal(actor: Actor, negotiation: Negotiation, **fields: Any) -> P
         side=proposal.side,
         article=proposal.article_id,
         superseded=superseded,
+        effect=proposal.effect,
     )
     return proposal
 
@@ -147,7 +220,7 @@ def do_edit_session(actor: Actor, session: Session, **fields: Any) -> list[str]:
 def do_edit_proposal(actor: Actor, proposal: Proposal, **fields: Any) -> list[str]:
     """Correct an entered proposal (its text, summary, terms, publication...); the change is
     kept in the proposal's history and the audit log, publishing and unpublishing by name."""
-    check_proposal(proposal.negotiation, proposal.side, fields)
+    check_proposal(proposal.negotiation, proposal.side, fields, proposal)
     was_published = proposal.is_published
     changed = _changed(proposal, fields)
     if not changed:

@@ -3,12 +3,21 @@ negotiation at hand, so a crafted POST cannot attach another table's article or 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.utils import timezone
 
+from caucus.engines.redline.amendments import (
+    problems,
+    read_changes,
+    section_numbers,
+    suggested_effect,
+    unplaced_problem,
+)
 from caucus.lib.uploads import DocumentField, check_upload_size
 from caucus.table.actions import TableError, check_request_dates
 from caucus.table.docx_text import UnreadableDocx, docx_text
@@ -44,6 +53,14 @@ class SessionForm(forms.ModelForm):
 
 
 class ProposalForm(forms.ModelForm):
+    deletes = forms.CharField(
+        label="Sections it deletes (optional)",
+        required=False,
+        max_length=500,
+        help_text="Their numbers, such as 14.3, 14.4. When it changes only the sections it "
+        "names, each section numbered in its text amends that section of the article, or adds "
+        "it when the article has none.",
+    )
     docx = forms.FileField(
         label="…or upload a Word document (.docx)",
         required=False,
@@ -65,6 +82,8 @@ class ProposalForm(forms.ModelForm):
             "title",
             "text",
             "docx",
+            "effect",
+            "deletes",
             "summary",
             "session",
             "passed_on",
@@ -78,8 +97,9 @@ class ProposalForm(forms.ModelForm):
             "answers": "Answers which proposal",
             "is_published": "Published to members",
             "economic_terms": "Economic terms (JSON, optional)",
+            "effect": "What it does to the article",
         }
-        widgets = {"passed_on": DATE}
+        widgets = {"passed_on": DATE, "effect": forms.RadioSelect}
 
     def __init__(self, *args: Any, negotiation: Negotiation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -95,6 +115,14 @@ class ProposalForm(forms.ModelForm):
         for name, queryset in querysets.items():
             if name in self.fields:
                 self.fields[name].queryset = queryset  # type: ignore[attr-defined]
+        # A new pass's effect is chosen, not assumed: unset until the person picks it (or
+        # confirms the one read from its text, see _clean_effect).
+        self.fields["effect"].required = False
+        if self.instance.pk is None:
+            self.initial["effect"] = ""
+        self.initial["deletes"] = ", ".join(
+            c["section"] for c in self.instance.sections if c.get("action") == "delete"
+        )
 
     def clean_docx(self) -> Any:
         upload = self.cleaned_data.get("docx")
@@ -115,11 +143,54 @@ class ProposalForm(forms.ModelForm):
                 return data
             if not data["text"]:
                 self.add_error("docx", "The document has no text.")
+        self._clean_effect(data)
         return data
+
+    def _clean_effect(self, data: dict[str, Any]) -> None:
+        """``sections`` from the text's section numbers and the deletions named; with no
+        effect chosen, the one read from the text is selected for the person to confirm."""
+        article, text = data.get("article"), data.get("text") or ""
+        current = article.current_text if article else ""
+        effect = data.get("effect") or (self.instance.pk and self.instance.effect)
+        suggestion = suggested_effect(current, text) if article else Proposal.Effect.REPLACE
+        if not effect and suggestion == Proposal.Effect.REPLACE and not data.get("deletes"):
+            effect = data["effect"] = suggestion  # no section numbers: nothing to confirm
+        if not effect:
+            chosen = {self.add_prefix("effect"): suggestion}
+            if isinstance(self.data, QueryDict):
+                copied = self.data.copy()
+                copied.update(chosen)
+                self.data = copied
+            else:
+                self.data = {**self.data, **chosen}
+            numbers = section_numbers(text)
+            read = f"Its text numbers section {', '.join(numbers)}. " if numbers else ""
+            self.add_error(
+                "effect",
+                f"Say what the proposal does to the article. {read}"
+                f"“{Proposal.Effect(suggestion).label}” is selected for you: check it, "
+                "then enter the proposal again.",
+            )
+            return
+        data["effect"], data["sections"] = effect, []
+        if effect != Proposal.Effect.SECTIONS:
+            return
+        if article is None:
+            self.add_error("article", "Choose the article whose sections it changes.")
+            return
+        deletes = [n for n in re.split(r"[\s,;]+", data.get("deletes") or "") if n]
+        changes, unplaced = read_changes(current, text, deletes)
+        wrong = problems(current, changes)
+        if unplaced:
+            self.add_error("text", unplaced_problem(unplaced))
+        elif wrong:
+            field = "deletes" if any(w.section in deletes for w in wrong) else "effect"
+            self.add_error(field, f"Article {article.number}: {' '.join(map(str, wrong))}")
+        data["sections"] = [c.as_data() for c in changes]
 
     def proposal_fields(self) -> dict[str, Any]:
         """What :func:`do_pass_proposal` needs, without the upload itself."""
-        return {k: v for k, v in self.cleaned_data.items() if k != "docx"}
+        return {k: v for k, v in self.cleaned_data.items() if k not in ("docx", "deletes")}
 
 
 def add_table_error(form: forms.BaseForm, error: TableError) -> None:

@@ -172,6 +172,10 @@ class Proposal(models.Model):
         SUPERSEDED = "superseded", "Superseded"
         TENTATIVELY_AGREED = "ta", "Tentatively agreed"
 
+    class Effect(models.TextChoices):
+        REPLACE = "replace", "Replaces the whole article"
+        SECTIONS = "sections", "Changes only the sections it names"
+
     negotiation = models.ForeignKey(Negotiation, on_delete=models.CASCADE, related_name="proposals")
     article = models.ForeignKey(
         Article, null=True, blank=True, on_delete=models.PROTECT, related_name="proposals"
@@ -208,6 +212,11 @@ class Proposal(models.Model):
     economic_terms = models.JSONField(
         null=True, blank=True, help_text="Costing terms (see docs/costing.md)."
     )
+    # What the proposal does to its article: replace it whole (the text is the article), or
+    # change named sections: [{"section": "14.2", "action": "amend"|"add"|"delete",
+    # "text": ...}], applied to the current text by caucus.engines.redline.amendments.
+    effect = models.CharField(max_length=10, choices=Effect.choices, default=Effect.REPLACE)
+    sections = models.JSONField(default=list, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

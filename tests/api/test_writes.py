@@ -115,3 +115,36 @@ def test_a_proposal_the_database_could_not_store_is_refused_with_422(
     api_as: Any, table: Any, body: dict[str, Any]
 ) -> None:
     assert api_as("team").post(f"{BASE}/proposals", body).status_code == 422
+
+
+def test_a_pass_through_the_api_amends_the_sections_it_names(api_as: Any, table: Any) -> None:
+    from caucus.table.models import Article
+
+    Article.objects.filter(number="12").update(
+        current_text="12.1 Scales are in Appendix B.\n\n12.2 Rates rise 2%.\n\n12.3 Premium $1."
+    )
+    body = {
+        "article": "12",
+        "side": "union",
+        "title": "Wages: 5%",
+        "text": "12.2 Rates rise 5%.",
+        "effect": "sections",
+        "sections": [
+            {"section": "12.2", "action": "amend", "text": "12.2 Rates rise 5%."},
+            {"section": "12.3", "action": "delete"},
+        ],
+    }
+    response = api_as("team").post(f"{BASE}/proposals", body)
+    assert response.status_code == 201, response.json()
+    assert response.json()["effect"] == "sections"
+    assert [(c["section"], c["action"]) for c in response.json()["sections"]] == [
+        ("12.2", "amend"),
+        ("12.3", "delete"),
+    ]
+    wrong = {**body, "sections": [{"section": "12.7", "action": "amend", "text": "x"}]}
+    refused = api_as("team").post(f"{BASE}/proposals", wrong)
+    assert refused.status_code == 422
+    assert "no section 12.7 to amend" in str(refused.json()["detail"])
+    omitted = {k: v for k, v in body.items() if k not in ("effect", "sections")}
+    read = api_as("team").post(f"{BASE}/proposals", omitted).json()
+    assert (read["effect"], read["sections"][0]["section"]) == ("sections", "12.2")

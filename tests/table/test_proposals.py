@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from typing import Any
 
@@ -238,3 +239,122 @@ def test_staff_outside_the_team_cannot_change_a_status(cast: Any, table: Any, wh
     assert response.status_code == 404
     shown.refresh_from_db()
     assert shown.status == Proposal.Status.OPEN
+
+
+WAGES_SECTIONS = (
+    "12.1 Employees shall be paid according to the scales in Appendix B.\n\n"
+    "12.2 Effective ratification, all rates shall increase by two percent (2%).\n\n"
+    "12.3 Employees who train new hires receive a premium of $1.00 per hour."
+)
+
+
+def _numbered_wages(cast: Any) -> Any:
+    article = cast.world.article_wages
+    article.current_text = WAGES_SECTIONS
+    article.save(update_fields=["current_text"])
+    return article
+
+
+def test_a_counter_that_amends_one_section_is_entered_as_that_amendment(cast: Any) -> None:
+    _numbered_wages(cast)
+    text = "12.2 All rates shall increase by three percent (3%) each year."
+    client = cast.client("team")
+    response = client.post(NEW, form_data(cast, text=text, effect="sections"), follow=True)
+    proposal = Proposal.objects.get()
+    assert proposal.effect == "sections"
+    assert proposal.sections == [{"section": "12.2", "action": "amend", "text": text}]
+    page = response.content.decode()
+    assert "Changes only the sections it names: amends 12.2." in page
+    assert "The rest of the article stays as it is." in page
+
+
+def test_the_form_reads_the_section_numbers_and_asks_the_team_to_confirm(cast: Any) -> None:
+    _numbered_wages(cast)
+    data = form_data(cast, text="12.2 Three percent.\n\n12.4 Steps are frozen.")
+    response = cast.client("team").post(NEW, data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Its text numbers section 12.2, 12.4." in page
+    assert "“Changes only the sections it names” is selected for you" in page
+    assert re.search(r'value="sections"[^>]*checked', page)
+    assert not Proposal.objects.exists()
+    cast.client("team").post(NEW, {**data, "effect": "sections"})
+    assert [(c["section"], c["action"]) for c in Proposal.objects.get().sections] == [
+        ("12.2", "amend"),
+        ("12.4", "add"),
+    ]
+
+
+def test_a_text_without_section_numbers_replaces_the_article_with_no_question(cast: Any) -> None:
+    _numbered_wages(cast)
+    assert cast.client("team").post(NEW, form_data(cast)).status_code == 302
+    assert Proposal.objects.get().effect == "replace"
+
+
+def test_deleting_a_section_the_article_does_not_have_is_refused_at_the_field(
+    cast: Any,
+) -> None:
+    _numbered_wages(cast)
+    data = form_data(cast, text="12.2 Three percent.", effect="sections", deletes="12.3, 12.9")
+    response = cast.client("team").post(NEW, data)
+    assert response.status_code == 400
+    assert "Article 12: The article has no section 12.9 to delete." in response.content.decode()
+    assert not Proposal.objects.exists()
+
+
+def test_a_pass_entered_without_an_effect_reads_it_from_its_text(cast: Any) -> None:
+    article = _numbered_wages(cast)
+    proposal = do_pass_proposal(
+        cast["team"],
+        cast.world.negotiation,
+        side="employer",
+        article=article,
+        title="Wages",
+        text="12.2 One percent.",
+    )
+    assert proposal.effect == "sections"
+    assert proposal.sections == [
+        {"section": "12.2", "action": "amend", "text": "12.2 One percent."}
+    ]
+
+
+def test_text_before_the_first_section_number_is_refused_when_it_changes_sections(
+    cast: Any,
+) -> None:
+    article = _numbered_wages(cast)
+    with pytest.raises(TableError, match="belongs to no section") as caught:
+        do_pass_proposal(
+            cast["team"],
+            cast.world.negotiation,
+            side="union",
+            article=article,
+            title="Wages",
+            text="Amend as follows:\n12.2 Three percent.",
+            effect="sections",
+        )
+    assert caught.value.field == "text"
+
+
+def test_correcting_the_text_of_a_section_amendment_reads_its_sections_again(cast: Any) -> None:
+    from caucus.table.actions import do_edit_proposal
+
+    article = _numbered_wages(cast)
+    proposal = do_pass_proposal(
+        cast["team"],
+        cast.world.negotiation,
+        side="union",
+        article=article,
+        title="Wages",
+        text="12.2 Three percent.",
+        effect="sections",
+        sections=[
+            {"section": "12.2", "action": "amend", "text": "12.2 Three percent."},
+            {"section": "12.3", "action": "delete", "text": ""},
+        ],
+    )
+    changed = do_edit_proposal(cast["team"], proposal, text="12.1 New scales.")
+    assert "sections" in changed
+    assert [(c["section"], c["action"]) for c in proposal.sections] == [
+        ("12.1", "amend"),
+        ("12.3", "delete"),
+    ]

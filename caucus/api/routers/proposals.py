@@ -117,6 +117,9 @@ def post_proposal(request: HttpRequest, slug: NegotiationSlug, data: ProposalIn)
     user = require(request, "table.edit")
     negotiation = access_negotiation(user, slug, "table.edit")
     fields = data.dict(exclude={"article", "session_id", "answers_id"})
+    for name in ("effect", "sections"):  # omitted: read from the text by the action
+        if fields.get(name) is None:
+            fields.pop(name, None)
     try:
         proposal = do_pass_proposal(user, negotiation, **fields, **_references(negotiation, data))
     except TableError as error:

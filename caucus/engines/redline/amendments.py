@@ -116,6 +116,14 @@ def read_changes(
     return changes, unplaced
 
 
+def unplaced_problem(unplaced: str) -> str:
+    """Why text before the first section number cannot be read as section changes."""
+    return (
+        f"“{unplaced[:60]}” comes before the first section number, so it belongs to no "
+        "section: remove it, or say the proposal replaces the whole article."
+    )
+
+
 def suggested_effect(current: str, text: str) -> Effect:
     """Sections when the text is numbered sections and nothing else, else the whole article."""
     changes, unplaced = read_changes(current, text)
