@@ -219,7 +219,7 @@ def suppress(
         detail=detail[:500],
         member=member,
     )
-    record(None, f"delivery.suppress_{reason}", found, channel=channel, union=union_id)
+    record(None, f"delivery.suppress_{reason}", found, channel=channel, union=found.union)
     return found
 
 

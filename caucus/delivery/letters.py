@@ -56,7 +56,12 @@ class Letter:
     _attachment_parts: bytes = b""
 
     def __post_init__(self) -> None:
-        self._subject_header = Header(self.subject, "utf-8").encode().encode("ascii")
+        subject = " ".join(self.subject.split())  # no line breaks in a header
+        self._subject_header = (
+            subject.encode("ascii")
+            if subject.isascii()
+            else Header(subject, "utf-8").encode().encode("ascii")
+        )
         self._attachment_parts = b"".join(_attachment_part(a) for a in self.attachments)
 
     def message(self, *, to: str, name: str, member_id: int, message_id: str) -> bytes:
@@ -126,7 +131,12 @@ def _text_part(mimetype: bytes, text: str) -> bytes:
 
 
 def _attachment_part(attachment: Attachment) -> bytes:
-    name = Header(attachment.name, "utf-8").encode().encode("ascii").replace(b'"', b"")
+    plain = attachment.name.replace('"', "")
+    name = (
+        plain.encode("ascii")
+        if plain.isascii()
+        else Header(plain, "utf-8").encode().encode("ascii")
+    )
     return (
         b"--@@boundary@@" + CRLF
         + b"Content-Type: " + attachment.mimetype.encode() + b'; name="' + name + b'"' + CRLF

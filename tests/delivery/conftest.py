@@ -91,11 +91,13 @@ def texts() -> Iterator[list[tuple[str, str]]]:
 def roster(world: Any) -> list[Any]:
     """Five members of Local A and three of Local B, each with a personal e-mail and a phone."""
     members = [
-        world.member(member_id=f"A-{n}", first_name=f"Ana{n}", phone=f"555-010{n}")
+        world.member(member_id=f"A-{n}", first_name=f"Ana{n}", phone=f"312-555-010{n}")
         for n in range(1, 6)
     ]
     members += [
-        world.member(world.union_b, member_id=f"B-{n}", first_name=f"Ben{n}", phone=f"555-020{n}")
+        world.member(
+            world.union_b, member_id=f"B-{n}", first_name=f"Ben{n}", phone=f"312-555-020{n}"
+        )
         for n in range(1, 4)
     ]
     return members
