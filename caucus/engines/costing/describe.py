@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, Protocol
 
 from caucus.engines.costing.terms import (
     HOURS_PER_FTE,
@@ -34,9 +35,24 @@ from caucus.engines.costing.terms import (
     ProfitSharing,
     Raise,
     Scale,
-    Scope,
     Terms,
 )
+
+
+class Scope(Protocol):
+    """Who a term reaches (``caucus.engines.costing`` scopes): any of these, or everyone."""
+
+    @property
+    def local(self) -> frozenset[str] | None: ...
+    @property
+    def unit(self) -> frozenset[str] | None: ...
+    @property
+    def region(self) -> frozenset[str] | None: ...
+    @property
+    def classification(self) -> frozenset[str] | None: ...
+    @property
+    def is_everyone(self) -> bool: ...
+
 
 MONTHS = (
     "January",
@@ -214,7 +230,7 @@ def describe_health(health: Health) -> str:
     return text + (f" ({listing(notes)})" if notes else "")
 
 
-def _phrases(terms: Terms) -> Iterator[str]:  # noqa: C901 - one line per section, in order
+def _phrases(terms: Terms) -> Iterator[str]:
     if terms.term is not None:
         t = terms.term
         years = "a 1-year" if t.years == 1 else f"a {t.years}-year"
@@ -246,11 +262,50 @@ def _phrases(terms: Terms) -> Iterator[str]:  # noqa: C901 - one line per sectio
     if terms.health is not None:
         yield describe_health(terms.health)
     if "rollup" in terms.sections:
-        rollup = terms.rollup
-        text = f"roll-up costs of {percent(rollup.rate * 100)} of wages"
-        if rollup.on_lump_sums is not None and rollup.on_lump_sums != rollup.rate:
-            text += f" ({percent(rollup.on_lump_sums * 100)} of lump sums)"
-        yield text
+        yield describe_rollup(terms.rollup)
+    yield from _floors_and_time_off(terms)
+
+
+def describe_rollup(rollup: Any) -> str:
+    components = getattr(rollup, "components", ())
+    if components:
+        parts = [
+            f"{c.name} {percent(c.rate * 100)}{' (base pay only)' if c.base_only else ''}"
+            for c in components
+        ]
+        return f"roll-up costs: {listing(parts)}"
+    text = f"roll-up costs of {percent(rollup.rate * 100)} of wages"
+    if rollup.on_lump_sums is not None and rollup.on_lump_sums != rollup.rate:
+        text += f" ({percent(rollup.on_lump_sums * 100)} of lump sums)"
+    return text
+
+
+def _from(effective: date | None) -> str:
+    return f" from {day(effective)}" if effective else ""
+
+
+def _floors_and_time_off(terms: Terms) -> Iterator[str]:
+    """Minimum rates and wages, holidays and vacation, where the engine knows them."""
+    for floor in getattr(terms, "minimum_rates", ()):
+        yield f"no rate below {money(floor.rate, cents=True)}{_from(floor.effective)}" + scope(
+            floor.where
+        )
+    for floor in getattr(terms, "minimum_wages", ()):
+        yield (
+            f"a minimum wage of {money(floor.rate, cents=True)} an hour{_from(floor.effective)}"
+            + scope(floor.where)
+        )
+    for holiday in getattr(terms, "holidays", ()):
+        yield (
+            f"{number(holiday.hours)} hours of paid holidays a year{_from(holiday.effective)}"
+            + scope(holiday.where)
+        )
+    for leave in getattr(terms, "vacation", ()):
+        after = f" after {leave.min_years} years of service" if leave.min_years else ""
+        yield (
+            f"{number(leave.weeks)} weeks of vacation a year{after}{_from(leave.effective)}"
+            + scope(leave.where)
+        )
 
 
 def describe_terms(terms: Terms) -> list[str]:
@@ -342,6 +397,8 @@ def _costed_money(terms: Terms) -> Iterator[float]:
         yield from terms.profit_sharing.pools
         yield terms.profit_sharing.minimum
     yield from (d.cents / 100 for d in terms.differentials if d.cents is not None)
+    for name in ("minimum_rates", "minimum_wages"):
+        yield from (floor.rate for floor in getattr(terms, name, ()))
     if terms.health is not None:
         yield terms.health.monthly_premium
         yield terms.health.monthly_premium * 12
@@ -360,6 +417,7 @@ def _costed_percents(terms: Terms) -> Iterator[float]:
         yield terms.rollup.rate * 100
         if terms.rollup.on_lump_sums is not None:
             yield terms.rollup.on_lump_sums * 100
+        yield from (c.rate * 100 for c in getattr(terms.rollup, "components", ()))
     if terms.new_hire_tier is not None:
         yield terms.new_hire_tier.turnover * 100
 
