@@ -15,16 +15,22 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Cm
+from docx.table import Table as DocxTable
 
 from caucus.engines.redline.moves import edits_in_moves
 from caucus.engines.redline.ops import Op, is_renumbered
 
+TABLE_WIDTH_CM = 16.5  # the page's width inside its margins
 AUTHORS = {"union": "Union", "employer": "Employer", "both": "Union and Employer"}
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -96,6 +102,15 @@ def _write_move(writer: _Writer, op: Op, edits: list[Op] | None, who: str) -> No
             writer.write(piece, kind, f"{who} (moved)" if e.op == "equal" else who)
 
 
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table in the document: a header row, then rows of cells, each cell plain text or
+    operations written as tracked changes (three columns: current | union | employer)."""
+
+    headers: tuple[str, ...]
+    rows: Sequence[Sequence[str | Sequence[Op]]]
+
+
 def render_docx(
     ops: Sequence[Op],
     *,
@@ -105,6 +120,18 @@ def render_docx(
 ) -> bytes:
     """A .docx of the new text with every change tracked; ``author`` names changes whose
     ``by`` is not set."""
+    return render_docx_blocks([ops], author=author, date=date, header=header)
+
+
+def render_docx_blocks(
+    blocks: Sequence[Sequence[Op] | Table],
+    *,
+    author: str = "Proposal",
+    date: datetime | None = None,
+    header: str = "",
+) -> bytes:
+    """``render_docx`` of text and tables in turn: each block of operations as paragraphs,
+    each ``Table`` as a Word table whose cells hold their own tracked changes."""
     document = Document()
     body = document.element.body
     section_properties = body.sectPr
@@ -112,6 +139,44 @@ def render_docx(
         body.remove(child)
     stamp = (date or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     writer = _Writer(body, stamp)
+    for block in blocks:
+        if isinstance(block, Table):
+            _write_table(document, body, writer, block, author)
+        else:
+            _write_ops(writer, block, author)
+    if section_properties is not None:
+        body.append(section_properties)
+    if header:
+        document.sections[0].header.paragraphs[0].text = _NOT_XML.sub("\ufffd", header)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _write_table(
+    document: Any, body: BaseOxmlElement, writer: _Writer, table: Table, author: str
+) -> None:
+    """The table after the paragraph being written, then a fresh paragraph after it."""
+    element = CT_Tbl.new_tbl(len(table.rows) + 1, len(table.headers), Cm(TABLE_WIDTH_CM))
+    body.append(element)
+    made = DocxTable(element, document._body)
+    made.style = "Table Grid"
+    for row, cells in zip(made.rows, [table.headers, *table.rows], strict=True):
+        for cell, content in zip(row.cells, cells, strict=True):
+            tc = cell._tc
+            for p in tc.findall(qn("w:p")):
+                tc.remove(p)
+            cell_writer = _Writer(tc, writer.date)
+            cell_writer.next_id = writer.next_id
+            if isinstance(content, str):
+                cell_writer.write(content, None, author)
+            else:
+                _write_ops(cell_writer, content, author)
+            writer.next_id = cell_writer.next_id
+    writer.paragraph = writer._new_paragraph()
+
+
+def _write_ops(writer: _Writer, ops: Sequence[Op], author: str) -> None:
     edits = edits_in_moves(ops)
     for op in ops:
         who = AUTHORS.get(op.by, op.by) if op.by else author
@@ -129,10 +194,3 @@ def render_docx(
             writer.write(op.old_text, "del", who)
         if op.new_text:
             writer.write(op.new_text, "ins", who)
-    if section_properties is not None:
-        body.append(section_properties)
-    if header:
-        document.sections[0].header.paragraphs[0].text = _NOT_XML.sub("\ufffd", header)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()

@@ -21,6 +21,7 @@ from html import escape
 from pathlib import Path
 from typing import Literal
 
+from caucus.engines.redline.columns import ColumnRow
 from caucus.engines.redline.compare import ArticleDiff
 from caucus.engines.redline.moves import edits_in_moves
 from caucus.engines.redline.ops import Op, is_renumbered
@@ -87,9 +88,21 @@ def _mark(kind: str, op: Op, text: str) -> str:
         )
     if op.by is not None:
         classes.append(f"rl-by-{escape(op.by)}")
-        tail += f' <span class="rl-by" aria-hidden="true">[{escape(PROPOSERS.get(op.by, op.by))}]</span>'
     body = f"{_label(kind, op)}{escape(text)}"
     return f'<{kind} class="{" ".join(classes)}"{attrs}>{body}</{kind}>{tail}'
+
+
+def _tagged(op: Op, marks: str) -> str:
+    """An attributed change in one bracket with its side's colour, the side named first, so
+    the tag cannot be read as the label of the change beside it (the screen reader hears the
+    side in each mark's own label)."""
+    if op.by is None:
+        return marks
+    by = escape(op.by)
+    return (
+        f'<span class="rl-change rl-change-{by}"><span class="rl-by" aria-hidden="true">'
+        f"[{escape(PROPOSERS.get(op.by, op.by))}]</span> {marks}</span>"
+    )
 
 
 def _renumbered(op: Op, text: str) -> str:
@@ -140,14 +153,64 @@ def _inline(ops: Sequence[Op]) -> str:
         if op.op == "equal":
             parts.append(_equal(op, "new"))
             continue
+        marks = []
+        if op.old_text:
+            marks.append(_mark("del", op, op.old_text))
+        if op.new_text:
+            if op.move is not None and op.move in edits:
+                marks.append(_edited_move("ins", op.move, edits[op.move], ("del", "ins")))
+            else:
+                marks.append(_mark("ins", op, op.new_text))
+        parts.append(_tagged(op, "".join(marks)))
+    return f'<div class="rl-doc rl-inline">{"".join(parts)}</div>'
+
+
+def _column_cell(ops: Sequence[Op], label: str, changed: bool) -> str:
+    """One side's cell of a row: its changes marked (the column says whose), or a short
+    "No change" where it changes nothing."""
+    head = f'<span class="rl-col-label">{escape(label)}</span>'
+    if not changed:
+        return f'<td class="rl-doc rl-same">{head}<span class="rl-nochange">No change</span></td>'
+    parts = []
+    for op in ops:
+        if op.op == "equal":
+            parts.append(escape(op.new_text))
+            continue
         if op.old_text:
             parts.append(_mark("del", op, op.old_text))
         if op.new_text:
-            if op.move is not None and op.move in edits:
-                parts.append(_edited_move("ins", op.move, edits[op.move], ("del", "ins")))
-            else:
-                parts.append(_mark("ins", op, op.new_text))
-    return f'<div class="rl-doc rl-inline">{"".join(parts)}</div>'
+            parts.append(_mark("ins", op, op.new_text))
+    return f'<td class="rl-doc">{head}{"".join(parts).rstrip()}</td>'
+
+
+def render_columns(rows: Sequence[ColumnRow], labels: tuple[str, str, str]) -> str:
+    """Three columns (current | union | employer), a row per stretch between the line breaks
+    neither side changes; a row neither side changes spans the two proposals' columns. On a
+    phone the cells stack, each under its column's label (``.rl-col-label``)."""
+    body = []
+    for row in rows:
+        if row.is_blank:
+            continue
+        current = (
+            f'<td class="rl-doc"><span class="rl-col-label">{escape(labels[0])}</span>'
+            f"{escape(row.current.rstrip())}</td>"
+        )
+        union, employer = row.changed_by("union"), row.changed_by("employer")
+        if not union and not employer:
+            body.append(
+                f'<tr class="rl-row-same">{current}<td class="rl-doc rl-same" colspan="2">'
+                '<span class="rl-nochange">No change proposed</span></td></tr>'
+            )
+            continue
+        body.append(
+            f"<tr>{current}{_column_cell(row.union, labels[1], union)}"
+            f"{_column_cell(row.employer, labels[2], employer)}</tr>"
+        )
+    head = "".join(f'<th scope="col">{escape(label)}</th>' for label in labels)
+    return (
+        f'<table class="rl-cols"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}'
+        "</tbody></table>"
+    )
 
 
 def _side_by_side(ops: Sequence[Op], meta: Meta) -> str:
