@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from caucus.readiness.views import actions, assess, imports
+from caucus.readiness.views import actions, assess, imports, wallchart
 
 app_name = "readiness"
 urlpatterns = [
@@ -14,6 +14,10 @@ urlpatterns = [
     path("<slug:slug>/actions/<int:pk>/", actions.action_detail, name="action"),
     path("<slug:slug>/actions/<int:pk>/edit/", actions.action_edit, name="action_edit"),
     path("<slug:slug>/actions/<int:pk>/cards/", actions.record_card, name="card"),
+    path("<slug:slug>/wall-chart/", wallchart.wallchart, name="wallchart"),
+    path(
+        "<slug:slug>/wall-chart/phone-bank.csv", wallchart.wallchart_export, name="wallchart_export"
+    ),
     path("<slug:slug>/imports/", imports.import_new, name="import_new"),
     path("<slug:slug>/imports/<int:pk>/", imports.import_detail, name="import"),
     path("<slug:slug>/imports/<int:pk>/progress/", imports.import_progress, name="import_progress"),

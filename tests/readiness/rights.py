@@ -32,6 +32,9 @@ RIGHTS: dict[str, tuple[str, set[str | None], tuple[str, ...]]] = {
     "readiness:action": ("GET", VIEW, ("slug", "pk=action_pk")),
     "readiness:action_edit": ("GET", RUN_EVERY_LOCAL, ("slug", "pk=action_pk")),
     "readiness:card": ("GET", ASSESS, ("slug", "pk=action_pk")),
+    "readiness:wallchart": ("GET", VIEW, ("slug",)),
+    # An admin is sent to choose one local (302); an organizer gets their own local's sheet.
+    "readiness:wallchart_export": ("GET", ASSESS, ("slug",)),
     "readiness:import_new": ("GET", ASSESS, ("slug",)),
     "readiness:import": ("GET", ASSESS, ("slug", "pk=assessment_import_pk")),
     "readiness:import_progress": ("GET", ASSESS, ("slug", "pk=assessment_import_pk")),

@@ -190,6 +190,6 @@ def member_history(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "pledges": pledges,
             "may_assess": member.union_id
             in union_ids_at(request.user, negotiation, "readiness.assess"),
-            "section": "assess",
+            "section": "wallchart",
         },
     )
