@@ -23,12 +23,11 @@ from caucus.costing.rosters import (
     scales_from_roster,
 )
 from caucus.costing.tasks import cost_in_background
+from caucus.engines.costing.model import SCOPED
 from caucus.engines.costing.reader import TermsError
 from caucus.engines.costing.roster import Roster, RosterError
 from caucus.members.models import Member
 from caucus.table.models import Negotiation, Proposal
-
-SCOPED = ("raises", "freezes", "red_circles", "lump_sums", "differentials")
 
 
 class CostingInputError(ValueError):

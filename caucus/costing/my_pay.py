@@ -21,10 +21,8 @@ from django.utils import timezone
 
 from caucus.costing.inputs import parse_inputs
 from caucus.costing.models import CostingRun
-from caucus.engines.costing.model import cost_proposals
+from caucus.engines.costing.model import SCOPED, cost_proposals
 from caucus.engines.costing.roster import roster_from_frame
-
-SCOPED = ("raises", "freezes", "red_circles", "lump_sums", "differentials")
 
 
 @dataclass(frozen=True)

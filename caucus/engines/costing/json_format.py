@@ -5,13 +5,19 @@ docs/costing.md. Money is rounded to the cent, percents and rates to four decima
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields
+from dataclasses import fields
 from datetime import date
 from typing import Any
 
 import numpy as np
 
-from caucus.engines.costing.results import BaseYear, CostingRun, ProposalCost, YearCost
+from caucus.engines.costing.results import (
+    BaseYear,
+    CostingRun,
+    ProposalCost,
+    RollupCost,
+    YearCost,
+)
 from caucus.engines.costing.summaries import PERCENTILES, proposal_summaries
 from caucus.engines.costing.terms import term_of
 
@@ -25,6 +31,15 @@ FINE = {
     "above_status_quo_cents_per_hour",
     "lift_percent",
     "headcount",
+    "wages_percent_of_base_payroll",
+    "wages_cents_per_hour",
+    "wages_above_status_quo_percent",
+    "wages_above_status_quo_cents_per_hour",
+    "percent_of_base_payroll_a_year",
+    "wages_percent_of_base_payroll_a_year",
+    "time_off_cents_per_hour_worked",
+    "cents_per_hour_worked",
+    "above_status_quo_cents_per_hour_worked",
 }
 
 
@@ -83,11 +98,25 @@ def _proposal(run: CostingRun, p: ProposalCost, workers: bool) -> dict[str, Any]
 def _numbers(record: BaseYear | YearCost) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for f in fields(record):
-        value = asdict(record)[f.name]
-        if isinstance(value, date):
+        value = getattr(record, f.name)
+        if f.name == "rollup_components":
+            out[f.name] = [_component(c, with_change=isinstance(record, YearCost)) for c in value]
+        elif isinstance(value, date):
             out[f.name] = value.isoformat()
         elif isinstance(value, float):
             out[f.name] = round(value, 4 if f.name in FINE else 2)
         else:
             out[f.name] = value
+    return out
+
+
+def _component(cost: RollupCost, *, with_change: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "name": cost.name,
+        "rate": round(cost.rate, 6),
+        "base_only": cost.base_only,
+        "amount": round(cost.amount, 2),
+    }
+    if with_change:
+        out["above_status_quo"] = round(cost.above_status_quo, 2)
     return out

@@ -18,9 +18,16 @@ import numpy as np
 import numpy.typing as npt
 
 from caucus.engines.costing.calendar import add_years, contract_years
+from caucus.engines.costing.leave import service_cuts
 from caucus.engines.costing.pay import Costed, cost_terms, scale_width, scope_mask
 from caucus.engines.costing.reader import TermsError
-from caucus.engines.costing.results import BaseYear, CostingRun, ProposalCost, YearCost
+from caucus.engines.costing.results import (
+    BaseYear,
+    CostingRun,
+    ProposalCost,
+    RollupCost,
+    YearCost,
+)
 from caucus.engines.costing.roster import Roster
 from caucus.engines.costing.sharing import Side, differential_pay
 from caucus.engines.costing.steps import scale_grid
@@ -40,6 +47,17 @@ from caucus.engines.costing.wages import WagePaths
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
 Bools = npt.NDArray[np.bool_]
+SCOPED = (
+    "raises",
+    "freezes",
+    "red_circles",
+    "minimum_rates",
+    "minimum_wages",
+    "lump_sums",
+    "differentials",
+    "holidays",
+    "vacation",
+)  # the sections whose entries name the workers they reach (``where``)
 # progress(done, total, stage): proposals costed so far, proposals in all, what runs now
 Progress = Callable[[int, int, str], None]
 
@@ -62,7 +80,7 @@ def cost_proposals(
         check_dates(terms)
         _check_names(roster, terms, status_quo)
     hours_per_fte = base_hours_per_fte(status_quo, resolved)
-    group, alike, count = _alike(roster, [status_quo, *resolved])
+    group, alike, count = _alike(roster, status_quo, resolved)
     base = base_year(alike, status_quo, alike.annual_hours(hours_per_fte), count)
     cache: dict[tuple[object, ...], Costed] = {}
     # the status quo's wage paths serve every proposal with the same term, whatever its
@@ -113,7 +131,7 @@ def base_hours_per_fte(status_quo: Terms, proposals: Sequence[Terms]) -> float:
     return given[0] if given else HOURS_PER_FTE
 
 
-def _alike(roster: Roster, every: list[Terms]) -> tuple[Ints, Roster, Floats]:
+def _alike(roster: Roster, status_quo: Terms, resolved: list[Terms]) -> tuple[Ints, Roster, Floats]:
     """(group of each worker, a roster of one row per group, workers in each group): workers of
     one profile (``Roster.profiles``) whose hire dates fall on the same side of every cut-off
     the terms name are paid the same under all of them, so each group is costed once.
@@ -125,10 +143,16 @@ def _alike(roster: Roster, every: list[Terms]) -> tuple[Ints, Roster, Floats]:
     # hired after c (the tier) is hired on or after c + 1 day; hired before c (a lump sum) is not
     # hired on or after c: workers between the same two cut-offs answer both alike
     cuts: set[date] = set()
-    for terms in every:
+    for terms in [status_quo, *resolved]:
         if terms.new_hire_tier is not None:
             cuts.add(terms.new_hire_tier.hired_after + timedelta(days=1))
         cuts |= {lump.hired_before for lump in terms.lump_sums if lump.hired_before is not None}
+    # vacation bands: years of service on the first day of each contract year, under each
+    # proposal and under the status quo over the proposal's dates
+    for terms in resolved:
+        term = term_of(terms)
+        years = contract_years(term.start, term.years)
+        cuts |= service_cuts(terms.vacation, years) | service_cuts(status_quo.vacation, years)
     if not cuts:
         return profile, rows, np.bincount(profile, minlength=len(rows)).astype(np.float64)
     edges = np.array(sorted(cuts), dtype="datetime64[D]")
@@ -158,7 +182,11 @@ def base_year(
     masks = [scope_mask(roster, d.where) for d in status_quo.differentials]
     side = Side(hours, roster.fte, wages[None, :], {}, roster.hire_date, weight)
     diffs = float(side.total(differential_pay(status_quo.differentials, side, masks)).sum())
-    rollup = status_quo.rollup.rate * (payroll + diffs)
+    roll = status_quo.rollup
+    rollup = roll.base_rate * (payroll + diffs)
+    components = tuple(
+        RollupCost(c.name, c.rate, c.base_only, c.rate * (payroll + diffs)) for c in roll.components
+    )
     health = status_quo.health
     premium = (
         12.0 * health.monthly_premium * health.employer_share * health.enrolled if health else 0.0
@@ -175,7 +203,8 @@ def base_year(
         health=premium * n,
         total=payroll + diffs + rollup + premium * n,
         cost_of_one_percent=payroll * 0.01,
-        cost_of_one_percent_with_rollup=payroll * 0.01 * (1.0 + status_quo.rollup.rate),
+        cost_of_one_percent_with_rollup=payroll * 0.01 * (1.0 + roll.base_rate),
+        rollup_components=components,
     )
 
 
@@ -196,7 +225,7 @@ def _proposal_cost(
 
 def _total(c: Costed, k: int) -> float:
     t = c.totals
-    keys = ("wages", "differentials", "lump_sums", "profit_sharing", "rollup", "health")
+    keys = ("wages", "differentials", "time_off", "lump_sums", "profit_sharing", "rollup", "health")
     return float(sum(t[name][k] for name in keys))
 
 
@@ -204,33 +233,80 @@ def _year_cost(
     year: int, span: tuple[date, date], c: Costed, sq: Costed, base: BaseYear, k: int
 ) -> YearCost:
     total, sq_total = _total(c, k), _total(sq, k)
-    hours = float(c.totals["hours"][k])
+    t = c.totals
+    hours = float(t["hours"][k])
     above_base, above_sq = total - base.total, total - sq_total
     lift = float(c.end_payroll[k]) - base.payroll
     return YearCost(
         year=year,
         start=span[0],
         end=span[1],
-        headcount=float(c.totals["headcount"][k]),
+        headcount=float(t["headcount"][k]),
         hours=hours,
-        wages=float(c.totals["wages"][k]),
-        differentials=float(c.totals["differentials"][k]),
-        lump_sums=float(c.totals["lump_sums"][k]),
-        profit_sharing=float(c.totals["profit_sharing"][k]),
-        rollup=float(c.totals["rollup"][k]),
-        health=float(c.totals["health"][k]),
+        wages=float(t["wages"][k]),
+        differentials=float(t["differentials"][k]),
+        lump_sums=float(t["lump_sums"][k]),
+        profit_sharing=float(t["profit_sharing"][k]),
+        rollup=float(t["rollup"][k]),
+        health=float(t["health"][k]),
         total=total,
         status_quo_total=sq_total,
         above_status_quo=above_sq,
         above_base=above_base,
         percent_of_base_payroll=_share(above_base, base.payroll),
         above_status_quo_percent=_share(above_sq, base.payroll),
-        cents_per_hour=100.0 * above_base / hours if hours else 0.0,
-        above_status_quo_cents_per_hour=100.0 * above_sq / hours if hours else 0.0,
+        cents_per_hour=_cents(above_base, hours),
+        above_status_quo_cents_per_hour=_cents(above_sq, hours),
         end_payroll=float(c.end_payroll[k]),
         lift=lift,
         lift_percent=_share(lift, base.payroll),
+        percent_of_base_payroll_a_year=_share(above_base, base.payroll),
+        **_wages_and_time_off(c, sq, base, k, above_base, above_sq),
+        rollup_components=_rollup_costs(c, sq, k),
     )
+
+
+def _wages_and_time_off(
+    c: Costed, sq: Costed, base: BaseYear, k: int, above_base: float, above_sq: float
+) -> dict[str, float]:
+    """Year ``k``'s wages alone against the base year and the status quo, and its time off
+    and hours worked (the cents per hour worked the costing guides give)."""
+    t = c.totals
+    hours = float(t["hours"][k])
+    worked = hours - float(t["hours_off"][k])
+    wages = float(t["wages"][k])
+    above, above_sq_wages = wages - base.payroll, wages - float(sq.totals["wages"][k])
+    time_off = float(t["time_off"][k])
+    return {
+        "wages_above_base": above,
+        "wages_percent_of_base_payroll": _share(above, base.payroll),
+        "wages_cents_per_hour": _cents(above, hours),
+        "wages_above_status_quo": above_sq_wages,
+        "wages_above_status_quo_percent": _share(above_sq_wages, base.payroll),
+        "wages_above_status_quo_cents_per_hour": _cents(above_sq_wages, hours),
+        "wages_percent_of_base_payroll_a_year": _share(above, base.payroll),
+        "time_off": time_off,
+        "hours_off": float(t["hours_off"][k]),
+        "hours_worked": worked,
+        "time_off_cents_per_hour_worked": _cents(time_off, worked),
+        "cents_per_hour_worked": _cents(above_base, worked),
+        "above_status_quo_cents_per_hour_worked": _cents(above_sq, worked),
+    }
+
+
+def _rollup_costs(c: Costed, sq: Costed, k: int) -> tuple[RollupCost, ...]:
+    """Each roll-up component's dollars in year ``k``, and above the status quo's (a component
+    the status quo has not got is all above it)."""
+    sq_parts = {part.name: dollars for part, dollars in sq.rollup_parts}
+    out = []
+    for part, dollars in c.rollup_parts:
+        theirs = float(sq_parts[part.name][k]) if part.name in sq_parts else 0.0
+        out.append(
+            RollupCost(
+                part.name, part.rate, part.base_only, float(dollars[k]), float(dollars[k]) - theirs
+            )
+        )
+    return tuple(out)
 
 
 def _term_cost(years: tuple[YearCost, ...], base: BaseYear, start: date, end: date) -> YearCost:
@@ -238,6 +314,8 @@ def _term_cost(years: tuple[YearCost, ...], base: BaseYear, start: date, end: da
         return float(sum(getattr(y, name) for y in years))
 
     hours, above_base, above_sq = total("hours"), total("above_base"), total("above_status_quo")
+    worked, time_off = total("hours_worked"), total("time_off")
+    wages_above_base, wages_above_sq = total("wages_above_base"), total("wages_above_status_quo")
     payroll_over_term = base.payroll * len(years)
     last = years[-1]
     return YearCost(
@@ -258,12 +336,40 @@ def _term_cost(years: tuple[YearCost, ...], base: BaseYear, start: date, end: da
         above_base=above_base,
         percent_of_base_payroll=_share(above_base, payroll_over_term),
         above_status_quo_percent=_share(above_sq, payroll_over_term),
-        cents_per_hour=100.0 * above_base / hours if hours else 0.0,
-        above_status_quo_cents_per_hour=100.0 * above_sq / hours if hours else 0.0,
+        cents_per_hour=_cents(above_base, hours),
+        above_status_quo_cents_per_hour=_cents(above_sq, hours),
         end_payroll=last.end_payroll,
         lift=last.lift,
         lift_percent=last.lift_percent,
+        wages_above_base=wages_above_base,
+        wages_percent_of_base_payroll=_share(wages_above_base, payroll_over_term),
+        wages_cents_per_hour=_cents(wages_above_base, hours),
+        wages_above_status_quo=wages_above_sq,
+        wages_above_status_quo_percent=_share(wages_above_sq, payroll_over_term),
+        wages_above_status_quo_cents_per_hour=_cents(wages_above_sq, hours),
+        percent_of_base_payroll_a_year=_share(above_base, payroll_over_term),
+        wages_percent_of_base_payroll_a_year=_share(wages_above_base, payroll_over_term),
+        time_off=time_off,
+        hours_off=total("hours_off"),
+        hours_worked=worked,
+        time_off_cents_per_hour_worked=_cents(time_off, worked),
+        cents_per_hour_worked=_cents(above_base, worked),
+        above_status_quo_cents_per_hour_worked=_cents(above_sq, worked),
+        rollup_components=tuple(
+            RollupCost(
+                part.name,
+                part.rate,
+                part.base_only,
+                sum(y.rollup_components[i].amount for y in years),
+                sum(y.rollup_components[i].above_status_quo for y in years),
+            )
+            for i, part in enumerate(last.rollup_components)
+        ),
     )
+
+
+def _cents(dollars: float, hours: float) -> float:
+    return 100.0 * dollars / hours if hours else 0.0
 
 
 def _share(part: float, whole: float) -> float:
@@ -274,7 +380,7 @@ def _check_names(roster: Roster, terms: Terms, status_quo: Terms) -> None:
     """Refuse scopes and scales that name nothing on the roster: a typo would cost nothing."""
     errors: list[str] = []
     scoped: list[tuple[str, Scope]] = []
-    for field in ("raises", "freezes", "red_circles", "lump_sums", "differentials"):
+    for field in SCOPED:
         scoped += [(f"{field}[{i}]", x.where) for i, x in enumerate(getattr(terms, field))]
     for label, scope in scoped:
         for name in ("local", "unit", "region", "classification"):

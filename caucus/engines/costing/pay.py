@@ -16,6 +16,10 @@ import numpy as np
 import numpy.typing as npt
 
 from caucus.engines.costing.calendar import contract_years
+from caucus.engines.costing.floors import MinimumRate
+from caucus.engines.costing.leave import hours_off
+from caucus.engines.costing.raises import Adjustment, in_date_order
+from caucus.engines.costing.rollups import RollupComponent
 from caucus.engines.costing.roster import Roster, combined, dense_codes
 from caucus.engines.costing.sharing import (
     YearSide,
@@ -32,6 +36,7 @@ from caucus.engines.costing.wages import Plan, Population, WagePaths, wage_paths
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
 Bools = npt.NDArray[np.bool_]
+Days = npt.NDArray[np.datetime64]
 COMPONENTS = ("wages", "differentials", "lump_sums", "profit_sharing")
 
 
@@ -43,6 +48,8 @@ class Costed:
     end_payroll: Floats  # by year, whole workforce
     totals: dict[str, Floats]  # by year, whole workforce
     employee_premium: Floats  # by year, per enrolled worker
+    # each roll-up component and its dollars by year (none when the roll-up is one rate)
+    rollup_parts: tuple[tuple[RollupComponent, Floats], ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -119,17 +126,19 @@ def cost_terms(
     hires = _hire_paths(setting, hours_paid, hours_extra) if force.has_hires else None
     # wages + differentials = cash rate x hours x factor + flat; lump sums and profit sharing are
     # added year by year. Totals come from the cash rates and summed weights, taken (with the
-    # wages profit is shared by) before pay is built over the cash rates.
+    # wages profit is shared by, and time off valued) before pay is built over the cash rates.
     flat_total = total(flat, weight)
     parts = _wages_and_differentials(force, paths, hires, hours_paid, hours_extra, flat_total)
+    _add_time_off(setting, force, paths, hires, parts)
     sharing = terms.profit_sharing
     by_pay = sharing is not None and sharing.formula == "pay"
     wage_rows = [row * setting.hours for row in paths.cash] if by_pay else []
     pay = _pay(paths, setting.hours, factor, flat, is_own=known is None)
     _add_money_outside_the_rate(setting, force, paths, hires, wage_rows, parts, pay)
     employer, employee = _premiums(terms, setting.term.years)
-    _add_totals(setting, force, employer, parts)
-    return Costed(pay, _end_payroll(force, paths, hires, hours_paid), parts, employee)
+    rollup_parts = _add_totals(setting, force, employer, parts)
+    end_payroll = _end_payroll(force, paths, hires, hours_paid)
+    return Costed(pay, end_payroll, parts, employee, rollup_parts)
 
 
 def _incumbent_paths(
@@ -266,18 +275,72 @@ def _add_money_outside_the_rate(
             row += values
 
 
+def _add_time_off(
+    setting: _Setting,
+    force: Workforce,
+    paths: WagePaths,
+    hires: _Hires | None,
+    parts: dict[str, Floats],
+) -> None:
+    """The hours taken off with pay, and the cost of the hours off the status quo does not
+    give (bought back at the year's rate of the worker taking them), by year into ``parts``."""
+    years = len(setting.years)
+    parts["hours_off"] = np.zeros(years)
+    parts["time_off"] = np.zeros(years)
+    terms, sq = setting.terms, setting.status_quo
+    if not (terms.holidays or terms.vacation or sq.holidays or sq.vacation):
+        return
+    is_same = (terms.holidays, terms.vacation) == (sq.holidays, sq.vacation)
+    sides: list[tuple[Days | None, tuple[float, ...], Floats, Ints | None]] = [
+        (setting.roster.hire_date, force.incumbents, paths.cash, None)
+    ]
+    if hires is not None:
+        sides.append((None, force.hires, hires.paths.cash, hires.group))
+    for hire_date, shares, cash, group in sides:
+        off = _hours_off(setting, terms, hire_date)
+        added = np.zeros_like(off) if is_same else off - _hours_off(setting, sq, hire_date)
+        for k in range(years):
+            rate = cash[k] if group is None else cash[k][group]
+            parts["hours_off"][k] += total(off[k], setting.weight) * shares[k]
+            parts["time_off"][k] += total(added[k] * rate, setting.weight) * shares[k]
+
+
+def _hours_off(setting: _Setting, terms: Terms, hire_date: Days | None) -> Floats:
+    """Years x rows: the hours ``terms`` give each row off with pay."""
+    roster = setting.roster
+    masks = (
+        [scope_mask(roster, h.where) for h in terms.holidays],
+        [scope_mask(roster, v.where) for v in terms.vacation],
+    )
+    term = setting.term
+    return hours_off(
+        terms.holidays,
+        terms.vacation,
+        masks,
+        setting.hours,
+        term.hours_per_fte,
+        hire_date,
+        setting.years,
+        term.day_count,
+    )
+
+
 def _add_totals(
     setting: _Setting, force: Workforce, employer: Floats, parts: dict[str, Floats]
-) -> None:
-    """Headcount, hours, health and roll-up by year into ``parts``."""
+) -> tuple[tuple[RollupComponent, Floats], ...]:
+    """Headcount, hours, health and roll-up by year into ``parts``; returns each roll-up
+    component with its dollars by year (none when the roll-up is one rate)."""
     positions_held = np.asarray(force.incumbents) + np.asarray(force.hires)
     headcount = float(setting.weight.sum()) * positions_held
     parts["headcount"] = headcount
     parts["hours"] = total(setting.hours, setting.weight) * positions_held
     parts["health"] = employer * headcount
     roll = setting.terms.rollup
-    parts["rollup"] = roll.rate * (parts["wages"] + parts["differentials"]) + roll.lump_rate * (
-        parts["lump_sums"] + parts["profit_sharing"]
+    base = parts["wages"] + parts["differentials"] + parts["time_off"]
+    outside = parts["lump_sums"] + parts["profit_sharing"]
+    parts["rollup"] = roll.base_rate * base + roll.lump_rate * outside
+    return tuple(
+        (c, c.rate * base + (0.0 if c.base_only else c.rate) * outside) for c in roll.components
     )
 
 
@@ -297,6 +360,7 @@ def _wage_alike(roster: Roster, terms: Terms) -> Ints:
     not alike, and alike in every field the raises, freezes and red circles are scoped by."""
     scopes = [r.where for r in terms.raises] + [f.where for f in terms.freezes]
     scopes += [c.where for c in terms.red_circles]
+    scopes += [m.where for m in terms.minimum_rates] + [w.where for w in terms.minimum_wages]
     named = {n for scope in scopes for n in ("local", "unit", "region") if getattr(scope, n)}
     tiered, _ = on_tier(roster, terms)
     columns = [roster.pay_points, tiered.astype(np.int64)]
@@ -347,9 +411,12 @@ def _plan(
     codes: dict[str, Ints],
     captures: tuple[date, ...],
 ) -> Plan:
-    raises = []
-    for r in sorted(terms.raises, key=lambda r: r.effective):
+    raises: list[tuple[Adjustment, Bools | None]] = []
+    for r in in_date_order(terms.raises, terms.minimum_rates, term_of(terms).start):
         eligible = _scope_mask(roster, r.where, codes)
+        if isinstance(r, MinimumRate):  # a freeze stops raises, not the contract's minimum
+            raises.append((r, eligible))
+            continue
         for freeze in terms.freezes:
             if freeze.start <= r.effective <= freeze.end:
                 frozen = _scope_mask(roster, freeze.where, codes)
@@ -357,7 +424,8 @@ def _plan(
                 eligible = keep if eligible is None else eligible & keep
         raises.append((r, eligible))
     circles = [(c, _scope_mask(roster, c.where, codes)) for c in terms.red_circles]
-    return Plan(stacked, raises, circles, captures)
+    wages = [(w, _scope_mask(roster, w.where, codes)) for w in terms.minimum_wages]
+    return Plan(stacked, raises, circles, captures, wages)
 
 
 def scope_mask(roster: Roster, scope: Scope) -> Bools | None:

@@ -1,7 +1,12 @@
 """What a costing run returns: plain dataclasses of floats and numpy arrays.
 
 Money is in dollars (unrounded floats; formats round to the cent), rates per hour, shares as
-percents of the base-year payroll, cents per hour over the hours paid in the year.
+percents of the base-year payroll, cents per hour over the hours paid in the year (or, where the
+name says so, over the hours worked: paid less those taken off with pay).
+
+Over the whole term (``year`` 0) money is summed and percents are of the base-year payroll
+times the years: an average a year, not the term's total over one year's payroll (the
+``*_a_year`` names say so).
 """
 
 from __future__ import annotations
@@ -21,6 +26,17 @@ Ints = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True)
+class RollupCost:
+    """One roll-up component's dollars in a year (or over the term, or in the base year)."""
+
+    name: str
+    rate: float
+    base_only: bool
+    amount: float
+    above_status_quo: float = 0.0
+
+
+@dataclass(frozen=True)
 class BaseYear:
     """The unit as it stands: twelve months at today's rates under the status quo."""
 
@@ -35,6 +51,7 @@ class BaseYear:
     total: float
     cost_of_one_percent: float  # 1% of payroll
     cost_of_one_percent_with_rollup: float
+    rollup_components: tuple[RollupCost, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,6 +80,24 @@ class YearCost:
     end_payroll: float  # annual payroll at the rates of the last day
     lift: float  # end_payroll minus base payroll
     lift_percent: float
+    # wages alone (no differentials, time off, lump sums, roll-up or health): what a raise costs
+    wages_above_base: float = 0.0
+    wages_percent_of_base_payroll: float = 0.0
+    wages_cents_per_hour: float = 0.0
+    wages_above_status_quo: float = 0.0
+    wages_above_status_quo_percent: float = 0.0
+    wages_above_status_quo_cents_per_hour: float = 0.0
+    # the term's percents, named for what they are: an average a year (the same in a year)
+    percent_of_base_payroll_a_year: float = 0.0
+    wages_percent_of_base_payroll_a_year: float = 0.0
+    # paid time off: the cost of hours off the status quo does not give, and hours worked
+    time_off: float = 0.0
+    hours_off: float = 0.0
+    hours_worked: float = 0.0
+    time_off_cents_per_hour_worked: float = 0.0
+    cents_per_hour_worked: float = 0.0  # above_base over hours worked
+    above_status_quo_cents_per_hour_worked: float = 0.0
+    rollup_components: tuple[RollupCost, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)

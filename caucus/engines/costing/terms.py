@@ -16,7 +16,16 @@ from pathlib import Path
 from typing import Literal
 
 from caucus.engines.costing.calendar import DayCount, add_years
+from caucus.engines.costing.floors import (
+    MinimumRate,
+    MinimumWage,
+    read_minimum_rate,
+    read_minimum_wage,
+)
+from caucus.engines.costing.leave import Holiday, Vacation, read_holiday, read_vacation
 from caucus.engines.costing.reader import Reader, TermsError
+from caucus.engines.costing.rollups import NO_ROLLUP, Rollup, RollupComponent, read_rollup
+from caucus.engines.costing.scopes import EVERYONE, Scope, read_scope
 
 SharingFormula = Literal["equal", "hours", "pay"]
 HOURS_PER_FTE = 2080.0  # a year of 40-hour weeks, when a term gives no hours_per_fte
@@ -28,26 +37,16 @@ SECTIONS = (
     "new_hire_tier",
     "freezes",
     "red_circles",
+    "minimum_rates",
+    "minimum_wages",
     "lump_sums",
     "profit_sharing",
     "differentials",
     "health",
     "rollup",
+    "holidays",
+    "vacation",
 )
-
-
-@dataclass(frozen=True)
-class Scope:
-    """Which workers a term reaches; an empty scope reaches everyone."""
-
-    local: frozenset[str] | None = None
-    unit: frozenset[str] | None = None
-    region: frozenset[str] | None = None
-    classification: frozenset[str] | None = None
-
-    @property
-    def is_everyone(self) -> bool:
-        return not (self.local or self.unit or self.region or self.classification)
 
 
 @dataclass(frozen=True)
@@ -76,7 +75,7 @@ class Raise:
     cents: float | None = None
     floor_cents: float | None = None
     cap_cents: float | None = None
-    where: Scope = Scope()
+    where: Scope = EVERYONE
     label: str = ""
 
 
@@ -98,14 +97,14 @@ class NewHireTier:
 class Freeze:
     start: date
     end: date
-    where: Scope = Scope()
+    where: Scope = EVERYONE
 
 
 @dataclass(frozen=True)
 class RedCircle:
     market_rate: float
     effective: date
-    where: Scope = Scope()
+    where: Scope = EVERYONE
 
 
 @dataclass(frozen=True)
@@ -113,7 +112,7 @@ class LumpSum:
     paid: date
     amount: float | None = None
     percent: float | None = None
-    where: Scope = Scope()
+    where: Scope = EVERYONE
     min_fte: float = 0.0
     hired_before: date | None = None
     prorate_fte: bool = False
@@ -133,7 +132,7 @@ class Differential:
     share_of_hours: float
     cents: float | None = None
     percent: float | None = None
-    where: Scope = Scope()
+    where: Scope = EVERYONE
 
 
 @dataclass(frozen=True)
@@ -142,16 +141,6 @@ class Health:
     employer_share: float
     enrolled: float = 1.0
     premium_growth: float = 0.0
-
-
-@dataclass(frozen=True)
-class Rollup:
-    rate: float = 0.0
-    on_lump_sums: float | None = None
-
-    @property
-    def lump_rate(self) -> float:
-        return self.rate if self.on_lump_sums is None else self.on_lump_sums
 
 
 @dataclass(frozen=True)
@@ -164,11 +153,15 @@ class Terms:
     new_hire_tier: NewHireTier | None = None
     freezes: tuple[Freeze, ...] = ()
     red_circles: tuple[RedCircle, ...] = ()
+    minimum_rates: tuple[MinimumRate, ...] = ()
+    minimum_wages: tuple[MinimumWage, ...] = ()
     lump_sums: tuple[LumpSum, ...] = ()
     profit_sharing: ProfitSharing | None = None
     differentials: tuple[Differential, ...] = ()
     health: Health | None = None
-    rollup: Rollup = Rollup()
+    rollup: Rollup = NO_ROLLUP
+    holidays: tuple[Holiday, ...] = ()
+    vacation: tuple[Vacation, ...] = ()
     sections: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -203,6 +196,8 @@ def parse_terms(data: object, default_name: str = "proposal") -> Terms:
     tier = _tier(tier_reader) if tier_reader else None
     freezes = tuple(f for r in top.tables("freezes") if (f := _freeze(r)))
     circles = tuple(c for r in top.tables("red_circles") if (c := _red_circle(r)))
+    minimum_rates = tuple(m for r in top.tables("minimum_rates") if (m := read_minimum_rate(r)))
+    minimum_wages = tuple(w for r in top.tables("minimum_wages") if (w := read_minimum_wage(r)))
     lumps = tuple(ls for r in top.tables("lump_sums") if (ls := _lump_sum(r)))
     sharing_reader = top.table("profit_sharing")
     sharing = _sharing(sharing_reader) if sharing_reader else None
@@ -210,7 +205,9 @@ def parse_terms(data: object, default_name: str = "proposal") -> Terms:
     health_reader = top.table("health")
     health = _health(health_reader) if health_reader else None
     rollup_reader = top.table("rollup")
-    rollup = _rollup(rollup_reader) if rollup_reader else Rollup()
+    rollup = read_rollup(rollup_reader) if rollup_reader else NO_ROLLUP
+    holidays = tuple(h for r in top.tables("holidays") if (h := read_holiday(r)))
+    vacation = tuple(v for r in top.tables("vacation") if (v := read_vacation(r)))
     if errors:
         raise TermsError(errors)
     terms = Terms(
@@ -222,11 +219,15 @@ def parse_terms(data: object, default_name: str = "proposal") -> Terms:
         new_hire_tier=tier,
         freezes=freezes,
         red_circles=circles,
+        minimum_rates=minimum_rates,
+        minimum_wages=minimum_wages,
         lump_sums=lumps,
         profit_sharing=sharing,
         differentials=diffs,
         health=health,
         rollup=rollup,
+        holidays=holidays,
+        vacation=vacation,
         sections=frozenset(k for k in SECTIONS if top.has(k)),
     )
     return terms
@@ -243,20 +244,29 @@ def check_dates(terms: Terms) -> None:
     """Refuse dated terms that fall outside the contract term (after the overlay)."""
     term = term_of(terms)
     start, end = term.start, add_years(term.start, term.years)
-    errors: list[str] = []
-
-    def inside(value: date | None, name: str) -> None:
-        if value is not None and not start <= value < end:
-            errors.append(f"{name}: {value} is outside the term ({start} to {end})")
-
-    for i, r in enumerate(terms.raises):
-        inside(r.effective, f"raises[{i}].effective")
-    for i, s in enumerate(terms.steps.scales):
-        inside(s.effective, f"steps.scales[{i}].effective")
-    for i, c in enumerate(terms.red_circles):
-        inside(c.effective, f"red_circles[{i}].effective")
-    for i, lump in enumerate(terms.lump_sums):
-        inside(lump.paid, f"lump_sums[{i}].paid")
+    dated: list[tuple[str, date | None]] = []
+    dated += [(f"raises[{i}].effective", r.effective) for i, r in enumerate(terms.raises)]
+    dated += [
+        (f"steps.scales[{i}].effective", s.effective) for i, s in enumerate(terms.steps.scales)
+    ]
+    dated += [(f"red_circles[{i}].effective", c.effective) for i, c in enumerate(terms.red_circles)]
+    dated += [(f"lump_sums[{i}].paid", x.paid) for i, x in enumerate(terms.lump_sums)]
+    dated += [
+        (f"minimum_rates[{i}].effective", m.effective) for i, m in enumerate(terms.minimum_rates)
+    ]
+    dated += [(f"holidays[{i}].effective", h.effective) for i, h in enumerate(terms.holidays)]
+    dated += [(f"vacation[{i}].effective", v.effective) for i, v in enumerate(terms.vacation)]
+    errors = [
+        f"{name}: {value} is outside the term ({start} to {end})"
+        for name, value in dated
+        if value is not None and not start <= value < end
+    ]
+    # a minimum wage may be in force already: only one the term never reaches is refused
+    errors += [
+        f"minimum_wages[{i}].effective: {w.effective} is after the term ({start} to {end})"
+        for i, w in enumerate(terms.minimum_wages)
+        if w.effective >= end
+    ]
     if errors:
         raise TermsError(errors)
 
@@ -276,19 +286,6 @@ def _term(r: Reader | None) -> Term | None:
         return None
     return Term(
         start, years, "30/360" if day_count == "30/360" else "actual", hours or HOURS_PER_FTE
-    )
-
-
-def _scope(r: Reader) -> Scope:
-    where = r.table("where")
-    if where is None:
-        return Scope()
-    where.refuse_unknown({"local", "unit", "region", "classification"})
-    return Scope(
-        where.words("local"),
-        where.words("unit"),
-        where.words("region"),
-        where.words("classification"),
     )
 
 
@@ -336,7 +333,7 @@ def _raise(r: Reader) -> Raise | None:
         r.fail("percent", "a cut takes no floor_cents or cap_cents")
     if floor is not None and cap is not None and floor > cap:
         r.fail("cap_cents", f"{cap:g} is below floor_cents {floor:g}")
-    where = _scope(r)
+    where = read_scope(r)
     label = r.text("label", "") or ""
     if effective is None or (percent is None and cents is None):
         return None
@@ -364,7 +361,7 @@ def _tier(r: Reader) -> NewHireTier | None:
 def _freeze(r: Reader) -> Freeze | None:
     r.refuse_unknown({"start", "end", "where"})
     start, end = r.day("start", required=True), r.day("end", required=True)
-    where = _scope(r)
+    where = read_scope(r)
     if start and end and end < start:
         r.fail("end", f"{end} is before start {start}")
         return None
@@ -375,7 +372,7 @@ def _red_circle(r: Reader) -> RedCircle | None:
     r.refuse_unknown({"market_rate", "effective", "where"})
     rate = r.number("market_rate", low=0.01, required=True)
     effective = r.day("effective", required=True)
-    where = _scope(r)
+    where = read_scope(r)
     return RedCircle(rate, effective, where) if rate is not None and effective else None
 
 
@@ -399,7 +396,7 @@ def _lump_sum(r: Reader) -> LumpSum | None:
     min_fte = r.number("min_fte", 0.0, low=0.0, high=1.5) or 0.0
     hired_before = r.day("hired_before")
     prorate = r.boolean("prorate_fte", False)
-    where = _scope(r)
+    where = read_scope(r)
     label = r.text("label", "") or ""
     if paid is None or (amount is None and percent is None):
         return None
@@ -439,7 +436,7 @@ def _differential(r: Reader) -> Differential | None:
     percent = r.number("percent", low=0.0, high=100.0)
     if r.has("cents") == r.has("percent"):
         r.fail("cents", "give either cents or percent")
-    where = _scope(r)
+    where = read_scope(r)
     if share is None or (cents is None and percent is None):
         return None
     return Differential(name, share, cents, percent, where)
@@ -456,11 +453,19 @@ def _health(r: Reader) -> Health | None:
     return Health(premium, share, 1.0 if enrolled is None else enrolled, growth or 0.0)
 
 
-def _rollup(r: Reader) -> Rollup:
-    r.refuse_unknown({"rate", "on_lump_sums"})
-    rate = r.number("rate", 0.0, low=0.0, high=1.0) or 0.0
-    lump = r.number("on_lump_sums", low=0.0, high=1.0)
-    return Rollup(rate, lump)
-
-
-__all__ = ["Terms", "TermsError", "check_dates", "load_terms", "overlay", "parse_terms", "term_of"]
+__all__ = [
+    "Holiday",
+    "MinimumRate",
+    "MinimumWage",
+    "Rollup",
+    "RollupComponent",
+    "Scope",
+    "Terms",
+    "TermsError",
+    "Vacation",
+    "check_dates",
+    "load_terms",
+    "overlay",
+    "parse_terms",
+    "term_of",
+]

@@ -20,10 +20,11 @@ import numpy as np
 import numpy.typing as npt
 
 from caucus.engines.costing.calendar import DayCount, fraction
-from caucus.engines.costing.raises import apply_raise, raised
+from caucus.engines.costing.floors import MinimumWage
+from caucus.engines.costing.raises import Adjustment, apply_raise, day_of, raised
 from caucus.engines.costing.roster import dense_codes
 from caucus.engines.costing.sums import totals
-from caucus.engines.costing.terms import Raise, RedCircle
+from caucus.engines.costing.terms import RedCircle
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
@@ -50,9 +51,10 @@ class Plan:
     """The dated terms that move rates, already matched to a population."""
 
     versions: list[tuple[date, Floats]]  # stacked grid in force from each date
-    raises: list[tuple[Raise, Bools | None]]
+    raises: list[tuple[Adjustment, Bools | None]]  # raises and minimum rates, in date order
     circles: list[tuple[RedCircle, Bools | None]]
     captures: tuple[date, ...] = ()
+    minimum_wages: list[tuple[MinimumWage, Bools | None]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, eq=False)
@@ -173,6 +175,7 @@ def _rows(pop: Population, plan: Plan, pick: Ints | slice) -> tuple[Population, 
         [(r, None if m is None else m[pick]) for r, m in plan.raises],
         [(c, None if m is None else m[pick]) for c, m in plan.circles],
         plan.captures,
+        [(w, None if m is None else m[pick]) for w, m in plan.minimum_wages],
     )
     return rows, matched
 
@@ -237,10 +240,11 @@ def _block_paths(
     end = np.empty((len(years), n))
     walk = _Walk(pop, plan, is_recorded=recorded is not None)
     days = sorted(
-        {r.effective for r, _ in plan.raises}
+        {day_of(r) for r, _ in plan.raises}
         | {v for v, _ in plan.versions}
         | {c.effective for c, _ in plan.circles}
         | set(plan.captures)
+        | {w.effective for w, _ in plan.minimum_wages}
     )
     carry: Floats | None = None
     for k, (begin, finish) in enumerate(years):
@@ -274,7 +278,7 @@ class _Walk:
         grid = [g for since, g in self.plan.versions if since <= day][-1]
         rate: Floats = grid.ravel()[index] * self.pop.ratio
         for raise_, eligible in self.plan.raises:
-            if raise_.effective < day:
+            if day_of(raise_) < day:
                 apply_raise(rate, raise_, eligible)
         return rate
 
@@ -302,6 +306,10 @@ class _Walk:
             self._raise(day, before, after)
             paid_before = _red_circled(before, self.circles)
             paid_after = paid_before if after is before else _red_circled(after, self.circles)
+            floor = self._minimum_wage(day)
+            if floor is not None:
+                paid_before = np.maximum(paid_before, floor)
+                paid_after = paid_before if after is before else np.maximum(paid_after, floor)
             if self.is_recorded:
                 # copies: the raises to come change ``before`` and ``after`` in place
                 kept_before.append(paid_before.copy())
@@ -324,6 +332,18 @@ class _Walk:
             )
         return (after if moving else before), paid_after, pieces
 
+    def _minimum_wage(self, day: date) -> Floats | None:
+        """The least each worker may be paid from ``day`` on (None: no minimum wage yet)."""
+        floor: Floats | None = None
+        for wage, eligible in self.plan.minimum_wages:
+            if wage.effective > day:
+                continue
+            least = np.full(self.pop.ratio.shape[0], wage.rate)
+            if eligible is not None:
+                least = np.where(eligible, least, 0.0)
+            floor = least if floor is None else np.maximum(floor, least)
+        return floor
+
     def _freeze(
         self, day: date, before: Floats, after: Floats, anniversary: Floats | None, spot: float
     ) -> None:
@@ -344,7 +364,7 @@ class _Walk:
     def _raise(self, day: date, before: Floats, after: Floats) -> None:
         """The raises effective on ``day``, applied in place; red circles' market rates follow."""
         for raise_, eligible in self.plan.raises:
-            if raise_.effective != day:
+            if day_of(raise_) != day:
                 continue
             apply_raise(before, raise_, eligible)
             if after is not before:

@@ -108,6 +108,65 @@ def employer_offer() -> dict[str, Any]:
     }
 
 
+def status_quo_with_time_off(start: str = "2026-07-01", years: int = 4) -> dict[str, Any]:
+    """The status quo above with ten holidays, vacation by years of service, a minimum wage in
+    one region and its roll-up component by component."""
+    return {
+        **status_quo(start, years),
+        "holidays": [{"hours": 80.0, "label": "ten holidays"}],
+        "vacation": [
+            {"weeks": 2.0, "min_years": 0},
+            {"weeks": 3.0, "min_years": 5},
+            {"weeks": 4.0, "min_years": 15, "where": {"unit": "Hospital"}},
+        ],
+        "minimum_wages": [{"rate": 18.5, "effective": "2025-01-01", "where": {"region": "South"}}],
+        "rollup": {
+            "components": [
+                {"name": "Social Security", "rate": 0.062},
+                {"name": "Medicare", "rate": 0.0145},
+                {"name": "Pension", "rate": 0.06, "base_only": True},
+                {"name": "Unemployment insurance", "rate": 0.015, "base_only": True},
+                {"name": "Workers' compensation", "rate": 0.015, "base_only": True},
+                {"name": "Life insurance", "rate": 0.005, "base_only": True},
+            ]
+        },
+    }
+
+
+def floors_and_leave_offer() -> dict[str, Any]:
+    """The union's offer with a minimum rate, a regional minimum wage rising mid-term, an added
+    holiday from the second year and a better vacation schedule from the third."""
+    return {
+        **union_offer(),
+        "name": "union, floors and leave",
+        "minimum_rates": [
+            {"rate": 19.25},
+            {"rate": 20.5, "effective": "2028-01-01", "where": {"classification": "Porter"}},
+        ],
+        "minimum_wages": [
+            {"rate": 18.5, "effective": "2025-01-01", "where": {"region": "South"}},
+            {"rate": 21.0, "effective": "2027-04-01", "where": {"region": "East"}},
+        ],
+        "holidays": [
+            {"hours": 80.0, "label": "ten holidays"},
+            {"hours": 8.0, "effective": "2027-07-01", "label": "Juneteenth"},
+        ],
+        "vacation": [
+            {"weeks": 2.0, "min_years": 0},
+            {"weeks": 3.0, "min_years": 5},
+            {"weeks": 4.0, "min_years": 15, "where": {"unit": "Hospital"}},
+            {"weeks": 2.0, "min_years": 0, "effective": "2028-07-01"},
+            {"weeks": 3.0, "min_years": 4, "effective": "2028-07-01"},
+            {"weeks": 5.0, "min_years": 10, "effective": "2028-07-01"},
+        ],
+        "new_hire_tier": {
+            "hired_after": "2026-07-01",
+            "turnover": 0.1,
+            "scales": [{"classification": "Nurse", "rates": [27.0, 28.0, 29.0, 30.0, 31.0]}],
+        },
+    }
+
+
 def generated_rows(n: int, seed: int = 7) -> dict[str, Any]:
     """Columns of a plausible roster: on-scale and off-scale rates, FTE and hours, many dates."""
     rng = np.random.default_rng(seed)

@@ -6,15 +6,31 @@ reading of the same method (tests) and timed against it (bench/bench_costing.py)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
 
 from caucus.engines.costing.calendar import add_years, contract_years, fraction, year_of
 from caucus.engines.costing.roster import Roster
-from caucus.engines.costing.terms import Scope, Terms, overlay
+from caucus.engines.costing.terms import (
+    MinimumRate,
+    Raise,
+    RollupComponent,
+    Scope,
+    Terms,
+    overlay,
+)
 
-KEYS = ("wages", "differentials", "lump_sums", "profit_sharing", "rollup", "health", "total")
+KEYS = (
+    "wages",
+    "differentials",
+    "time_off",
+    "lump_sums",
+    "profit_sharing",
+    "rollup",
+    "health",
+    "total",
+)
 
 
 @dataclass
@@ -95,9 +111,22 @@ def _scale(scales: object, classification: str) -> list[float] | None:
     return None
 
 
+def _adjustments(terms: Terms) -> list:  # type: ignore[type-arg]
+    """Raises and the contract's minimum rates, by date; a minimum rate after the raises of its
+    day, on the term's start when it gives no date."""
+    assert terms.term is not None
+    start = terms.term.start
+    dated = [(r.effective, 0, r) for r in terms.raises]
+    dated += [
+        (m.effective or start, 1, replace(m, effective=m.effective or start))
+        for m in terms.minimum_rates
+    ]
+    return [a for _, _, a in sorted(dated, key=lambda d: (d[0], d[1]))]
+
+
 def _rate_on(day: date, w: Worker, terms: Terms, sq: Terms, entry: bool) -> float:
     """The hourly rate paid on ``day``, worked out from nothing."""
-    raises = sorted(terms.raises, key=lambda r: r.effective)
+    raises = _adjustments(terms)
     mine = _raised(_normal(day, w, terms, sq, entry), raises, w, terms, before=day, including=True)
     paid = mine
     for circle in terms.red_circles:
@@ -106,10 +135,13 @@ def _rate_on(day: date, w: Worker, terms: Terms, sq: Terms, entry: bool) -> floa
             frozen = _raised(then, raises, w, terms, before=circle.effective)
             market = circle.market_rate
             for r in raises:
-                if circle.effective <= r.effective <= day:
+                if circle.effective <= r.effective <= day and isinstance(r, Raise):
                     market = _one_raise(market, r)
             if frozen > circle.market_rate:
                 paid = max(frozen, min(mine, market))
+    for wage in terms.minimum_wages:
+        if wage.effective <= day and _in(wage.where, w):
+            paid = max(paid, wage.rate)
     return paid
 
 
@@ -146,6 +178,9 @@ def _raised(
     for r in raises:
         if r.effective < before or (including and r.effective == before):
             if not _in(r.where, w):
+                continue
+            if isinstance(r, MinimumRate):
+                rate = max(rate, r.rate)
                 continue
             if any(f.start <= r.effective <= f.end and _in(f.where, w) for f in terms.freezes):
                 continue
@@ -186,6 +221,7 @@ def _paths(
     cash, end, on = [], [], {}
     fixed = [r.effective for r in terms.raises] + [s.effective for s in terms.steps.scales]
     fixed += [c.effective for c in terms.red_circles] + [lump.paid for lump in terms.lump_sums]
+    fixed += [m.effective for m in terms.minimum_rates] + [m.effective for m in terms.minimum_wages]
     for begin, finish in contract_years(term.start, term.years):
         cuts = {begin, finish} | {d for d in fixed if d and begin < d < finish}
         if not entry and terms.steps.movement:
@@ -215,17 +251,85 @@ def _one(
     for row in rows:
         row["diffs"] = _differentials(terms, row, n_years)
         row["lumps"] = _lump_sums(terms, row, n_years)
+        mine, theirs = (
+            _hours_off(terms, row),
+            _hours_off(
+                overlay(Terms("sq", term=terms.term, sections=frozenset({"term"})), sq), row
+            ),
+        )
+        row["off"] = mine
+        row["time_off"] = [
+            (mine[k] - theirs[k]) * row["wages"][k] / row["w"].hours if row["w"].hours else 0.0
+            for k in range(n_years)
+        ]
     _profit_shares(terms, rows, stay, hired)
-    totals = {key: [0.0] * n_years for key in KEYS}
+    totals = {key: [0.0] * n_years for key in (*KEYS, "hours_off")}
     premium = _health(terms, totals, len(workers), stay, hired)
     pay = _add_up(rows, totals, stay, hired)
     roll = terms.rollup
+    parts = roll.components or [RollupComponent("all", roll.rate, False)]
     for k in range(n_years):
-        totals["rollup"][k] = roll.rate * (
-            totals["wages"][k] + totals["differentials"][k]
-        ) + roll.lump_rate * (totals["lump_sums"][k] + totals["profit_sharing"][k])
+        base = totals["wages"][k] + totals["differentials"][k] + totals["time_off"][k]
+        outside = totals["lump_sums"][k] + totals["profit_sharing"][k]
+        if roll.components:
+            totals["rollup"][k] = sum(
+                c.rate * base + (0 if c.base_only else c.rate) * outside for c in parts
+            )
+        else:
+            totals["rollup"][k] = roll.rate * base + roll.lump_rate * outside
         totals["total"][k] = sum(totals[key][k] for key in KEYS[:-1])
     return {"totals": totals, "pay": pay, "premium": premium}
+
+
+def _hours_off(terms: Terms, row: dict) -> list[float]:  # type: ignore[type-arg]
+    """Hours off with pay in each contract year: holidays prorated by hours paid, from their day;
+    vacation weeks of the highest band the worker's service reaches on the year's first day,
+    under the schedule (entries of one effective day) in force, piece by piece of the year."""
+    assert terms.term is not None
+    term = terms.term
+    w = row["w"]
+    out = []
+    for begin, finish in contract_years(term.start, term.years):
+        total = 0.0
+        for h in terms.holidays:
+            if not _in(h.where, w):
+                continue
+            day = h.effective or term.start
+            share = (
+                1.0
+                if day <= begin
+                else 0.0
+                if day >= finish
+                else 1 - fraction(day, begin, finish, term.day_count)
+            )
+            total += h.hours * w.hours / term.hours_per_fte * share
+        days = sorted({v.effective or term.start for v in terms.vacation})
+        cuts = sorted({begin, finish} | {d for d in days if begin < d < finish})
+        for low, high in pairwise(cuts):
+            in_force = [d for d in days if d <= low]
+            if not in_force:
+                continue
+            weeks, best = 0.0, -1
+            for v in terms.vacation:
+                if (v.effective or term.start) != in_force[-1] or not _in(v.where, w):
+                    continue
+                served = min_years_served(w.hire_date, begin) if not row["hire"] else 0
+                if served >= v.min_years and (v.min_years, v.weeks) > (best, weeks):
+                    weeks, best = v.weeks, v.min_years
+            share = fraction(high, begin, finish, term.day_count) - fraction(
+                low, begin, finish, term.day_count
+            )
+            total += weeks * w.hours / 52 * share
+        out.append(total)
+    return out
+
+
+def min_years_served(hired: date, on: date) -> int:
+    """Whole years from ``hired`` to ``on``."""
+    years = on.year - hired.year
+    while years > 0 and add_years(hired, years) > on:
+        years -= 1
+    return max(years, 0)
 
 
 def _rows(workers: list[Worker], terms: Terms, sq: Terms, hired: list[float]) -> list[dict]:  # type: ignore[type-arg]
@@ -335,9 +439,11 @@ def _add_up(
     for row in rows:
         weight = hired if row["hire"] else stay
         for k in range(len(stay)):
+            totals["hours_off"][k] += row["off"][k] * weight[k]
             for key, values in (
                 ("wages", row["wages"]),
                 ("differentials", row["diffs"]),
+                ("time_off", row["time_off"]),
                 ("lump_sums", row["lumps"]),
                 ("profit_sharing", row["share"]),
             ):

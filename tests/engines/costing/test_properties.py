@@ -102,3 +102,21 @@ def test_engine_matches_the_worker_by_worker_reference_on_every_kind_of_term(off
         assert year.status_quo_total == pytest.approx(expected["sq_totals"]["total"][k], rel=1e-9)  # type: ignore[index]
     assert np.allclose(result.pay, np.array(expected["pay"]).T, atol=1e-6)
     assert np.allclose(result.change, np.array(expected["change"]).T, atol=1e-6)
+
+
+def test_engine_matches_the_reference_on_floors_time_off_and_a_roll_up_by_component() -> None:
+    roster = cases.generated_roster(150, seed=5)
+    sq = parse_terms(cases.status_quo_with_time_off())
+    proposal = parse_terms(cases.floors_and_leave_offer())
+    result = cost_proposals(roster, [proposal], sq).proposals[0]
+    expected = reference_cost(workers_of(roster), proposal, sq)
+    totals, sq_totals = expected["totals"], expected["sq_totals"]
+    for k, year in enumerate(result.years):
+        for key in KEYS:
+            assert getattr(year, key) == pytest.approx(totals[key][k], rel=1e-9)  # type: ignore[index]
+        assert year.hours_off == pytest.approx(totals["hours_off"][k], rel=1e-9)  # type: ignore[index]
+        assert year.status_quo_total == pytest.approx(sq_totals["total"][k], rel=1e-9)  # type: ignore[index]
+    # the offer's holiday, vacation and floors all cost something, and the time off is valued
+    assert result.term.time_off > 0
+    assert np.allclose(result.pay, np.array(expected["pay"]).T, atol=1e-6)
+    assert np.allclose(result.change, np.array(expected["change"]).T, atol=1e-6)

@@ -135,3 +135,70 @@ def test_six_percent_on_july_first_costs_three_percent_that_year_and_lifts_six()
     assert round(year.above_base, 2) == 30000.00
     assert round(year.percent_of_base_payroll, 2) == 3.00
     assert round(year.lift_percent, 2) == 6.00
+
+
+AFSCME_COMPONENTS = [
+    {"name": "Social Security", "rate": 0.0620},
+    {"name": "Medicare", "rate": 0.0145},
+    {"name": "Pension", "rate": 0.0600, "base_only": True},
+    {"name": "Unemployment insurance", "rate": 0.0150, "base_only": True},
+    {"name": "Workers' compensation", "rate": 0.0150, "base_only": True},
+    {"name": "Life insurance", "rate": 0.0050, "base_only": True},
+]
+
+
+def test_base_only_roll_up_components_add_5145_to_the_raise_and_2295_to_the_bonus() -> None:
+    """AFSCME "Costing 101" ("Roll-Up Components"): the same 17.15% as components, pension,
+    unemployment insurance, workers' comp and life insurance marked "base only". On the
+    $30,000 first-year raise every component rolls up: $5,145 (Social Security $1,860,
+    Medicare $435, pension $1,800, UI $450, workers' comp $450, life $150). On the $30,000
+    bonus ($750 x 40, "Costing Bonuses") only the two that are not base-only do, 7.65%:
+    $2,295. (The slides give the components and their marks; the $2,295 follows from them.)"""
+    sq = parse_terms({"rollup": {"components": AFSCME_COMPONENTS}})
+    raise_ = parse_terms(
+        {
+            "name": "raise",
+            "term": {"start": "2026-01-01", "years": 1},
+            "raises": [{"effective": "2026-01-01", "percent": 3.0}],
+        }
+    )
+    year = cost_proposals(_payroll_unit(), [raise_], sq).proposals[0].years[0]
+    parts = {c.name: round(c.above_status_quo, 2) for c in year.rollup_components}
+    assert parts == {
+        "Social Security": 1860.00,
+        "Medicare": 435.00,
+        "Pension": 1800.00,
+        "Unemployment insurance": 450.00,
+        "Workers' compensation": 450.00,
+        "Life insurance": 150.00,
+    }
+    assert round(year.rollup - cost_proposals(_payroll_unit(), [raise_], sq).base.rollup, 2) == (
+        5145.00
+    )
+    bonus = parse_terms(
+        {
+            "name": "bonus",
+            "term": {"start": "2026-01-01", "years": 1},
+            "lump_sums": [{"paid": "2026-06-01", "amount": 750.0}],
+        }
+    )
+    year = cost_proposals(_payroll_unit(workers=40), [bonus], sq).proposals[0].years[0]
+    assert round(year.lump_sums, 2) == 30000.00
+    assert round(year.above_status_quo - year.lump_sums, 2) == 2295.00
+
+
+def test_three_raises_of_three_percent_average_6_12_percent_a_year_over_the_term() -> None:
+    """AFSCME "Costing 101" again: $30,000 + $60,900 + $92,727 = $183,627 over the three
+    years, 18.36% of one year's $1,000,000 payroll, or 6.12% a year on average: the term's
+    percent is the average a year (``percent_of_base_payroll_a_year``), not a term total."""
+    terms = parse_terms(
+        {
+            "term": {"start": "2026-01-01", "years": 3},
+            "raises": [{"effective": f"{2026 + k}-01-01", "percent": 3.0} for k in range(3)],
+        }
+    )
+    whole = cost_proposals(_payroll_unit(), [terms]).proposals[0].term
+    assert round(whole.above_base, 2) == 183627.00
+    assert round(whole.percent_of_base_payroll_a_year, 2) == 6.12
+    assert whole.percent_of_base_payroll == whole.percent_of_base_payroll_a_year
+    assert round(whole.wages_above_base, 2) == 183627.00
