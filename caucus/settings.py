@@ -190,6 +190,8 @@ TASKS = {
 }
 if REDIS_URL and TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
     RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    # django-rq's app: its `caucus rqworker` runs the tasks (docs/delivery.md, "Workers").
+    INSTALLED_APPS.append("django_rq")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

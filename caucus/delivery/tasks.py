@@ -12,6 +12,7 @@ the send.
 from __future__ import annotations
 
 import logging
+import time
 from datetime import datetime
 
 from django.conf import settings
@@ -25,6 +26,8 @@ from caucus.delivery.outbox import Sender, claim, next_wake, pause, settle, shou
 from caucus.updates.actions import UpdateError, do_publish_update
 
 log = logging.getLogger(__name__)
+# A chain's end waits this long in the worker for a claim to lapse; longer, it is deferred.
+SHORT_WAIT_SECONDS = 5
 
 
 def enqueue_deliver(send_id: int, run_after: datetime | None = None) -> None:
@@ -81,5 +84,13 @@ def deliver(send_id: int) -> None:
     if settle(send) or rows:
         return
     wake = next_wake(send)
-    if wake is not None:
-        enqueue_deliver(send_id, max(wake, timezone.now()))
+    if wake is None:
+        return
+    wait = (wake - timezone.now()).total_seconds()
+    if wait <= SHORT_WAIT_SECONDS:
+        # A claim about to lapse: wait here rather than on a scheduler (RQ's may have been the
+        # killed worker's), then go on.
+        time.sleep(max(wait, 0) + 0.05)
+        enqueue_deliver(send_id)
+    else:
+        enqueue_deliver(send_id, wake)
