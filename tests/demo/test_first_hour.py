@@ -75,7 +75,9 @@ def test_a_settings_file_line_that_is_not_name_equals_value_is_refused(tmp_path:
         load_env_file(path)
 
 
-def test_each_demo_server_sends_its_mail_to_a_sink_of_its_own(settings: Any, tmp_path: Path) -> None:
+def test_each_demo_server_sends_its_mail_to_a_sink_of_its_own(
+    settings: Any, tmp_path: Path
+) -> None:
     settings.EMAIL_HOST = "127.0.0.1"
     settings.CAUCUS_DEMO_MAILBOX = tmp_path / "mailbox"
     first_env: dict[str, str] = {}
