@@ -11,7 +11,6 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from caucus.accounts.permissions import union_ids_with
@@ -307,29 +306,28 @@ def do_lift_suppression(actor: Any, suppression: Suppression, *, reason: str) ->
 def record_bounce(
     *, address: str, permanent: bool, complaint: bool, detail: str, outbox_id: int | None = None
 ) -> int:
-    """A bounce or complaint for ``address``: the outbox rows marked, the address suppressed in
-    each union that wrote to it (hard bounces and complaints only). Returns rows marked."""
-    address = address.strip().lower()
-    rows = OutboxMessage.objects.filter(channel=Channel.EMAIL).filter(
-        Q(pk=outbox_id) if outbox_id else Q(address=address)
-    )
-    marked = 0
-    if permanent or complaint:
-        with transaction.atomic():
-            for union_id, member_id in set(rows.values_list("union_id", "member_id")):
-                suppress(
-                    Member.objects.filter(pk=member_id).first(),
-                    union_id=union_id,
-                    channel=Channel.EMAIL,
-                    address=address,
-                    reason=Suppression.Reason.COMPLAINT
-                    if complaint
-                    else Suppression.Reason.HARD_BOUNCE,
-                    detail=detail,
-                )
-            latest = rows.filter(status=OutboxStatus.SENT).order_by("-sent_at").first()
-            if latest is not None:
-                marked = OutboxMessage.objects.filter(pk=latest.pk).update(
-                    status=OutboxStatus.BOUNCED, error=detail[:500]
-                )
-    return marked
+    """A bounce or complaint about ``address`` (or the outbox row a Message-ID of ours named):
+    the address suppressed in each union that wrote to it (hard bounces and complaints only),
+    the latest message marked. Returns the rows marked."""
+    if not (permanent or complaint):
+        return 0  # a delay or a soft bounce: the outbox's own retries deal with it
+    emails = OutboxMessage.objects.filter(channel=Channel.EMAIL)
+    named = emails.filter(pk=outbox_id).first() if outbox_id else None
+    address = named.address if named is not None else address.strip().lower()
+    rows = emails.filter(address=address)
+    reason = Suppression.Reason.COMPLAINT if complaint else Suppression.Reason.HARD_BOUNCE
+    with transaction.atomic():
+        for union_id, member_id in set(rows.values_list("union_id", "member_id")):
+            suppress(
+                Member.objects.filter(pk=member_id).first(),
+                union_id=union_id,
+                channel=Channel.EMAIL,
+                address=address,
+                reason=reason,
+                detail=detail,
+            )
+        latest = named or rows.filter(status=OutboxStatus.SENT).order_by("-sent_at").first()
+        if latest is None:
+            return 0
+        status = OutboxStatus.UNSUBSCRIBED if complaint else OutboxStatus.BOUNCED
+        return OutboxMessage.objects.filter(pk=latest.pk).update(status=status, error=detail[:500])
