@@ -31,15 +31,20 @@ def _address(field: str | None) -> str:
     return value.lower()
 
 
+def _headers(part: Message) -> Message:
+    """A part whose body is a block of header fields, parsed as one."""
+    body = part.get_payload(decode=True)
+    return message_from_bytes(body if isinstance(body, bytes) else b"")
+
+
 def _original_message_id(report: Message) -> str:
     for part in report.walk():
         kind = part.get_content_type()
         if kind == "text/rfc822-headers":
-            headers = message_from_bytes(part.get_payload(decode=True) or b"")
-            return str(headers.get("Message-ID", ""))
+            return str(_headers(part).get("Message-ID", ""))
         if kind == "message/rfc822":
             inner = part.get_payload()
-            if isinstance(inner, list) and inner:
+            if isinstance(inner, list) and inner and isinstance(inner[0], Message):
                 return str(inner[0].get("Message-ID", ""))
     return ""
 
@@ -79,9 +84,8 @@ def _feedback(report: Message, outbox_id: int | None) -> list[Report]:
             continue
         fields = part.get_payload()
         block = fields[0] if isinstance(fields, list) and fields else None
-        if block is None:
-            body = part.get_payload(decode=True) or b""
-            block = message_from_bytes(body)
+        if not isinstance(block, Message):
+            block = _headers(part)
         address = _address(block.get("Original-Rcpt-To"))
         kind = str(block.get("Feedback-Type", "abuse")).strip()
         return [Report(address, False, True, f"complaint: {kind}", outbox_id)] if address else []
