@@ -20,6 +20,7 @@ from caucus.engines.redline.amendments import (
 )
 from caucus.lib.uploads import DocumentField, check_upload_size
 from caucus.table.actions import TableError, check_request_dates
+from caucus.table.answers import offer_answers
 from caucus.table.docx_text import UnreadableDocx, docx_text
 from caucus.table.models import (
     Charge,
@@ -90,13 +91,11 @@ class ProposalForm(forms.ModelForm):
             "answers",
             "package",
             "is_published",
-            "economic_terms",
         ]
         labels = {
             "text": "Text (paste it here)",
             "answers": "Answers which proposal",
             "is_published": "Published to members",
-            "economic_terms": "Economic terms (JSON, optional)",
             "effect": "What it does to the article",
         }
         widgets = {"passed_on": DATE, "effect": forms.RadioSelect}
@@ -107,14 +106,12 @@ class ProposalForm(forms.ModelForm):
         querysets = {
             "article": negotiation.articles.all(),  # type: ignore[attr-defined]
             "session": negotiation.sessions.all(),  # type: ignore[attr-defined]
-            "answers": negotiation.proposals.select_related("article").order_by(  # type: ignore[attr-defined]
-                "-passed_on", "-id"
-            ),
             "package": negotiation.packages.all(),  # type: ignore[attr-defined]
         }
         for name, queryset in querysets.items():
             if name in self.fields:
                 self.fields[name].queryset = queryset  # type: ignore[attr-defined]
+        offer_answers(self, negotiation)
         # A new pass's effect is chosen, not assumed: unset until the person picks it (or
         # confirms the one read from its text, see _clean_effect).
         self.fields["effect"].required = False

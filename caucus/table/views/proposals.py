@@ -20,12 +20,15 @@ from caucus.table.actions import (
     do_pass_proposal,
     do_set_proposal_status,
 )
+from caucus.table.economics import uncosted, uncosted_warning
 from caucus.table.forms import (
     ProposalEditForm,
     ProposalForm,
     ProposalStatusForm,
     add_table_error,
 )
+from caucus.table.models import Proposal
+from caucus.table.terms_form import TermsEditor
 from caucus.table.views import render_table
 
 
@@ -69,6 +72,25 @@ def proposal(request: StaffRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
+def _terms_refused(form: ProposalForm, editor: TermsEditor, error: TableError) -> None:
+    """A refusal about the terms shows in the terms editor, anything else at the form."""
+    if error.field == "economic_terms":
+        editor.errors.append(error.message)
+    else:
+        add_table_error(form, error)
+
+
+def _entered(request: StaffRequest, proposal: Proposal, done: str) -> None:
+    """The message after a pass is saved, with the amounts its text names and its terms do not
+    cost (a warning: the team may mean them as words only)."""
+    missing = uncosted(proposal.text, proposal.economic_terms)
+    messages.success(request, done)
+    if missing:
+        messages.warning(
+            request, uncosted_warning(missing, has_terms=bool(proposal.economic_terms))
+        )
+
+
 @staff_required("table.edit")
 def proposal_new(request: StaffRequest, slug: str) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug, "table.edit")
@@ -83,19 +105,21 @@ def proposal_new(request: StaffRequest, slug: str) -> HttpResponse:
     form = ProposalForm(
         request.POST or None, request.FILES or None, negotiation=negotiation, initial=initial
     )
-    if request.method == "POST" and form.is_valid():
+    editor = TermsEditor(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid() & editor.is_valid():
+        fields = {**form.proposal_fields(), "economic_terms": editor.result}
         try:
-            new = do_pass_proposal(request.user, negotiation, **form.proposal_fields())
+            new = do_pass_proposal(request.user, negotiation, **fields)
         except TableError as exc:
-            add_table_error(form, exc)
+            _terms_refused(form, editor, exc)
         else:
-            messages.success(request, "Proposal entered.")
+            _entered(request, new, "Proposal entered.")
             return redirect("table:proposal", slug, new.pk)
     return render_table(
         request,
         "table/proposal_form.html",
-        {"negotiation": negotiation, "form": form},
-        status=400 if form.errors else 200,
+        {"negotiation": negotiation, "form": form, "editor": editor},
+        status=400 if form.errors or editor.has_errors else 200,
     )
 
 
@@ -103,27 +127,29 @@ def proposal_new(request: StaffRequest, slug: str) -> HttpResponse:
 def proposal_edit(request: StaffRequest, slug: str, pk: int) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug, "table.edit")
     the_proposal = access_proposal(request.user, negotiation, pk, for_edit=True)
+    stored_terms = the_proposal.economic_terms
     form = ProposalEditForm(
         request.POST or None,
         request.FILES or None,
         negotiation=negotiation,
         instance=the_proposal,
     )
-    if request.method == "POST" and form.is_valid():
-        fields = form.proposal_fields()
+    editor = TermsEditor(request.POST if request.method == "POST" else None, terms=stored_terms)
+    if request.method == "POST" and form.is_valid() & editor.is_valid():
+        fields = {**form.proposal_fields(), "economic_terms": editor.result}
         # The form has already copied the values onto the instance; start from the stored row
         # so the action sees (and records) what really changed.
         the_proposal.refresh_from_db()
         try:
             changed = do_edit_proposal(request.user, the_proposal, **fields)
         except TableError as exc:
-            add_table_error(form, exc)
+            _terms_refused(form, editor, exc)
         else:
-            messages.success(request, "Saved." if changed else "Nothing changed.")
+            _entered(request, the_proposal, "Saved." if changed else "Nothing changed.")
             return redirect("table:proposal", slug, the_proposal.pk)
     return render_table(
         request,
         "table/proposal_edit.html",
-        {"negotiation": negotiation, "proposal": the_proposal, "form": form},
-        status=400 if form.errors else 200,
+        {"negotiation": negotiation, "proposal": the_proposal, "form": form, "editor": editor},
+        status=400 if form.errors or editor.has_errors else 200,
     )

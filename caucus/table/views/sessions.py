@@ -25,12 +25,17 @@ from caucus.table.actions import (
     do_record_session,
 )
 from caucus.table.forms import SessionForm, SessionProposalForm, add_table_error
-from caucus.table.models import Negotiation, Session
+from caucus.table.models import Negotiation, Proposal, Session
+from caucus.table.terms_form import TermsEditor
 from caucus.table.views import render_table
 
 
 def _passes_context(
-    request: StaffRequest, negotiation: Negotiation, session: Session, form: SessionProposalForm
+    request: StaffRequest,
+    negotiation: Negotiation,
+    session: Session,
+    form: SessionProposalForm,
+    editor: TermsEditor,
 ) -> dict[str, object]:
     passes = (
         visible_proposals(request.user, negotiation)
@@ -43,36 +48,49 @@ def _passes_context(
         "session": session,
         "passes": passes,
         "form": form if can_edit(request.user, negotiation) else None,
+        "editor": editor,
         "internal": can_view_internal(request.user, negotiation),
     }
+
+
+def _add_pass(
+    request: StaffRequest, negotiation: Negotiation, session: Session
+) -> tuple[SessionProposalForm, TermsEditor, Proposal | None]:
+    """Enter the posted pass at ``session``: the forms (fresh ones once it is entered) and the
+    new pass, or the forms with their errors and None."""
+    form = SessionProposalForm(request.POST, request.FILES, negotiation=negotiation)
+    editor = TermsEditor(request.POST)
+    if form.is_valid() & editor.is_valid():
+        fields = {**form.proposal_fields(), "economic_terms": editor.result}
+        try:
+            new = do_pass_proposal(
+                request.user, negotiation, session=session, passed_on=session.date, **fields
+            )
+        except TableError as exc:
+            if exc.field == "economic_terms":
+                editor.errors.append(exc.message)
+            else:
+                add_table_error(form, exc)
+        else:
+            return SessionProposalForm(negotiation=negotiation), TermsEditor(), new
+    return form, editor, None
 
 
 @staff_required("table.view")
 def session(request: StaffRequest, slug: str, pk: int) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug)
     the_session = access_session(request.user, negotiation, pk)
-    form = SessionProposalForm(negotiation=negotiation)
+    form, editor = SessionProposalForm(negotiation=negotiation), TermsEditor()
+    new = None
     if request.method == "POST":
         the_session = access_session(request.user, negotiation, pk, for_edit=True)
-        form = SessionProposalForm(request.POST, request.FILES, negotiation=negotiation)
-        if form.is_valid():
-            try:
-                new = do_pass_proposal(
-                    request.user,
-                    negotiation,
-                    session=the_session,
-                    passed_on=the_session.date,
-                    **form.proposal_fields(),
-                )
-            except TableError as exc:
-                add_table_error(form, exc)
-            else:
-                if not request.htmx:  # type: ignore[attr-defined]
-                    messages.success(request, f"Added: {new.title}.")
-                    return redirect("table:session", slug, the_session.pk)
-                form = SessionProposalForm(negotiation=negotiation)
-    context = _passes_context(request, negotiation, the_session, form)
-    status = 400 if form.errors else 200
+        form, editor, new = _add_pass(request, negotiation, the_session)
+        if new is not None and not request.htmx:  # type: ignore[attr-defined]
+            messages.success(request, f"Added: {new.title}.")
+            return redirect("table:session", slug, the_session.pk)
+    context = _passes_context(request, negotiation, the_session, form, editor)
+    context["added"] = new
+    status = 400 if form.errors or editor.has_errors else 200
     if request.htmx:  # type: ignore[attr-defined]
         return render_table(request, "table/session.html#passes", context, status=status)
     return render_table(request, "table/session.html", context, status=status)
