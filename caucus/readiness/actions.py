@@ -25,7 +25,10 @@ from caucus.readiness.models import (
     MemberReadiness,
     Pledge,
     Shift,
+    StrikeNotice,
+    Threshold,
 )
+from caucus.readiness.notice import draft_text
 from caucus.readiness.tasks import apply_assessment_import
 
 Actor = Any  # a signed-in user, or None for the system (the demo, a command)
@@ -243,3 +246,153 @@ def do_start_import(
     record(actor, "readiness.import_start", job, union=union, file=job.original_name)
     transaction.on_commit(lambda: apply_assessment_import.enqueue(job.pk))
     return job
+
+
+@transaction.atomic
+def do_set_threshold(actor: Actor, negotiation: Any, **fields: Any) -> Threshold:
+    """Set the readiness the bargaining team wants before it calls a strike."""
+    percent = fields.get("percent")
+    if percent is not None and not 1 <= percent <= 100:
+        raise ReadinessError("The threshold is a percent, from 1 to 100.", field="percent")
+    action = fields.get("action")
+    if action is not None and action.negotiation_id != negotiation.pk:
+        raise ReadinessError("No such pledge at this table.", field="action")
+    threshold, _ = Threshold.objects.update_or_create(
+        negotiation=negotiation, defaults={**fields, "set_by": actor}
+    )
+    record(actor, "readiness.threshold", threshold, words=threshold.words())
+    return threshold
+
+
+def _check_notice(negotiation: Any, fields: dict[str, Any], now: datetime) -> None:
+    starts, ends = fields.get("starts_at"), fields.get("ends_at")
+    if starts is not None and starts <= now:
+        raise ReadinessError("The strike's start must be in the future.", field="starts_at")
+    if starts is not None and ends is not None and ends <= starts:
+        raise ReadinessError("The strike must end after it begins.", field="ends_at")
+    days = fields.get("notice_days")
+    if days is not None and not 1 <= days <= 90:
+        raise ReadinessError("Notice is from 1 to 90 days.", field="notice_days")
+    if fields.get("is_health_care") and days is not None and days < 10:
+        raise ReadinessError(
+            "A health care employer must get at least ten days' notice (NLRA §8(g)).",
+            field="notice_days",
+        )
+    units = fields.get("units")
+    if units is not None:
+        at_table = set(negotiation.units.values_list("pk", flat=True))
+        if not units:
+            raise ReadinessError("Choose the bargaining units that will strike.", field="units")
+        if any(u.pk not in at_table for u in units):
+            raise ReadinessError("Those units are not all at this table.", field="units")
+
+
+@transaction.atomic
+def do_draft_notice(
+    actor: Actor,
+    negotiation: Any,
+    *,
+    units: list[Any],
+    starts_at: datetime,
+    ends_at: datetime | None = None,
+    is_health_care: bool = True,
+    notice_days: int = 10,
+) -> StrikeNotice:
+    """Draft a strike notice from the negotiation: its parties, the units, the date and time."""
+    fields = {
+        "units": units,
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "is_health_care": is_health_care,
+        "notice_days": notice_days,
+    }
+    _check_notice(negotiation, fields, timezone.now())
+    text = draft_text(
+        negotiation,
+        units,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        is_health_care=is_health_care,
+        notice_days=notice_days,
+        today=timezone.localdate(),
+    )
+    notice = StrikeNotice.objects.create(
+        negotiation=negotiation,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        is_health_care=is_health_care,
+        notice_days=notice_days,
+        text=text,
+        created_by=actor,
+    )
+    notice.units.set(units)
+    record(actor, "readiness.notice_draft", notice, starts_at=starts_at.isoformat())
+    return notice
+
+
+@transaction.atomic
+def do_edit_notice(actor: Actor, notice: StrikeNotice, **fields: Any) -> list[str]:
+    """Change a draft notice: its wording, or its start (the deadline moves with it)."""
+    if notice.status != StrikeNotice.Status.DRAFT:
+        raise ReadinessError("A notice once served is not changed: withdraw it and draft another.")
+    merged = {
+        "starts_at": notice.starts_at,
+        "ends_at": notice.ends_at,
+        "notice_days": notice.notice_days,
+        "is_health_care": notice.is_health_care,
+        **fields,
+    }
+    _check_notice(notice.negotiation, merged, timezone.now())
+    changed = [n for n, v in fields.items() if n != "units" and getattr(notice, n) != v]
+    for name in changed:
+        setattr(notice, name, fields[name])
+    if changed:
+        notice.save(update_fields=changed)
+    if "units" in fields and set(notice.units.all()) != set(fields["units"]):
+        notice.units.set(fields["units"])
+        changed.append("units")
+    if changed:
+        record(actor, "readiness.notice_edit", notice, changed=changed)
+    return changed
+
+
+@transaction.atomic
+def do_serve_notice(
+    actor: Actor,
+    notice: StrikeNotice,
+    *,
+    served_at: datetime,
+    served_how: str,
+    fmcs_notified_at: datetime,
+    fmcs_how: str,
+) -> StrikeNotice:
+    """Record that the notice was served on the employer and sent to the FMCS, and when. A
+    late notice is recorded as it was (the page then says when a strike may lawfully begin)."""
+    if notice.status == StrikeNotice.Status.WITHDRAWN:
+        raise ReadinessError("This notice was withdrawn.")
+    now = timezone.now()
+    for name, moment in (("served_at", served_at), ("fmcs_notified_at", fmcs_notified_at)):
+        if moment > now:
+            raise ReadinessError("Record a notice once it has been served.", field=name)
+    notice.served_at, notice.served_how = served_at, served_how
+    notice.fmcs_notified_at, notice.fmcs_how = fmcs_notified_at, fmcs_how
+    notice.served_by = actor if getattr(actor, "is_authenticated", False) else None
+    notice.status = StrikeNotice.Status.SERVED
+    notice.save()
+    record(
+        actor,
+        "readiness.notice_serve",
+        notice,
+        served_at=served_at.isoformat(),
+        fmcs_notified_at=fmcs_notified_at.isoformat(),
+        timely=notice.is_timely,
+    )
+    return notice
+
+
+@transaction.atomic
+def do_withdraw_notice(actor: Actor, notice: StrikeNotice) -> StrikeNotice:
+    notice.status = StrikeNotice.Status.WITHDRAWN
+    notice.save(update_fields=["status"])
+    record(actor, "readiness.notice_withdraw", notice)
+    return notice

@@ -18,7 +18,7 @@ from caucus.members.roster_files import RosterFileError, is_spreadsheet, read_he
 from caucus.orgs.models import BargainingUnit, Union, Worksite
 from caucus.readiness.actions import ReadinessError
 from caucus.readiness.importing import find_columns
-from caucus.readiness.models import CampaignAction, Level, Shift
+from caucus.readiness.models import CampaignAction, Level, Shift, Threshold
 
 DAYS_CHOICES = [(7, "7 days"), (14, "14 days"), (30, "30 days"), (60, "60 days"), (90, "90 days")]
 
@@ -210,3 +210,74 @@ class ImportForm(forms.Form):
                 f"“{upload.name}” has {'; '.join(missing)}. Its columns: {', '.join(headers)}."
             )
         return upload
+
+
+class ThresholdForm(forms.ModelForm[Threshold]):
+    class Meta:
+        model = Threshold
+        fields = ["percent", "measure", "scope", "action"]
+        labels = {
+            "percent": "Share of members (percent)",
+            "measure": "Who count",
+            "scope": "Where",
+            "action": "The pledge that counts",
+        }
+
+    def __init__(self, *args: Any, pledges: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["action"].queryset = pledges  # type: ignore[attr-defined]
+        self.fields["action"].empty_label = "The latest strike pledge"  # type: ignore[attr-defined]
+
+
+class NoticeForm(forms.Form):
+    """What a strike notice is drafted from: the units, the start (date and time), the end of a
+    strike of set length, and the rule that applies."""
+
+    units = forms.ModelMultipleChoiceField(
+        queryset=BargainingUnit.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label="Bargaining units that will strike",
+    )
+    starts_at = forms.DateTimeField(label="The strike begins", widget=_datetime_widget())
+    ends_at = forms.DateTimeField(
+        label="The strike ends (optional)", required=False, widget=_datetime_widget()
+    )
+    is_health_care = forms.BooleanField(
+        required=False,
+        initial=True,
+        label="The employer is a health care institution (NLRA §8(g) applies)",
+    )
+    notice_days = forms.IntegerField(
+        min_value=1,
+        max_value=90,
+        initial=10,
+        label="Days of notice",
+        help_text="At least 10 under §8(g).",
+    )
+
+    def __init__(self, *args: Any, negotiation: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        units = negotiation.units.select_related("union").order_by("union__name", "name")
+        self.fields["units"].queryset = units  # type: ignore[attr-defined]
+        self.fields["units"].initial = list(units)
+
+
+class NoticeTextForm(forms.Form):
+    text = forms.CharField(
+        label="The notice as it will be served", widget=forms.Textarea(attrs={"rows": 18})
+    )
+
+
+HOW_CHOICES = [
+    ("hand", "By hand"),
+    ("email", "By e-mail"),
+    ("certified", "Certified mail"),
+    ("courier", "Courier"),
+]
+
+
+class ServeForm(forms.Form):
+    served_at = forms.DateTimeField(label="Served on the employer", widget=_datetime_widget())
+    served_how = forms.ChoiceField(choices=HOW_CHOICES, label="How")
+    fmcs_notified_at = forms.DateTimeField(label="Sent to the FMCS", widget=_datetime_widget())
+    fmcs_how = forms.ChoiceField(choices=HOW_CHOICES, label="How", initial="email")

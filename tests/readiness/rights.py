@@ -22,8 +22,16 @@ VIEW_OF_A: set[str | None] = {"admin", "team", "officer_a", "organizer_a"}
 # local is changed by coalition-wide holders only.
 RUN: set[str | None] = {"admin", "team", "team_b", "organizer_a"}
 RUN_EVERY_LOCAL: set[str | None] = {"admin", "team"}
+# The threshold and the strike notice are the bargaining team's (readiness.notice).
+NOTICE: set[str | None] = {"admin", "team", "team_b"}
 
 RIGHTS: dict[str, tuple[str, set[str | None], tuple[str, ...]]] = {
+    "readiness:dashboard": ("GET", VIEW, ("slug",)),
+    "readiness:threshold": ("GET", NOTICE, ("slug",)),
+    "readiness:notices": ("GET", NOTICE, ("slug",)),
+    "readiness:notice_new": ("GET", NOTICE, ("slug",)),
+    "readiness:notice": ("GET", NOTICE, ("slug", "pk=notice_pk")),
+    "readiness:notice_edit": ("GET", NOTICE, ("slug", "pk=notice_pk")),
     "readiness:find": ("GET", ASSESS, ("slug",)),
     "readiness:assess_member": ("GET", ASSESS, ("slug", "pk=member_pk")),
     "readiness:member": ("GET", VIEW_OF_A, ("slug", "pk=member_pk")),
@@ -45,14 +53,14 @@ RIGHTS: dict[str, tuple[str, set[str | None], tuple[str, ...]]] = {
 
 def objects(cast: Any, negotiation: Any) -> dict[str, Any]:
     """At ``negotiation``: a strike pledge open now for every local, union A's member's one-tap
-    link to it, and a sign-in sheet of union A's waiting to be imported."""
+    link to it, a sign-in sheet of union A's waiting to be imported, and a draft strike notice."""
     from datetime import timedelta
 
     from django.core.files.base import ContentFile
     from django.utils import timezone
 
     from caucus.readiness.links import pledge_token
-    from caucus.readiness.models import AssessmentImport, CampaignAction
+    from caucus.readiness.models import AssessmentImport, CampaignAction, StrikeNotice
 
     now = timezone.now()
     action = CampaignAction.objects.create(
@@ -69,7 +77,11 @@ def objects(cast: Any, negotiation: Any) -> dict[str, Any]:
         original_name="sheet.csv",
         file=ContentFile(b"Member ID,Level\nA-100,2\n", name="sheet.csv"),
     )
+    notice = StrikeNotice.objects.create(
+        negotiation=negotiation, starts_at=now + timedelta(days=20), text="NOTICE OF STRIKE"
+    )
     return {
+        "notice_pk": notice.pk,
         "action_pk": action.pk,
         "pledge_token": pledge_token(cast.member_record.pk, action.pk),
         "assessment_import_pk": sheet.pk,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django import template
 from django.utils.html import format_html
@@ -52,3 +53,9 @@ def duration(value: timedelta | None) -> str:
             else words(hours, "hour")
         )
     return words(minutes, "minute")
+
+
+@register.filter
+def needed(local: Any, threshold: Any) -> int:
+    """Members the local still needs to move to meet the threshold."""
+    return int(local.needed(threshold.measure, threshold.percent))
