@@ -310,6 +310,7 @@ def do_check_key(actor: Actor, vote: Vote, text: str | bytes, passphrase: str) -
 @transaction.atomic
 def do_certify(actor: Actor, vote: Vote) -> None:
     require(actor, vote, "manage")
+    vote = Vote.objects.select_for_update().get(pk=vote.pk)
     require_state(vote, State.TALLIED, doing="certifying it")
     vote.state, vote.certified_at = State.CERTIFIED, timezone.now()
     vote.save(update_fields=["state", "certified_at"])

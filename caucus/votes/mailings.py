@@ -224,11 +224,12 @@ def _print_letters(mailing: VoteMailing) -> None:
         issued.update(issue_credentials([r.voter_id for r in chunk]))
         mailing.report(min(start + BATCH, len(recipients)), stage=_("Issuing credentials"))
     printed = [(r.voter, issued[r.voter_id]) for r in recipients if r.voter_id in issued]
-    mailing.report(len(recipients), stage=_("Printing the letters"))
-    pdf = letters.letters_pdf(mailing.vote, printed)
-    mailing.letters.save(f"vote-{mailing.vote_id}-letters-{mailing.pk}.pdf", ContentFile(pdf))
-    sent = MailingRecipient.Status.SENT
-    mailing.recipients.filter(voter_id__in=list(issued)).update(status=sent)
+    if printed:
+        mailing.report(len(recipients), stage=_("Printing the letters"))
+        pdf = letters.letters_pdf(mailing.vote, printed)
+        name = f"vote-{mailing.vote_id}-letters-{mailing.pk}.pdf"
+        mailing.letters.save(name, ContentFile(pdf))
+    mailing.recipients.filter(voter_id__in=list(issued)).update(status=MailingRecipient.Status.SENT)
     mailing.recipients.exclude(voter_id__in=list(issued)).update(
         status=MailingRecipient.Status.FAILED, error="voted before the letter was printed"
     )

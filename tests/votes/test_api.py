@@ -1,0 +1,68 @@
+"""Votes in the JSON API: the same rights as the pages; turnout for an organizer's own locals;
+the result only once counted, in the engine's documented JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from caucus.accounts.models import ApiToken
+from caucus.votes.models import State
+from tests.votes.helpers import result_row, vote_row, voter_row
+
+pytestmark = pytest.mark.django_db
+
+
+def _get(cast: Any, who: str, path: str) -> Any:
+    _, raw = ApiToken.issue(cast[who], "test")
+    return Client().get(path, headers={"Authorization": f"Bearer {raw}"})
+
+
+def test_the_api_lists_a_negotiations_votes_with_their_rule(cast: Any) -> None:
+    vote = vote_row(cast.world.negotiation, State.OPEN, title="Strike vote")
+    body = _get(cast, "team", "/api/negotiations/national-2026/votes").json()
+    assert [(v["id"], v["title"], v["state"]) for v in body] == [(vote.pk, "Strike vote", "open")]
+    assert body[0]["rule"]["scope"] == "both"
+
+
+def test_an_organizer_gets_turnout_of_their_own_local_only(cast: Any) -> None:
+    vote = vote_row(cast.world.negotiation, State.OPEN)
+    voter_row(vote, cast.member_record, has_voted=True, channel="online")
+    voter_row(vote, cast.world.member(cast.world.union_b, member_id="B-1"))
+    body = _get(
+        cast, "organizer_a", f"/api/negotiations/national-2026/votes/{vote.pk}/turnout"
+    ).json()
+    assert body["total"] == {
+        "name": "All",
+        "eligible": 1,
+        "voted": 1,
+        "online": 1,
+        "paper": 0,
+        "percent": 100.0,
+    }
+    assert [row["name"] for row in body["locals"]] == ["Local A"]
+
+
+def test_an_organizer_cannot_read_the_vote_itself(cast: Any) -> None:
+    vote = vote_row(cast.world.negotiation, State.OPEN)
+    response = _get(cast, "organizer_a", f"/api/negotiations/national-2026/votes/{vote.pk}")
+    assert response.status_code == 404
+
+
+def test_there_is_no_result_before_the_count(cast: Any) -> None:
+    vote = vote_row(cast.world.negotiation, State.CLOSED)
+    path = f"/api/negotiations/national-2026/votes/{vote.pk}/result"
+    assert _get(cast, "team", path).status_code == 404
+
+
+def test_the_result_is_the_engines_json(cast: Any) -> None:
+    vote = vote_row(cast.world.negotiation, State.TALLIED)
+    result_row(vote, {"local-a": (30, 20, 10, 0), "local-b": (30, 19, 11, 0)})
+    path = f"/api/negotiations/national-2026/votes/{vote.pk}/result"
+    body = _get(cast, "observer", path).json()
+    assert body["outcome"]["format"] == 1
+    local_a = body["outcome"]["locals"][0]
+    assert (local_a["key"], local_a["yes_share"], local_a["passes"]) == ("local-a", "2/3", True)
+    assert body["channels"]["local-b"]["online"] == {"yes": 19, "no": 11, "void": 0}

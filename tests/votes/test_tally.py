@@ -1,0 +1,196 @@
+"""The tally and what follows: the trustees' key opens the ballots, online, paper and accepted
+challenged ballots are merged per local, the rule decides each local and the coalition with
+its reasons; the results pages; the result as a draft update; the audit package, from which
+an observer can check the roll hash and decide the vote again."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from caucus.audit.models import AuditEvent
+from caucus.engines.ballots import decide, parse_rules, parse_tallies
+from caucus.votes import actions, ballot_box, credentials, paper, states
+from caucus.votes.errors import VoteError
+from caucus.votes.models import ChallengedBallot, RecordKept, Result, Vote, Voter
+from caucus.votes.tally import do_tally
+from tests.votes.helpers import PASSPHRASE, open_vote
+
+pytestmark = pytest.mark.django_db
+
+
+def _many(world: Any, union: Any, prefix: str, n: int) -> None:
+    for i in range(n):
+        world.member(union, member_id=f"{prefix}-{i + 1}", first_name=f"M{i}")
+
+
+@pytest.fixture
+def counted(cast: Any) -> tuple[Vote, str]:
+    """Local A: 12 on the roll; 8 vote online (6 yes, 2 no) and 3 on paper (2 yes, 1 no):
+    8 yes of 11 is 72.7%, at least two thirds: passes. Local B: 12 on the roll; 6 online
+    (3 yes, 3 no) and one accepted challenged yes: 4 yes of 7 is 57.1%: fails."""
+    world = cast.world
+    _many(world, world.union_a, "A", 11)  # with A-100, 12 in local A
+    _many(world, world.union_b, "B", 12)
+    vote, key_file = open_vote(cast)
+    codes = credentials.issue_credentials(list(vote.voters.values_list("pk", flat=True)))
+    by_key = {Voter.objects.get(pk=pk).key: code for pk, code in codes.items()}
+    choices = {f"local-a:A-{i}": "yes" if i <= 6 else "no" for i in range(1, 9)}
+    choices |= {f"local-b:B-{i}": "yes" if i <= 3 else "no" for i in range(1, 7)}
+    for key, choice in choices.items():
+        assert ballot_box.cast_ballot(vote, by_key[key], choice).is_cast
+    for key in ("local-a:A-9", "local-a:A-10", "local-a:A-11"):
+        paper.do_strike_off(cast["officer_a"], Voter.objects.get(key=key))
+    for teller in ("officer_a", "team"):
+        paper.do_enter_paper_count(cast[teller], vote, world.union_a, (2, 1, 0))
+    challenged = paper.do_record_challenged(
+        cast["officer_a"],
+        vote,
+        world.union_b,
+        name="Sam Newhire",
+        member_number="B-99",
+        reason="not_on_roll",
+        note="",
+        choice="yes",
+    )
+    paper.do_decide_challenged(cast["team"], challenged, accept=True, note="Hired in January.")
+    states.do_close_vote(cast["team"], vote)
+    vote.refresh_from_db()
+    return vote, key_file
+
+
+def test_the_tally_merges_online_paper_and_challenged_ballots_per_local(
+    cast: Any, counted: Any
+) -> None:
+    vote, key_file = counted
+    result = do_tally(cast["observer"], vote, key_file, PASSPHRASE)
+    local_a, local_b = result.outcome["locals"]
+    assert (local_a["key"], local_a["yes"], local_a["no"], local_a["passes"]) == (
+        "local-a",
+        8,
+        3,
+        True,
+    )
+    assert "8 yes of 11 votes cast = 72.7%, needs at least 2/3: passes" in local_a["reason"]
+    assert (local_b["eligible"], local_b["yes"], local_b["no"], local_b["passes"]) == (
+        13,
+        4,
+        3,
+        False,
+    )
+    assert result.channels["local-a"]["paper"] == {"yes": 2, "no": 1, "void": 0}
+    assert result.channels["local-b"]["challenged"] == {"yes": 1, "no": 0, "void": 0}
+    assert result.outcome["passes"] is False
+    assert result.counted == 15
+
+
+def test_after_the_tally_only_counts_remain_and_the_records_are_kept_a_year(
+    cast: Any, counted: Any
+) -> None:
+    vote, key_file = counted
+    do_tally(cast["team"], vote, key_file, PASSPHRASE)
+    vote.refresh_from_db()
+    assert vote.state == "tallied"
+    assert (vote.keep_until - vote.tallied_at).days == 365
+    assert ChallengedBallot.objects.get().sealed is None
+    with pytest.raises(RecordKept):
+        vote.delete()
+    event = AuditEvent.objects.get(action="vote.tally")
+    assert event.detail == {"passes": False, "counted": 15, "problems": 0}
+
+
+def test_a_wrong_passphrase_counts_nothing(cast: Any, counted: Any) -> None:
+    vote, key_file = counted
+    with pytest.raises(VoteError) as refused:
+        do_tally(cast["team"], vote, key_file, "not the passphrase")
+    assert refused.value.field == "key_file"
+    vote.refresh_from_db()
+    assert vote.state == "closed"
+    assert not Result.objects.filter(vote=vote).exists()
+
+
+def test_an_open_vote_cannot_be_tallied(cast: Any) -> None:
+    vote, key_file = open_vote(cast)
+    with pytest.raises(VoteError, match="open: tallying it is not possible"):
+        do_tally(cast["team"], vote, key_file, PASSPHRASE)
+
+
+def test_a_teller_cannot_tally(cast: Any, counted: Any) -> None:
+    vote, key_file = counted
+    with pytest.raises(VoteError, match="right to do this"):
+        do_tally(cast["officer_a"], vote, key_file, PASSPHRASE)
+
+
+def test_the_tally_page_takes_the_key_file_and_shows_the_results(cast: Any, counted: Any) -> None:
+    vote, key_file = counted
+    client = cast.client("observer")
+    upload = io.BytesIO(key_file.encode())
+    upload.name = "key.json"
+    url = reverse("votes:tally", args=[vote.pk])
+    response = client.post(url, {"key_file": upload, "passphrase": PASSPHRASE}, follow=True)
+    page = response.content.decode()
+    assert "Local A" in page
+    assert "needs at least 2/3: passes" in page
+    assert "✗ Fails" in page
+
+
+def test_members_see_per_local_results_with_reasons(cast: Any, counted: Any) -> None:
+    vote, key_file = counted
+    do_tally(cast["team"], vote, key_file, PASSPHRASE)
+    url = reverse("votes_site:results", args=[vote.negotiation.slug, vote.pk])
+    page = cast.client(None).get(url).content.decode()
+    assert "8 yes of 11 votes cast = 72.7%, needs at least 2/3: passes" in page
+    assert "has not certified the result yet" in page
+
+
+def test_a_local_with_fewer_than_ten_voters_is_not_broken_down(cast: Any, counted: Any) -> None:
+    vote, key_file = counted
+    do_tally(cast["team"], vote, key_file, PASSPHRASE)  # local B: 7 voted
+    url = reverse("votes_site:results", args=[vote.negotiation.slug, vote.pk])
+    page = cast.client(None).get(url).content.decode()
+    assert "Fewer than 10 members voted here, so the counts are not shown." in page
+    assert "4 yes of 7" not in page
+
+
+def test_the_result_becomes_a_draft_update_in_one_step(cast: Any, counted: Any) -> None:
+    vote, key_file = counted
+    do_tally(cast["team"], vote, key_file, PASSPHRASE)
+    client = cast.client("team")
+    response = client.post(reverse("votes:draft_update", args=[vote.pk]))
+    from caucus.updates.models import Update
+
+    update = Update.objects.get(slug=f"vote-{vote.pk}-results")
+    assert response["Location"] == reverse("updates:edit", args=[update.pk])
+    assert update.status == "draft"
+    assert "| Local A | 8 | 3 | 91.7% | passes |" in update.body
+
+
+def test_the_audit_package_checks_out(cast: Any, counted: Any) -> None:
+    vote, key_file = counted
+    do_tally(cast["team"], vote, key_file, PASSPHRASE)
+    response = cast.client("observer").get(reverse("votes:package", args=[vote.pk]))
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    files = {name.split("/", 1)[1]: archive.read(name).decode() for name in archive.namelist()}
+    assert hashlib.sha256(files["roll.txt"].encode()).hexdigest() == vote.roll_hash
+    assert files["roll_hash.txt"].strip() == vote.roll_hash
+    assert len(files["ballots.csv"].splitlines()) == 1 + 14
+    assert len(files["receipts.txt"].splitlines()) == 15
+    again = decide(parse_rules(json.loads(files["rule.json"])), parse_tallies(files["tallies.csv"]))
+    assert again.passes is json.loads(files["result.json"])["outcome"]["passes"]
+    assert "Sam Newhire" not in files["challenged.csv"]
+    assert "vote.tally" in files["log.csv"]
+    assert AuditEvent.objects.filter(action="vote.package_download").count() == 1
+
+
+def test_certifying_ends_the_vote(cast: Any, counted: Any) -> None:
+    vote, key_file = counted
+    do_tally(cast["team"], vote, key_file, PASSPHRASE)
+    actions.do_certify(cast["team"], vote)
+    vote.refresh_from_db()
+    assert vote.state == "certified"
