@@ -7,7 +7,8 @@ from django.http import Http404
 
 from caucus.accounts.models import Person
 from caucus.accounts.permissions import is_coalition_wide, unions_with
-from caucus.costing.models import CostingRun
+from caucus.costing.models import CostingRun, EmployerFact
+from caucus.table.access import access_negotiation
 from caucus.table.models import Negotiation
 
 
@@ -40,3 +41,16 @@ def published_run(slug: str) -> CostingRun:
     if run is None:
         raise Http404("Nothing published here.")
     return run
+
+
+def access_fact(user: Person, slug: str, pk: int) -> EmployerFact:
+    """One of the employer's figures at a negotiation the user may cost proposals for."""
+    negotiation = access_negotiation(user, slug, "costing.run")
+    fact = (
+        EmployerFact.objects.filter(negotiation=negotiation, pk=pk)
+        .select_related("negotiation")
+        .first()
+    )
+    if fact is None:
+        raise Http404("No such figure.")
+    return fact

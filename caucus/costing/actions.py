@@ -14,7 +14,7 @@ from django.utils import timezone
 from caucus.accounts.models import Actor
 from caucus.audit.log import record
 from caucus.costing.inputs import parse_inputs, snapshot
-from caucus.costing.models import CostingRun
+from caucus.costing.models import CostingRun, EmployerFact
 from caucus.costing.rosters import (
     check_file,
     check_frame,
@@ -185,3 +185,54 @@ def do_unpublish(actor: Actor, run: CostingRun) -> None:
 
 def record_export(actor: Actor, run: CostingRun, request: Any) -> None:
     record(actor, "costing.export", run, request=request, workers=run.workers)
+
+
+@transaction.atomic
+def do_add_fact(
+    actor: Actor, negotiation: Negotiation, fields: dict[str, Any], document: Any = None
+) -> EmployerFact:
+    """Record one of the employer's financial figures with its source (checked by the form;
+    the database holds the same rules)."""
+    fact = EmployerFact(negotiation=negotiation, created_by=actor, **fields)
+    if document:
+        fact.document.save(document.name, document, save=False)
+    fact.save()
+    record(actor, "costing.fact_add", fact, negotiation=negotiation.slug, what=fact.what())
+    return fact
+
+
+@transaction.atomic
+def do_change_fact(
+    actor: Actor, fact: EmployerFact, fields: dict[str, Any], document: Any = None
+) -> EmployerFact:
+    """Correct a figure; a new document replaces the old one, ``False`` removes it."""
+    stored = EmployerFact.objects.get(pk=fact.pk)  # a form may have changed ``fact`` already
+    before = {name: str(getattr(stored, name)) for name in fields}
+    for name, value in fields.items():
+        setattr(fact, name, value)
+    if document is False and fact.document:
+        fact.document.delete(save=False)
+    elif document:
+        if fact.document:
+            fact.document.delete(save=False)
+        fact.document.save(document.name, document, save=False)
+    fact.save()
+    changed = {n: v for n, v in before.items() if str(getattr(fact, n)) != v}
+    record(actor, "costing.fact_change", fact, what=fact.what(), before=changed)
+    return fact
+
+
+@transaction.atomic
+def do_remove_fact(actor: Actor, fact: EmployerFact) -> None:
+    record(
+        actor,
+        "costing.fact_remove",
+        fact,
+        negotiation=fact.negotiation.slug,
+        what=fact.what(),
+        amount=str(fact.amount),
+        source=fact.source_title,
+    )
+    if fact.document:
+        fact.document.delete(save=False)
+    fact.delete()

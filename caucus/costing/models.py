@@ -97,3 +97,83 @@ class CostingRun(Job):
     def terms_of(self, index: int) -> dict[str, Any]:
         terms: dict[str, Any] = self.proposal_terms[index]["terms"]
         return terms
+
+
+class EmployerFact(models.Model):
+    """A figure of the employer's own money, with where it comes from: revenue, operating
+    income, net income or reserves for a year, or spending it has announced (a headquarters, an
+    arena). The result page and the member page set the gap between the two sides' proposals
+    against these, with the sources linked (``caucus.costing.employer_money``)."""
+
+    class Kind(models.TextChoices):
+        REVENUE = "revenue", "Revenue"
+        OPERATING_INCOME = "operating_income", "Operating income"
+        NET_INCOME = "net_income", "Net income"
+        RESERVES = "reserves", "Reserves (cash and investments)"
+        SPENDING = "spending", "Spending it has announced"
+
+    YEARLY = (Kind.REVENUE, Kind.OPERATING_INCOME, Kind.NET_INCOME, Kind.RESERVES)
+
+    negotiation = models.ForeignKey(
+        "table.Negotiation", on_delete=models.CASCADE, related_name="employer_facts"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="The fiscal year the figure is for; for spending, the year it was announced.",
+    )
+    label = models.CharField(
+        max_length=200, blank=True, help_text='What the spending is for: "a new headquarters".'
+    )
+    amount = models.DecimalField(
+        max_digits=16, decimal_places=2, help_text="In dollars; a loss is negative."
+    )
+    source_title = models.CharField(
+        max_length=300, help_text='Where the figure comes from: "Annual report 2025, p. 41".'
+    )
+    source_url = models.URLField(max_length=500, blank=True)
+    document = models.FileField(upload_to="costing/facts/%Y/%m/", blank=True)
+    is_public = models.BooleanField(
+        default=True,
+        help_text="Shown to members beside a published costing. Untick a figure from a "
+        "document the employer gave the union in confidence.",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["kind", "-year", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(source_title=""), name="employer_fact_has_a_source"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind="spending") | models.Q(year__isnull=False),
+                name="employer_fact_yearly_has_a_year",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="spending") | ~models.Q(label=""),
+                name="employer_fact_spending_says_what_for",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["operating_income", "net_income"])
+                | models.Q(amount__gte=0),
+                name="employer_fact_only_income_is_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.what()}: ${self.amount:,.0f}"
+
+    def what(self) -> str:
+        """``Operating income 2025``, ``Spending it has announced: a new headquarters``."""
+        if self.kind == self.Kind.SPENDING:
+            return f"{self.get_kind_display()}: {self.label}"
+        return f"{self.get_kind_display()} {self.year}"
+
+    def is_yearly(self) -> bool:
+        return self.kind in self.YEARLY

@@ -44,10 +44,38 @@ def year_rows(summary: dict[str, Any]) -> list[dict[str, Any]]:
         {
             "label": "Whole term",
             "start": None,
+            "is_term": True,
             "status_quo": first["term_total"]["status_quo_total"],
             "cells": [p["term_total"] for p in proposals],
         }
     )
+    return rows
+
+
+def rollup_rows(summary: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per roll-up component (base year, then each proposal above the status quo over
+    the term); [] when every roll-up is a single rate."""
+    base = {c["name"]: c for c in summary.get("base_year", {}).get("rollup_components", [])}
+    proposals = summary.get("proposals", [])
+    found: dict[str, dict[str, Any]] = dict(base)
+    for p in proposals:
+        for c in p["term_total"].get("rollup_components", []):
+            found.setdefault(c["name"], c)
+    rows = []
+    for name, first in found.items():
+        cells = []
+        for p in proposals:
+            mine = {c["name"]: c for c in p["term_total"].get("rollup_components", [])}
+            cells.append(mine[name]["above_status_quo"] if name in mine else None)
+        rows.append(
+            {
+                "name": name,
+                "rate": first["rate"] * 100,
+                "base_only": first["base_only"],
+                "base_year": base[name]["amount"] if name in base else None,
+                "cells": cells,
+            }
+        )
     return rows
 
 

@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.utils.dateformat import format as format_date
 
 from caucus.costing.access import published_run
+from caucus.costing.employer_money import money_for
 from caucus.costing.forms import WorkerForm
 from caucus.costing.models import CostingRun
 from caucus.costing.my_pay import Outcome, Worker, scales, worker_outcomes
@@ -90,6 +91,7 @@ def what_it_means(request: HttpRequest, slug: str) -> HttpResponse:
             "blocks": [(o, [sentence(o, y) for y in o.years]) for o in outcomes],
             "yearly": _yearly(outcomes),
             "chart": _chart(outcomes),
+            "money": money_for(run, members=True),
         },
         status=400 if form.is_bound and not form.is_valid() else 200,
     )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from caucus.costing import views
+from caucus.costing import fact_views, views
 
 app_name = "costing"
 urlpatterns = [
@@ -13,4 +13,8 @@ urlpatterns = [
     path("<int:pk>/costing.xlsx", views.run_export, name="export"),
     path("<int:pk>/publish/", views.run_publish, name="publish"),
     path("<int:pk>/unpublish/", views.run_unpublish, name="unpublish"),
+    path("money/<slug:slug>/", fact_views.fact_list, name="facts"),
+    path("money/<slug:slug>/<int:pk>/", fact_views.fact_edit, name="fact_edit"),
+    path("money/<slug:slug>/<int:pk>/remove/", fact_views.fact_remove, name="fact_remove"),
+    path("money/<slug:slug>/<int:pk>/document/", fact_views.fact_document, name="fact_document"),
 ]

@@ -22,6 +22,7 @@ from caucus.costing.actions import (
     do_unpublish,
     record_export,
 )
+from caucus.costing.employer_money import money_for
 from caucus.costing.forms import NewRunForm, PublishForm
 from caucus.costing.models import CostingRun
 from caucus.lib.files import send_stored_file
@@ -88,6 +89,9 @@ def _result_context(run: CostingRun) -> dict[str, Any]:
         "years_chart": pages.years_chart(summary),
         "histogram_chart": pages.histogram_chart(summary),
         "histogram_rows": pages.histogram_rows(summary),
+        "money": money_for(run, members=False),
+        "has_time_off": any(p["term_total"].get("hours_off") for p in proposals),
+        "rollup_rows": pages.rollup_rows(summary),
     }
 
 

@@ -25,12 +25,21 @@ RIGHTS: dict[str, tuple[str, set[str | None], tuple[str, ...]]] = {
     "costing:publish": ("POST", RUN, ("pk=costing_run_pk",)),
     "costing:unpublish": ("POST", RUN, ("pk=costing_run_pk",)),
     "costing_site:what_it_means": ("GET", EVERYONE, ("slug",)),
+    # the employer's money: figures of the negotiation, for whoever may cost proposals there
+    "costing:facts": ("GET", TEAM, ("slug",)),
+    "costing:fact_edit": ("GET", TEAM, ("slug", "pk=employer_fact_pk")),
+    "costing:fact_remove": ("POST", TEAM, ("slug", "pk=employer_fact_pk")),
+    "costing:fact_document": ("GET", TEAM, ("slug", "pk=employer_fact_pk")),
 }
 
 
 def objects(cast: Any, negotiation: Any) -> dict[str, Any]:
-    """At ``negotiation``: a finished, published run of the world's members on one costable proposal."""
+    """At ``negotiation``: a finished, published run of the world's members on one costable
+    proposal, and one of the employer's figures with its document."""
+    from django.core.files.base import ContentFile
+
     from caucus.costing.actions import do_create_run, do_publish
+    from caucus.costing.models import EmployerFact
     from caucus.costing.tasks import run_costing
     from tests.costing.helpers import make_proposals
 
@@ -39,4 +48,12 @@ def objects(cast: Any, negotiation: Any) -> dict[str, Any]:
     run_costing(run.pk)
     run.refresh_from_db()
     do_publish(cast["team"], run, "")
-    return {"costing_run_pk": run.pk}
+    fact = EmployerFact.objects.create(
+        negotiation=negotiation,
+        kind="operating_income",
+        year=2025,
+        amount=45_000_000,
+        source_title="Annual report 2025",
+        document=ContentFile(b"%PDF-1.7\n", name="annual-report.pdf"),
+    )
+    return {"costing_run_pk": run.pk, "employer_fact_pk": fact.pk}

@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from tests.costing.helpers import finished_run
+from caucus.costing.actions import do_create_run
+from caucus.costing.tasks import run_costing
+from tests.costing.helpers import SCALE, finished_run, make_proposals, make_roster
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +22,9 @@ def test_the_result_page_runs_a_fixed_number_of_queries(
     run = finished_run(cast, world)
     client = cast.client("team")
     client.get(reverse("costing:run", args=[run.pk]))
-    # session, user, OTP device, role grants, the run (with negotiation, union, creator)
-    with django_assert_num_queries(5):
+    # session, user, OTP device, role grants, the run (with negotiation, union, creator), the
+    # employer's figures
+    with django_assert_num_queries(6):
         response = client.get(reverse("costing:run", args=[run.pk]))
     assert response.status_code == 200
 
@@ -61,3 +64,37 @@ def test_the_histogram_counts_every_worker_once(cast: Any, world: Any) -> None:
     for proposal in run.summary["proposals"]:
         assert sum(proposal["histogram"]["counts"]) == run.workers
         assert 0.0 in proposal["histogram"]["edges"]
+
+
+def test_the_result_page_shows_wages_alone_time_off_and_each_roll_up_component(
+    cast: Any, world: Any
+) -> None:
+    make_roster(world)
+    union, _ = make_proposals(world)
+    union.economic_terms = {**union.economic_terms, "holidays": [{"hours": 8.0}]}
+    union.save()
+    status_quo = {
+        "scales": [{"classification": "Clerk", "rates": SCALE}],
+        "rollup": {
+            "components": [
+                {"name": "Social Security", "rate": 0.062},
+                {"name": "Pension", "rate": 0.06, "base_only": True},
+            ]
+        },
+    }
+    run = do_create_run(
+        cast["team"], world.negotiation, name="Time off", proposals=[union],
+        status_quo_terms=status_quo,
+    )  # fmt: skip
+    run_costing(run.pk)
+    run.refresh_from_db()
+    page = cast.client("team").get(reverse("costing:run", args=[run.pk])).content.decode()
+    year = run.summary["proposals"][0]["years"][0]
+    # One 8-hour holiday on 6.25 FTE (1 + 0.5 + 1 + 0.75 + 1 + 1, and Mara's 1): 50 hours off.
+    assert year["hours_off"] == 50.0
+    assert 'id="wages-alone"' in page
+    assert 'id="time-off"' in page
+    assert "<td>50</td>" in page
+    assert 'id="rollup-components"' in page
+    assert 'Pension <span class="muted">(base pay only)</span>' in page
+    assert "<td>6.00%</td>" in page

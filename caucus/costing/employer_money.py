@@ -1,0 +1,126 @@
+"""The employer's money beside the cost: the gap between the two sides' proposals in a costing
+run, set against the employer's own figures (``EmployerFact``) as the share of each it comes to.
+
+"The difference over 3 years, $900,000, is 2.0% of one year's operating income ($45 million in
+2025)." Yearly figures are taken for their latest year recorded; each announced spending is set
+against on its own. A figure of zero or less (an operating loss) is shown, not divided by.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from caucus.costing.models import CostingRun, EmployerFact
+
+OF_ONE_YEAR: dict[str, str] = {
+    EmployerFact.Kind.REVENUE: "one year's revenue",
+    EmployerFact.Kind.OPERATING_INCOME: "one year's operating income",
+    EmployerFact.Kind.NET_INCOME: "one year's net income",
+    EmployerFact.Kind.RESERVES: "the employer's reserves",
+}
+
+
+@dataclass(frozen=True)
+class Gap:
+    """What the union's proposal costs above the employer's, over the term, in dollars."""
+
+    union: str
+    employer: str
+    amount: float
+    years: int
+    is_same_term: bool  # both proposals run over the same dates
+
+
+@dataclass(frozen=True)
+class Comparison:
+    fact: EmployerFact
+    share: float | None  # percent of the fact's amount; None when it is zero or less
+    sentence: str
+
+
+def money_for(run: CostingRun, *, members: bool) -> dict[str, Any] | None:
+    """What the pages show of the employer's money beside a finished run: the gap and the
+    comparisons (for members, with public figures only); None when the run has not one
+    proposal of each side."""
+    gap = side_gap(run.summary or {})
+    if gap is None:
+        return None
+    facts = EmployerFact.objects.filter(negotiation_id=run.negotiation_id)
+    if members:
+        facts = facts.filter(is_public=True)
+    return {"gap": gap, "comparisons": set_against(gap, facts), "slug": run.negotiation.slug}
+
+
+def side_gap(summary: dict[str, Any]) -> Gap | None:
+    """The gap between the run's first union proposal and its first employer proposal, each
+    above the status quo over its term; None without one of each."""
+    proposals = (summary or {}).get("proposals") or []
+    union = next((p for p in proposals if p.get("side") == "union"), None)
+    employer = next((p for p in proposals if p.get("side") == "employer"), None)
+    if union is None or employer is None:
+        return None
+    amount = float(union["term_total"]["above_status_quo"]) - float(
+        employer["term_total"]["above_status_quo"]
+    )
+    return Gap(
+        union=str(union["name"]),
+        employer=str(employer["name"]),
+        amount=amount,
+        years=int(union["term"]["years"]),
+        is_same_term=union["term"] == employer["term"],
+    )
+
+
+def chosen_facts(facts: Iterable[EmployerFact]) -> list[EmployerFact]:
+    """The latest year of each yearly kind, then every announced spending, in that order."""
+    latest: dict[str, EmployerFact] = {}
+    spending: list[EmployerFact] = []
+    for fact in facts:
+        if fact.kind == EmployerFact.Kind.SPENDING:
+            spending.append(fact)
+        elif fact.kind not in latest or (fact.year or 0) > (latest[fact.kind].year or 0):
+            latest[fact.kind] = fact
+    yearly = [latest[k] for k in EmployerFact.YEARLY if k in latest]
+    return yearly + sorted(spending, key=lambda f: (-(f.year or 0), f.label))
+
+
+def set_against(gap: Gap, facts: Iterable[EmployerFact]) -> list[Comparison]:
+    """One comparison per chosen fact (``chosen_facts``), in words."""
+    years = "year" if gap.years == 1 else f"{gap.years} years"
+    lead = f"The difference over {years}, {big_money(gap.amount)},"
+    out = []
+    for fact in chosen_facts(facts):
+        amount = float(fact.amount)
+        if amount <= 0:
+            kind = fact.get_kind_display().lower()
+            out.append(
+                Comparison(fact, None, f"The employer reports {kind} of {big_money(amount)} "
+                f"in {fact.year}.")
+            )  # fmt: skip
+            continue
+        share = 100.0 * gap.amount / amount
+        if fact.kind == EmployerFact.Kind.SPENDING:
+            when = f" ({fact.year})" if fact.year else ""
+            what = f"the {big_money(amount)} it has announced for {fact.label}{when}"
+        else:
+            what = f"{OF_ONE_YEAR[fact.kind]} ({big_money(amount)} in {fact.year})"
+        out.append(Comparison(fact, share, f"{lead} is {percent(share)} of {what}."))
+    return out
+
+
+def big_money(value: float) -> str:
+    """``$900 million``, ``$1.25 billion``, ``$295 million``, ``$45,000``; a loss with a minus."""
+    sign = "−" if value < 0 else ""
+    value = abs(value)
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if value >= size:
+            shown = f"{value / size:,.2f}".rstrip("0").rstrip(".")
+            return f"{sign}${shown} {word}"
+    return f"{sign}${value:,.0f}"
+
+
+def percent(share: float) -> str:
+    """``2.0%``; below one percent with two decimals (``0.10%``), so a small share is not 0."""
+    return f"{share:,.1f}%" if abs(share) >= 1 else f"{share:.2f}%"
