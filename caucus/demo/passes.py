@@ -11,7 +11,11 @@ from typing import Any
 from caucus.demo.orgs import STORE_CLASSIFICATIONS, WAREHOUSE_CLASSIFICATIONS
 
 # key, article, side, kind, session index (None: a draft not yet passed), answers, the status
-# the round leaves it at (tests/demo checks it), published, title, text, economic terms
+# the round leaves it at (tests/demo checks it), published, title, text, economic terms.
+# Each text is the sections it changes, each first on its line with its number, as a team
+# pastes them: the table reads "amends 14.2" (or "adds 14.5", where the article has no such
+# section) from it, so a sheet marks only those sections; a text with no section numbers
+# (the option and the supposal) would replace its article whole.
 U, E = "union", "employer"
 FORMAL, COUNTER, OPTION, SUPPOSAL = "formal", "counter", "option", "supposal"
 OPEN, SUPERSEDED, TA = "open", "superseded", "ta"
@@ -111,8 +115,10 @@ PASSES: list[tuple[Any, ...]] = [
         OPEN,
         True,
         "Benefits: 85% of premiums, eligible at 16 hours",
-        "16.1 Employees averaging sixteen (16) or more hours are eligible. 16.2 The Company pays "
-        "85% of premiums for all tiers of coverage.",
+        "16.1 Employees averaging sixteen (16) or more hours per week over a quarter are "
+        "eligible for the Company's medical, dental and vision plans.\n\n"
+        "16.2 The Company shall pay eighty-five percent (85%) of the premium for all tiers of "
+        "coverage.",
         # Lowering eligibility to 16 hours brings more people into the plan.
         {"health": {"monthly_premium": 640.0, "employer_share": 0.85, "enrolled": 0.7}},
     ),
@@ -169,8 +175,10 @@ PASSES: list[tuple[Any, ...]] = [
         OPEN,
         True,
         "Scheduling: 21 days' notice and no clopening",
-        "9.1 Schedules shall be posted twenty-one (21) days in advance. 9.2 No closing and "
-        "opening shifts with fewer than twelve (12) hours between them.",
+        "9.1 Schedules shall be posted at least twenty-one (21) days in advance. Changes made "
+        "after posting require the employee's consent or one (1) hour of predictability pay."
+        "\n\n9.2 No employee shall be scheduled to close and then open the following day with "
+        "fewer than twelve (12) hours between shifts.",
         None,
     ),
     (
@@ -213,9 +221,10 @@ PASSES: list[tuple[Any, ...]] = [
         "Wages: 3%, 2.5% and 2.5%",
         "14.2 All rates increase by three percent (3%), two and a half percent (2.5%) and two and "
         "a half percent (2.5%), except that rates in the California and Northeast regions, above "
-        "the market in the Company's view, do not increase in the first year. 14.3 Step "
-        "increases are suspended for the term. 14.4 Baristas and cafe attendants hired after "
-        "ratification are paid on the new-hire scale of Appendix B.",
+        "the market in the Company's view, do not increase in the first year.\n\n"
+        "14.5 Step increases are suspended for the term.\n\n"
+        "14.6 Baristas and cafe attendants hired after ratification are paid on the new-hire "
+        "scale of Appendix B.",
         {"employer_package": True},
     ),
     (
@@ -283,7 +292,8 @@ PASSES: list[tuple[Any, ...]] = [
         OPEN,
         False,
         "Scheduling counter (draft for the next session)",
-        "9.1 Schedules shall be posted eighteen (18) days in advance; 9.2 unchanged.",
+        "9.1 Schedules shall be posted at least eighteen (18) days in advance. Changes made "
+        "after posting require the employee's consent or one (1) hour of predictability pay.",
         None,
     ),
 ]
@@ -313,23 +323,10 @@ SCALES = {
 }
 
 
-def _floor(start: date, first_percent: float, floor: float) -> dict[str, Any]:
-    """ "No rate below $X": from the term's start, each scale's steps are raised so that after
-    the first year's raise none is below the floor."""
-    before_raise = round(floor / (1 + first_percent / 100), 2)
-    return {
-        "steps": {
-            "scales": [
-                {
-                    "classification": title,
-                    "effective": start.isoformat(),
-                    "rates": [max(rate, before_raise) for rate in rates],
-                }
-                for title, rates in SCALES.items()
-                if min(rates) < before_raise
-            ]
-        }
-    }
+def _floor(start: date, floor: float) -> dict[str, Any]:
+    """ "No rate below $X": the contract's minimum rate from the term's start, checked after
+    that day's raise (docs/costing.md, *Floors*)."""
+    return {"minimum_rates": [{"rate": floor, "effective": start.isoformat()}]}
 
 
 def _employer_package(start: date) -> dict[str, Any]:
@@ -361,7 +358,7 @@ def wage_terms(key: str, start: date, extra: dict[str, Any] | None) -> dict[str,
     terms = _raises(start, percents)
     extra = dict(extra or {})
     if "floor" in extra:
-        terms.update(_floor(start, percents[0], extra.pop("floor")))
+        terms.update(_floor(start, extra.pop("floor")))
     if extra.pop("employer_package", False):
         terms.update(_employer_package(start))
     return {**terms, **extra}

@@ -43,7 +43,7 @@ def build_sheets(rnd: Round, team: Any) -> Sheet:
         rnd.negotiation,
         title="Where the open articles stand",
         columns=Columns.THREE_WAY,
-        layout=Layout.INLINE,
+        layout=Layout.COLUMNS,
         intro="The contract today, with **our** proposals and the **company's** marked in it.",
         included_article_ids=_shown_to_members(rnd),
     )

@@ -70,7 +70,7 @@ def _compare_rows(version: SheetVersion) -> list[VersionRow]:
                 sources=comparison.sources,
                 note=comparison.note,
                 ops=ops_to_data(comparison.ops),
-                html=render_row(comparison.ops, version.columns, version.layout, negotiation.name),
+                html=render_row(comparison, version.columns, version.layout, negotiation.name),
             )
         )
         version.report(k)

@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from caucus.engines.redline import Op, diff
+from caucus.engines.redline.amendments import AmendmentError, changes_from_data, proposed_text
+from caucus.engines.redline.columns import ColumnRow, three_columns
 from caucus.engines.redline.json_format import from_json, to_json
-from caucus.engines.redline.render_html import Meta, render_fragment
+from caucus.engines.redline.render_html import Meta, render_columns, render_fragment
 from caucus.engines.redline.threeway import attributed_ops, three_way
-from caucus.sheets.models import COLUMN_LABELS, Columns
+from caucus.sheets.models import COLUMN_LABELS, THREE_COLUMN_LABELS, Columns, Layout
 from caucus.table.models import Article, Negotiation, Proposal, Side
 
 PASS_KINDS = (Proposal.Kind.FORMAL, Proposal.Kind.COUNTER)
@@ -43,7 +45,17 @@ def passes_by_article(
             negotiation=negotiation, article_id__in=list(article_ids), kind__in=PASS_KINDS
         )
         .exclude(status=Proposal.Status.WITHDRAWN)
-        .only("id", "article_id", "side", "title", "text", "passed_on", "is_published")
+        .only(
+            "id",
+            "article_id",
+            "side",
+            "title",
+            "text",
+            "effect",
+            "sections",
+            "passed_on",
+            "is_published",
+        )
         .order_by("passed_on", "created_at", "id")
     )
     for proposal in proposals:
@@ -61,6 +73,39 @@ def articles_on_the_table(negotiation: Negotiation) -> set[int]:
     )
 
 
+class CompareError(Exception):
+    """A pass whose section changes no longer fit the article's current text."""
+
+
+VERBS = {"amend": "amends", "add": "adds", "delete": "deletes"}
+
+
+def what_it_changes(proposal: Proposal) -> str:
+    """In words: "the whole article", or "amends 14.2; adds 14.5"."""
+    if proposal.effect != Proposal.Effect.SECTIONS:
+        return "replaces the whole article"
+    return "; ".join(
+        f"{VERBS.get(c['action'], c['action'])} {c['section']}" for c in proposal.sections
+    )
+
+
+def proposed(article: Article, proposal: Proposal) -> str:
+    """The article as ``proposal`` would have it: its section changes applied to the current
+    text (every other section as it is), or its text when it replaces the article whole."""
+    try:
+        return proposed_text(
+            article.current_text,
+            "sections" if proposal.effect == Proposal.Effect.SECTIONS else "replace",
+            proposal.text,
+            changes_from_data(proposal.sections),
+        )
+    except AmendmentError as error:
+        raise CompareError(
+            f"Article {article.number}: “{proposal.title}” no longer fits the current text "
+            f"({error}). Correct the proposal's sections, or the article's text."
+        ) from None
+
+
 def _source(role: str, proposal: Proposal) -> dict[str, Any]:
     return {
         "role": role,
@@ -69,6 +114,7 @@ def _source(role: str, proposal: Proposal) -> dict[str, Any]:
         "title": proposal.title,
         "passed_on": proposal.passed_on.isoformat(),
         "is_published": proposal.is_published,
+        "changes": what_it_changes(proposal),
     }
 
 
@@ -84,19 +130,20 @@ def compare(columns: str, article: Article, passes: dict[str, list[Proposal]]) -
                 diff(current, current),
             )
         latest = employer[-1]
+        latest_text = proposed(article, latest)
         sources = [_source("latest", latest)]
         if len(employer) > 1:
-            previous_text = employer[-2].text
+            previous_text = proposed(article, employer[-2])
             sources.insert(0, _source("previous", employer[-2]))
             note = ""
         else:
             previous_text = current
             note = "The employer has passed once: compared with the current contract."
         return Comparison(
-            {"previous": previous_text, "latest": latest.text},
+            {"previous": previous_text, "latest": latest_text},
             sources,
             note,
-            diff(previous_text, latest.text),
+            diff(previous_text, latest_text),
         )
     texts = {"current": current}
     sources = []
@@ -104,7 +151,7 @@ def compare(columns: str, article: Article, passes: dict[str, list[Proposal]]) -
     for side in (Side.UNION, Side.EMPLOYER):
         side_passes = passes.get(side, [])
         if side_passes:
-            texts[side] = side_passes[-1].text
+            texts[side] = proposed(article, side_passes[-1])
             sources.append(_source("latest", side_passes[-1]))
         else:
             texts[side] = current
@@ -118,12 +165,26 @@ def compare(columns: str, article: Article, passes: dict[str, list[Proposal]]) -
     return Comparison(texts, sources, note, ops)
 
 
-def render_row(ops: list[Op], columns: str, layout: str, negotiation_name: str) -> str:
+def is_three_columns(columns: str, layout: str) -> bool:
+    """Three columns (current | union | employer): a three-way sheet laid out in columns. A
+    regression sheet in columns has two, its previous and latest passes side by side."""
+    return columns == Columns.THREE_WAY and layout == Layout.COLUMNS
+
+
+def column_rows(texts: dict[str, str]) -> list[ColumnRow]:
+    """A three-way row's texts cut into the rows of its three columns (blank ones left out)."""
+    rows = three_columns(texts["current"], texts[Side.UNION], texts[Side.EMPLOYER])
+    return [row for row in rows if not row.is_blank]
+
+
+def render_row(comparison: Comparison, columns: str, layout: str, negotiation_name: str) -> str:
+    if is_three_columns(columns, layout):
+        return render_columns(column_rows(comparison.texts), THREE_COLUMN_LABELS)
     old, new = COLUMN_LABELS[columns]
     kind: Literal["inline", "side-by-side"] = (
-        "side-by-side" if layout == "side-by-side" else "inline"
+        "inline" if layout == Layout.INLINE else "side-by-side"
     )
-    return render_fragment(ops, kind, Meta(negotiation_name, old, new))
+    return render_fragment(comparison.ops, kind, Meta(negotiation_name, old, new))
 
 
 def ops_to_data(ops: list[Op]) -> list[dict[str, Any]]:

@@ -22,8 +22,9 @@ class Columns(models.TextChoices):
 
 
 class Layout(models.TextChoices):
-    INLINE = "inline", "Inline: one text with the changes marked"
-    SIDE_BY_SIDE = "side-by-side", "Side by side (one column on phones)"
+    COLUMNS = "columns", "A column for each text: current, union's, employer's (stacked on phones)"
+    INLINE = "inline", "Inline: one text with every side's changes marked"
+    SIDE_BY_SIDE = "side-by-side", "Side by side: the current text beside the marked one"
 
 
 # What each column choice compares: (old label, new label) in headers and files.
@@ -31,6 +32,8 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     Columns.THREE_WAY: ("Current contract", "Union's and employer's latest proposals"),
     Columns.REGRESSION: ("Employer's previous pass", "Employer's latest pass"),
 }
+# The heads of the three columns of a three-way sheet laid out in columns.
+THREE_COLUMN_LABELS = ("Current contract", "Union's latest proposal", "Employer's latest proposal")
 
 
 class Sheet(models.Model):
@@ -44,7 +47,7 @@ class Sheet(models.Model):
     title = models.CharField(max_length=200)
     intro = models.TextField(blank=True, help_text="Markdown, shown above the articles.")
     columns = models.CharField(max_length=12, choices=Columns.choices, default=Columns.THREE_WAY)
-    layout = models.CharField(max_length=12, choices=Layout.choices, default=Layout.INLINE)
+    layout = models.CharField(max_length=12, choices=Layout.choices, default=Layout.COLUMNS)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     # DO_NOTHING: the database's (deferred) foreign key refuses deleting a published version
     # alone, while deleting the whole sheet or its negotiation takes both at once.

@@ -22,6 +22,7 @@ from caucus.sheets.actions import (
     do_unpublish,
     record_export,
     rows_of,
+    unpublished_sources,
 )
 from caucus.sheets.built_version import download, sheet_context
 from caucus.sheets.compare import articles_on_the_table
@@ -150,6 +151,7 @@ def version_detail(request: StaffRequest, slug: str, pk: int, number: int) -> Ht
     context = {"negotiation": negotiation, "sheet": sheet, "version": version}
     if version.is_built:
         context.update(sheet_context(version))
+        context["blocking"] = unpublished_sources(version)
     return render(request, "sheets/version.html", context)
 
 

@@ -128,12 +128,20 @@ def test_building_shows_the_preview_members_will_read(
     assert "Publish version 1" in page
 
 
-def test_an_unpublished_pass_on_a_sheet_is_flagged_in_the_preview(cast: Any, sheets: Any) -> None:
-    sheets.table.proposal("union", sheets.world.article_wages, text="6%", is_published=False)
+def test_the_preview_names_each_unpublished_proposal_that_blocks_publishing(
+    cast: Any, sheets: Any
+) -> None:
+    draft = sheets.table.proposal(
+        "union", sheets.world.article_wages, title="Wages: 6%", text="6%", is_published=False
+    )
     sheet = sheets.sheet()
     version = sheets.built(sheet)
     page = cast.client("team").get(_url("version", sheet, version.number)).content.decode()
-    assert "shows a proposal that is not published to members" in page
+    assert "These proposals block publishing" in page
+    link = reverse("table:proposal", args=[sheet.negotiation.slug, draft.pk])
+    assert f'<a href="{link}">“Wages: 6%”</a> (Union, Article 12): not published' in page
+    assert "Publish version 1</button>" not in page
+    assert "Why it cannot be published" in page
 
 
 def _building(sheet: Any, *, rows_total: int, rows_done: int) -> SheetVersion:
