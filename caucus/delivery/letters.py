@@ -27,7 +27,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
-from caucus.delivery.links import preferences_url, unsubscribe_url
+from caucus.delivery.links import links_for
 from caucus.lib.markdown import render_markdown
 
 NAME = "@@caucus-name@@"
@@ -66,8 +66,7 @@ class Letter:
 
     def message(self, *, to: str, name: str, member_id: int, message_id: str) -> bytes:
         """The message's bytes (CRLF line ends) for one member."""
-        unsubscribe = unsubscribe_url(member_id, "email")
-        preferences = preferences_url(member_id)
+        preferences, unsubscribe = links_for(member_id)
         text = (
             self.text.replace(NAME, name)
             .replace(PREFERENCES, preferences)

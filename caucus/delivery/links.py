@@ -5,6 +5,8 @@ sign-in and cannot be guessed; it does not expire (an unsubscribe link must work
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
@@ -24,11 +26,29 @@ def member_of_token(token: str) -> int | None:
         return None
 
 
+HOLE = "TOKEN-HOLE"
+
+
+@lru_cache(maxsize=16)
+def _pattern(site: str, name: str, *args: str) -> str:
+    """The link's address with a hole for the token: reversed once, not once per message."""
+    return f"{site}{reverse(name, args=[HOLE, *args])}"
+
+
 def preferences_url(member_id: int) -> str:
-    path = reverse("delivery_site:preferences", args=[member_token(member_id)])
-    return f"{settings.SITE_URL}{path}"
+    pattern = _pattern(settings.SITE_URL, "delivery_site:preferences")
+    return pattern.replace(HOLE, member_token(member_id))
 
 
 def unsubscribe_url(member_id: int, channel: str) -> str:
-    path = reverse("delivery_site:unsubscribe", args=[member_token(member_id), channel])
-    return f"{settings.SITE_URL}{path}"
+    pattern = _pattern(settings.SITE_URL, "delivery_site:unsubscribe", channel)
+    return pattern.replace(HOLE, member_token(member_id))
+
+
+def links_for(member_id: int) -> tuple[str, str]:
+    """(preference page, one-click e-mail unsubscribe) of one member, signed once."""
+    token = member_token(member_id)
+    return (
+        _pattern(settings.SITE_URL, "delivery_site:preferences").replace(HOLE, token),
+        _pattern(settings.SITE_URL, "delivery_site:unsubscribe", "email").replace(HOLE, token),
+    )

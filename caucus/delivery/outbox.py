@@ -97,6 +97,20 @@ def _key(row: OutboxMessage) -> tuple[int, str, str]:
     return (row.union_id, row.channel, address)
 
 
+# Letters rendered by this worker process, by (send, update's last change, language): each
+# batch of a send reuses them instead of rendering the templates again.
+_LETTERS: dict[tuple[int, Any, str], Letter] = {}
+
+
+def letter_for(send: Send, language: str) -> Letter:
+    key = (send.pk, send.update.updated_at, language)
+    if key not in _LETTERS:
+        if len(_LETTERS) > 64:
+            _LETTERS.clear()
+        _LETTERS[key] = compose(send.update, language, attach=send.attach_sheet)
+    return _LETTERS[key]
+
+
 class Sender:
     """Sends one batch's rows, the e-mails over one SMTP connection."""
 
@@ -110,9 +124,7 @@ class Sender:
 
     def _letter(self, language: str) -> Letter:
         if language not in self.letters:
-            self.letters[language] = compose(
-                self.send.update, language, attach=self.send.attach_sheet
-            )
+            self.letters[language] = letter_for(self.send, language)
         return self.letters[language]
 
     def _deliver(self, row: OutboxMessage) -> str:

@@ -1,0 +1,344 @@
+"""Delivery: 100,000 personalized e-mails to a local SMTP sink, end to end, with the worker of
+the default setup; the fan-out of their outbox rows; and a naive peer in the same run.
+
+``python -m bench delivery``. A child process configures Django on a scratch SQLite database
+(the demo's default), makes a coalition with 100,000 members and a published update, and times:
+
+- the fan-out: the send's 100,000 outbox rows, made in one statement (``start_send``);
+- the send: from enqueueing the send to the last row marked sent, by ONE ``caucus db_worker``
+  process (``make run``'s worker) against a sink on loopback that counts what it accepted;
+- the peer: one ``django.core.mail.send_mail`` per recipient (a connection each), the way a
+  first version would, over the same sink, on a subset, its rate given as measured.
+
+The sink is a minimal asyncio SMTP server (below) so that it is not what is measured; it
+speaks enough of RFC 5321 for smtplib (EHLO, MAIL, RCPT, DATA, RSET, QUIT).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+MEMBERS = 100_000
+PEER_MESSAGES = 3_000
+
+
+# ---- the sink --------------------------------------------------------------------------
+
+
+class Sink(asyncio.Protocol):
+    """Accepts every message; counts them in a file every half second."""
+
+    count = 0
+
+    def connection_made(self, transport: Any) -> None:
+        self.transport = transport
+        self.buffer = b""
+        self.in_data = False
+        transport.write(b"220 sink ESMTP\r\n")
+
+    def data_received(self, data: bytes) -> None:
+        self.buffer += data
+        while True:
+            if self.in_data:
+                end = self.buffer.find(b"\r\n.\r\n")
+                if end < 0:
+                    return
+                self.buffer = self.buffer[end + 5 :]
+                self.in_data = False
+                Sink.count += 1
+                self.transport.write(b"250 OK queued\r\n")
+                continue
+            line_end = self.buffer.find(b"\r\n")
+            if line_end < 0:
+                return
+            line, self.buffer = self.buffer[:line_end], self.buffer[line_end + 2 :]
+            self._command(line[:4].upper())
+
+    def _command(self, verb: bytes) -> None:
+        if verb == b"EHLO":
+            self.transport.write(
+                b"250-sink\r\n250-8BITMIME\r\n250-PIPELINING\r\n250 SIZE 52428800\r\n"
+            )
+        elif verb == b"DATA":
+            self.in_data = True
+            self.transport.write(b"354 go ahead\r\n")
+        elif verb == b"QUIT":
+            self.transport.write(b"221 bye\r\n")
+            self.transport.close()
+        else:
+            self.transport.write(b"250 OK\r\n")
+
+
+async def _serve(port: int, count_file: Path) -> None:
+    loop = asyncio.get_running_loop()
+    server = await loop.create_server(Sink, "127.0.0.1", port)
+    async with server:
+        while True:
+            count_file.write_text(str(Sink.count))
+            await asyncio.sleep(0.25)
+
+
+def sink_main(port: int, count_file: str) -> None:
+    asyncio.run(_serve(port, Path(count_file)))
+
+
+# ---- the child: Django on a scratch database -----------------------------------------------
+
+
+def make_world(members: int) -> Any:
+    from datetime import date
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from caucus.accounts.models import RoleGrant, User
+    from caucus.members.models import Member
+    from caucus.orgs.models import (
+        BargainingUnit,
+        Classification,
+        Coalition,
+        Employer,
+        Region,
+        Union,
+        Worksite,
+    )
+    from caucus.table.models import Negotiation
+    from caucus.updates.models import Update
+
+    coalition = Coalition.objects.create(name="Bench Coalition", slug="bench")
+    employer = Employer.objects.create(name="MegaCorp", slug="mc", email_domains="megacorp.example")
+    region = Region.objects.create(employer=employer, name="North", code="N")
+    worksite = Worksite.objects.create(employer=employer, region=region, name="Store", code="S")
+    job = Classification.objects.create(employer=employer, code="C", title="Clerk")
+    units = []
+    for n in range(10):
+        union = Union.objects.create(
+            coalition=coalition, name=f"Local {n}", short_name=f"Local {n}", slug=f"l{n}"
+        )
+        units.append(BargainingUnit.objects.create(union=union, name="Stores", code=f"S{n}"))
+    negotiation = Negotiation.objects.create(
+        coalition=coalition, employer=employer, name="Agreement", slug="agreement"
+    )
+    negotiation.units.set(units)
+    languages = ["en", "en", "en", "es", "es-mx", "vi", "zh-hans", "tl"]
+    Member.objects.bulk_create(
+        (
+            Member(
+                union_id=units[n % 10].union_id,
+                unit=units[n % 10],
+                member_id=f"M{n:06d}",
+                first_name=f"Member{n}",
+                last_name="Bench",
+                worksite=worksite,
+                classification=job,
+                hourly_rate=Decimal("21.50"),
+                hire_date=date(2020, 1, 1),
+                language=languages[n % len(languages)],
+                email=f"m{n}@personal.example",
+            )
+            for n in range(members)
+        ),
+        batch_size=5_000,
+    )
+    comms = User.objects.create_user(username="comms", email="comms@union.example")
+    RoleGrant.objects.create(user=comms, role="communications")
+    update = Update.objects.create(
+        negotiation=negotiation,
+        title="The employer is writing to you directly",
+        slug="direct",
+        summary="Watch for our updates: a strike vote is coming.",
+        body="The employer sent you a letter. **Do not sign anything.** We meet Tuesday.\n\n"
+        "- Wages: 2% is not enough\n- Health care: no new premiums\n",
+        status=Update.Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    from caucus.updates.models import UpdateTranslation
+
+    UpdateTranslation.objects.create(
+        update=update, language="es", title="La empresa les escribe", body="No firmen nada.",
+        is_reviewed=True,
+    )  # fmt: skip
+    return comms, update
+
+
+def peer(members: list[Any], update: Any) -> float:
+    """One send_mail per recipient: a template rendered, a connection opened, each time."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.template import engines
+
+    template = engines["django"].from_string(
+        "Dear {{ name }},\n\n{{ title }}\n\n{{ body }}\n\nRead it: {{ url }}\n"
+    )
+    start = time.perf_counter()
+    for member in members:
+        text = template.render(
+            {"name": member.first_name, "title": update.title, "body": update.body, "url": "x"}
+        )
+        send_mail(update.title, text, settings.DEFAULT_FROM_EMAIL, [member.email])
+    return time.perf_counter() - start
+
+
+def _wait_done(send_id: int, timeout: float) -> float:
+    from caucus.delivery.models import Send
+
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        status = Send.objects.filter(pk=send_id).values_list("status", flat=True).first()
+        if status in ("done", "paused", "failed"):
+            return time.perf_counter()
+        time.sleep(0.05)
+    raise SystemExit("the send did not finish in time")
+
+
+def child(folder: str, members: int, count_file: str) -> None:
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    from django.db import transaction
+
+    from caucus.delivery.actions import do_create_send
+    from caucus.delivery.fanout import fan_out
+    from caucus.delivery.models import OutboxMessage, Send
+    from caucus.members.models import Member
+
+    comms, update = make_world(members)
+    out: dict[str, Any] = {"members": members}
+
+    # The fan-out alone, on its own send (rolled back), timed as the worker runs it.
+    with transaction.atomic():
+        trial = Send.objects.create(update=update, created_by=comms, status="running")
+        start = time.perf_counter()
+        out["fanout_rows"] = fan_out(trial)
+        out["fanout_seconds"] = time.perf_counter() - start
+        transaction.set_rollback(True)
+
+    # The whole send, by the worker of `make run`.
+    env = dict(os.environ)
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "caucus.cli", "db_worker", "--no-startup-delay", "--interval", "0.05"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        time.sleep(3)  # the worker's start-up (Django, apps) is not the send's
+        start = time.perf_counter()
+        with transaction.atomic():
+            send = do_create_send(
+                comms, update, by_email=True, by_text=False, to_whole_coalition=True
+            )
+        finished = _wait_done(send.pk, 900)
+        out["send_seconds"] = finished - start
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+    send.refresh_from_db()
+    out["send_status"] = send.status
+    out["sent_rows"] = OutboxMessage.objects.filter(send=send, status="sent").count()
+    out["sink_count"] = int(Path(count_file).read_text() or 0)
+
+    subset = list(Member.objects.order_by("pk")[:PEER_MESSAGES])
+    out["peer_messages"] = len(subset)
+    out["peer_seconds"] = peer(subset, update)
+    out["load"] = os.getloadavg()[0]
+    print(json.dumps(out))
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def run(members: int = MEMBERS) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as folder:
+        port = _free_port()
+        count_file = Path(folder) / "sink-count"
+        count_file.write_text("0")
+        sink = subprocess.Popen(
+            [sys.executable, "-m", "bench.bench_delivery", "--sink", str(port), str(count_file)]
+        )
+        env = dict(
+            os.environ,
+            CAUCUS_DEMO="true",
+            DJANGO_SETTINGS_MODULE="caucus.settings",
+            DATABASE_URL=f"sqlite:///{folder}/bench.sqlite3",
+            CAUCUS_DATA_DIR=folder,
+            EMAIL_HOST="127.0.0.1",
+            EMAIL_PORT=str(port),
+            LOG_LEVEL="WARNING",
+        )
+        for name in ("CAUCUS_TESTING", "TASKS_BACKEND", "REDIS_URL"):
+            env.pop(name, None)
+        try:
+            result = subprocess.run(
+                [sys.executable, "-m", "bench.bench_delivery", "--child", folder, str(members),
+                 str(count_file)],
+                env=env, check=True, capture_output=True, text=True, timeout=3600,
+            )  # fmt: skip
+        finally:
+            sink.terminate()
+            sink.wait()
+        return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def report(r: dict[str, Any]) -> str:
+    rate = r["sent_rows"] / r["send_seconds"]
+    peer_rate = r["peer_messages"] / r["peer_seconds"]
+    fanout_ok = "meets" if r["fanout_seconds"] <= 5 else "misses"
+    rate_ok = "meets" if rate >= 1000 else "misses"
+    return "\n".join(
+        [
+            "## Delivery: e-mails to a local SMTP sink",
+            "",
+            f"{r['members']:,} members, one published update (with a reviewed Spanish "
+            "translation), SQLite, ONE `caucus db_worker` (the worker `make run` starts), "
+            "batches of 200 over one SMTP connection each, every row marked sent as the sink "
+            "accepts it. The sink is a minimal asyncio SMTP server on loopback in its own "
+            "process. The peer is one `send_mail` per recipient (a connection each), measured "
+            f"on {r['peer_messages']:,} recipients in the same run.",
+            "",
+            "| step | figure | target |",
+            "|---|---|---|",
+            f"| fan-out: outbox rows for {r['fanout_rows']:,} recipients | "
+            f"{r['fanout_seconds']:.2f} s | ≤ 5 s ({fanout_ok}) |",
+            f"| send, enqueue to last row sent | {r['send_seconds']:.1f} s for "
+            f"{r['sent_rows']:,} messages ({r['sink_count']:,} at the sink) | |",
+            f"| messages per second, end to end | **{rate:,.0f}/s** | ≥ 1,000/s ({rate_ok}) |",
+            f"| naive peer: `send_mail` per recipient | {peer_rate:,.0f}/s | |",
+            f"| Caucus ÷ peer | {rate / peer_rate:.1f}× | |",
+            "",
+            f"Load average on the machine at the end of the run: {r['load']:.1f} (2 cores, "
+            "shared: other work was running; the ratio to the peer is the figure to read).",
+        ]
+    )
+
+
+def main() -> None:
+    from bench.report import write_section
+
+    members = int(os.environ.get("BENCH_DELIVERY_MEMBERS", MEMBERS))
+    result = run(members)
+    body = report(result)
+    print(body)
+    write_section("delivery", body)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--sink"]:
+        sink_main(int(sys.argv[2]), sys.argv[3])
+    elif sys.argv[1:2] == ["--child"]:
+        child(sys.argv[2], int(sys.argv[3]), sys.argv[4])
+    else:
+        main()
