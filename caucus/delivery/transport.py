@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import smtplib
 import ssl
+from email.utils import parseaddr
 
 from django.conf import settings
 
@@ -90,7 +91,8 @@ class SmtpConnection:
         smtp = self._smtp
         assert smtp is not None
         try:
-            smtp.send(f"MAIL FROM:<{sender}>\r\nRCPT TO:<{recipient}>\r\nDATA\r\n".encode())
+            envelope = f"MAIL FROM:<{parseaddr(sender)[1]}>\r\nRCPT TO:<{recipient}>\r\nDATA\r\n"
+            smtp.send(envelope.encode())
             replies = [smtp.getreply() for _ in range(3)]
             for (code, text), wanted in zip(replies, (250, 250, 354), strict=True):
                 if code != wanted:

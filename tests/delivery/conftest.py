@@ -24,12 +24,15 @@ class Inbox:
         self.sessions = 0
         self.refuse: dict[str, list[str]] = {}
         self.refuse_all: str | None = None
+        self.pipelining = False
 
     async def handle_EHLO(
         self, server: Any, session: Any, envelope: Any, hostname: str, responses: list[str]
     ) -> list[str]:
         self.sessions += 1
         session.host_name = hostname
+        if self.pipelining:
+            return [*responses[:-1], "250-PIPELINING", responses[-1]]
         return responses
 
     async def handle_RCPT(

@@ -175,3 +175,16 @@ def test_sending_the_same_update_again_skips_members_it_already_reached(
     second = _send(cast, update, django_capture_on_commit_callbacks)
     assert second.rows_total == 3
     assert sorted(smtp.per_recipient().values()) == [1] * 9
+
+
+def test_a_server_that_pipelines_gets_every_message_and_refusals_still_count(
+    cast: Any, roster: list[Any], update: Any, smtp: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    smtp.pipelining = True
+    smtp.refuse[roster[2].email] = ["550"]
+    send = _send(cast, update, django_capture_on_commit_callbacks)
+    assert sorted(smtp.per_recipient().values()) == [1] * 8
+    assert roster[2].email not in smtp.per_recipient()
+    row = OutboxMessage.objects.get(send=send, address=roster[2].email)
+    assert (row.status, row.error) == (OutboxStatus.FAILED, "550 no such user here")
+    assert send.status == Send.Status.DONE
