@@ -73,3 +73,23 @@ def test_the_demo_member_sees_their_own_figures(demo: None) -> None:
     assert f"For you, {record.first_name}" in text
     assert f"{record.classification.title}, step {record.step}" in text
     assert "Under the employer&#x27;s proposal you would earn" in text
+
+
+def test_the_unions_floor_is_costed_as_a_minimum_rate(demo: None) -> None:
+    from caucus.engines.costing.describe import uncosted_amounts
+    from caucus.engines.costing.terms import parse_terms
+    from caucus.table.models import Proposal
+
+    floor = Proposal.objects.get(title="Wages: 6%, 5% and 4.5%, and a $19.50 floor")
+    assert floor.economic_terms["minimum_rates"] == [
+        {"rate": 19.5, "effective": floor.economic_terms["term"]["start"]}
+    ]
+    assert uncosted_amounts(floor.text, parse_terms(floor.economic_terms)) == []
+
+
+def test_the_demo_member_page_sets_the_gap_against_the_employers_money(demo: None) -> None:
+    page = Client().get(reverse("costing_site:what_it_means", args=["national-2026"]))
+    text = page.content.decode()
+    assert "of one year&#x27;s operating income ($910 million in 2025)" in text
+    assert "of the $900 million it has announced for a new headquarters (2025)" in text
+    assert 'href="https://example.org/harborline/operating_income-2025"' in text
