@@ -1,22 +1,26 @@
-"""A built version as files: a PDF (the print page through WeasyPrint) and a DOCX (Word
-tracked changes, one heading paragraph per article, changes authored by the side that made
-them)."""
+"""A built version as files: a PDF (the print page through WeasyPrint, an article at a time)
+and a DOCX (Word tracked changes, one heading paragraph per article, changes authored by the
+side that made them; in three columns, a table per article)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from caucus.engines.redline import Op
 from caucus.engines.redline.render_docx import Table, render_docx_blocks
 from caucus.engines.redline.render_html import CSS
-from caucus.engines.redline.render_pdf import render_pdf
+from caucus.engines.redline.render_pdf import join_pdfs, part_key, render_pdfs
 from caucus.sheets.compare import column_rows, is_three_columns, ops_from_data
 from caucus.sheets.models import THREE_COLUMN_LABELS, Columns, SheetVersion, VersionRow
 
 NO_CHANGE = "No change"
+# Where each article's printed PDF is kept between builds, named by what it prints.
+PARTS = "sheets/parts/"
 
 
 def _date(version: SheetVersion) -> str:
@@ -32,24 +36,91 @@ def columns_heading(version: SheetVersion) -> str:
     return f"{old} → {new}"
 
 
-def print_html(version: SheetVersion, rows: Sequence[VersionRow]) -> str:
-    """The whole print page: header naming the negotiation, the columns and the date."""
+def _css_string(text: str) -> str:
+    """``text`` as a CSS string that cannot end the string or the style element early."""
+    escaped = "".join(
+        ch if ch.isalnum() or ch in " .,:;-–—→|'()&" else f"\\{ord(ch):x} " for ch in text
+    )
+    return f'"{escaped}"'
+
+
+def print_html(
+    version: SheetVersion,
+    rows: Sequence[VersionRow],
+    *,
+    with_header: bool = True,
+    per_article: bool = False,
+) -> str:
+    """The print page: the header naming the negotiation, the columns and the date (on every
+    page too), then one article a page. ``per_article``: the page of one part of a sheet
+    printed in parts, numbered within its article."""
+    columns, date = columns_heading(version), _date(version)
+    negotiation = version.sheet.negotiation
     return render_to_string(
         "sheets/print.html",
         {
             "version": version,
-            "negotiation": version.sheet.negotiation,
+            "negotiation": negotiation,
             "rows": rows,
-            "columns": columns_heading(version),
-            "date": _date(version),
+            "columns": columns,
+            "date": date,
             "redline_css": CSS,
             "is_three_columns": is_three_columns(version.columns, version.layout),
+            "with_header": with_header,
+            "per_article": per_article,
+            "css_strings": {
+                "negotiation": _css_string(negotiation.name),
+                "columns": _css_string(columns),
+                "date": _css_string(date),
+            },
         },
     )
 
 
+def print_parts(version: SheetVersion, rows: Sequence[VersionRow]) -> list[str]:
+    """The pages a sheet's PDF is printed from: an article each, the first under the sheet's
+    header; each part names the negotiation, the columns and the date at the top of its pages."""
+    return [
+        print_html(version, [row], with_header=k == 0, per_article=True)
+        for k, row in enumerate(rows)
+    ]
+
+
 def sheet_pdf(version: SheetVersion, rows: Sequence[VersionRow]) -> bytes:
-    return render_pdf(print_html(version, rows))
+    """The sheet's PDF, printed an article at a time (in parallel when there are many) and
+    bound into one file. Each article's PDF is kept under the name of what it prints, so the
+    next version prints only the articles that changed."""
+    parts = print_parts(version, rows)
+    keys = [part_key(html) for html in parts]
+    pdfs: dict[str, bytes] = {}
+    for key in dict.fromkeys(keys):
+        kept = _kept_part(key)
+        if kept is not None:
+            pdfs[key] = kept
+    missing = {key: html for key, html in zip(keys, parts, strict=True) if key not in pdfs}
+    for key, pdf in zip(missing, render_pdfs(list(missing.values())), strict=True):
+        pdfs[key] = pdf
+        _keep_part(key, pdf)
+    return join_pdfs([pdfs[key] for key in keys])
+
+
+def _part_name(key: str) -> str:
+    return f"{PARTS}{key[:2]}/{key}.pdf"
+
+
+def _kept_part(key: str) -> bytes | None:
+    name = _part_name(key)
+    if not default_storage.exists(name):
+        return None
+    with default_storage.open(name, "rb") as f:
+        data: bytes = f.read()
+    return data
+
+
+def _keep_part(key: str, pdf: bytes) -> None:
+    name = _part_name(key)
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(pdf))
 
 
 def _plain(text: str) -> Op:

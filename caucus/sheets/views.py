@@ -4,6 +4,8 @@ team)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
@@ -148,7 +150,7 @@ def version_detail(request: StaffRequest, slug: str, pk: int, number: int) -> Ht
     negotiation = access_negotiation(request.user, slug)
     sheet = access_sheet(request.user, negotiation, pk)
     version = access_version(sheet, number)
-    context = {"negotiation": negotiation, "sheet": sheet, "version": version}
+    context: dict[str, Any] = {"negotiation": negotiation, "sheet": sheet, "version": version}
     if version.is_built:
         context.update(sheet_context(version))
         context["blocking"] = unpublished_sources(version)

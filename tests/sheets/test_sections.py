@@ -156,3 +156,26 @@ def test_a_build_whose_sections_no_longer_fit_the_article_fails_and_says_which(
     assert version.status == SheetVersion.Status.FAILED
     assert "“union wages” no longer fits the current text" in version.error
     assert "no section 12.2 to amend" in version.error
+
+
+def test_a_new_version_prints_only_the_articles_that_changed(sheets: Any, monkeypatch: Any) -> None:
+    from caucus.sheets import documents
+
+    printed: list[int] = []
+    real = documents.render_pdfs
+
+    def counting(htmls: list[str]) -> list[bytes]:
+        printed.append(len(htmls))
+        return real(htmls)
+
+    monkeypatch.setattr(documents, "render_pdfs", counting)
+    sheets.passes()
+    sheets.table.proposal("union", sheets.world.article_seniority, text="Seniority counts.")
+    sheet = sheets.sheet(layout="columns")
+    first = sheets.built(sheet)
+    assert printed == [2]
+    sheet.rows.filter(article=sheets.world.article_seniority).update(summary="Now explained.")
+    second = sheets.built(sheet)
+    assert printed == [2, 1]
+    assert second.pdf.size > 0
+    assert first.pdf.name != second.pdf.name
