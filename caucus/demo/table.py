@@ -33,6 +33,12 @@ from caucus.table.models import (
 SESSION_COUNT = 15
 FIRST_SESSION_DAYS_AGO = 120
 PLACES = ["Union hall, Oakland", "Harborline offices, Seattle", "Hotel conference room, Chicago"]
+# Each place's time zone: the sessions' times are the clock times there.
+ZONES = {
+    "Union hall, Oakland": "America/Los_Angeles",
+    "Harborline offices, Seattle": "America/Los_Angeles",
+    "Hotel conference room, Chicago": "America/Chicago",
+}
 # Passes are entered late in the morning of their session, agreements signed at its end.
 PASS_HOUR, SIGN_HOUR = 11, 16
 # The employer's package, passed as one at session 9 (index 8).
@@ -111,6 +117,7 @@ def _sessions(negotiation: Negotiation, today: date, team: Any) -> list[Session]
                 starts_at=time(10, 0),
                 ends_at=time(17, 0) if past else None,
                 place=PLACES[i % len(PLACES)],
+                time_zone=ZONES[PLACES[i % len(PLACES)]],
                 attendees=(
                     "Union: coalition bargaining team (14)\nCompany: labor relations, counsel"
                     if past

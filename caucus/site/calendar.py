@@ -1,24 +1,21 @@
 """The session calendar as iCalendar: one VEVENT per session, public summary only.
 
-Times are wall-clock times at the table, in the deployment's ``TIME_ZONE``; the feed carries
-that zone as a VTIMEZONE so calendar apps place them right wherever the reader is. A session
-without a start time is an all-day event.
+Times are wall-clock times where each session is held, in its place's time zone
+(``Session.time_zone``): each event names its zone (``DTSTART;TZID=America/Los_Angeles``) and
+the feed carries a VTIMEZONE for every zone it uses, so calendar apps place an Oakland session
+at 10:00 at 10:00 Pacific time wherever the reader is. A session without a start time is an
+all-day event.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
-from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
 from caucus.table.models import Negotiation, Session
-
-# When a session has a start but no end, calendar apps still need a block of time.
-DEFAULT_LENGTH = timedelta(hours=3)
 
 
 def session_uid(session: Session, host: str) -> str:
@@ -29,7 +26,6 @@ def session_uid(session: Session, host: str) -> str:
 def sessions_calendar(
     negotiation: Negotiation, sessions: Iterable[Session], *, host: str, url: str
 ) -> bytes:
-    zone = ZoneInfo(settings.TIME_ZONE)
     calendar = Calendar()
     calendar.add("prodid", "-//Caucus//Bargaining sessions//EN")
     calendar.add("version", "2.0")
@@ -40,13 +36,8 @@ def sessions_calendar(
         event.add("uid", session_uid(session, host))
         event.add("dtstamp", stamp)
         if session.starts_at is not None:
-            start = datetime.combine(session.date, session.starts_at, tzinfo=zone)
-            if session.ends_at is not None and session.ends_at > session.starts_at:
-                end = datetime.combine(session.date, session.ends_at, tzinfo=zone)
-            else:
-                end = start + DEFAULT_LENGTH
-            event.add("dtstart", start)
-            event.add("dtend", end)
+            event.add("dtstart", session.starts())
+            event.add("dtend", session.ends())
         else:
             event.add("dtstart", session.date)
             event.add("dtend", session.date + timedelta(days=1))

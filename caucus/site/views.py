@@ -76,7 +76,7 @@ def _negotiation_page(request: HttpRequest, negotiation: Negotiation) -> HttpRes
     )
     rows = article_tracker(negotiation)
     sessions = Session.objects.filter(negotiation=negotiation).order_by("date", "starts_at")
-    upcoming = [s for s in sessions if s.is_upcoming][:3]
+    upcoming = [s for s in sessions if not s.has_ended][:3]
     return render(
         request,
         "site/home.html",
@@ -197,7 +197,16 @@ def _public_sessions(negotiation: Negotiation) -> Any:
     # Only the fields members may see: never attendees or internal notes.
     return (
         Session.objects.filter(negotiation=negotiation)
-        .only("id", "negotiation_id", "date", "starts_at", "ends_at", "place", "public_summary")
+        .only(
+            "id",
+            "negotiation_id",
+            "date",
+            "starts_at",
+            "ends_at",
+            "place",
+            "time_zone",
+            "public_summary",
+        )
         .order_by("date", "starts_at")
     )
 
@@ -214,8 +223,9 @@ def sessions(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "negotiation": negotiation,
             "nav": "sessions",
-            "upcoming": [item for item in items if item[0].is_upcoming],
-            "past": [item for item in reversed(items) if not item[0].is_upcoming],
+            # Coming up until it has ended where it is held: today's session is still listed.
+            "upcoming": [item for item in items if not item[0].has_ended],
+            "past": [item for item in reversed(items) if item[0].has_ended],
         },
     )
 

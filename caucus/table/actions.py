@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Model
@@ -38,7 +39,9 @@ from caucus.table.models import (
     ProposalEvent,
     Session,
     TentativeAgreement,
+    validate_time_zone,
 )
+from caucus.table.scheduling import zone_for_place
 
 
 class TableError(Exception):
@@ -56,6 +59,10 @@ class TableError(Exception):
 
 @transaction.atomic
 def do_record_session(actor: Actor, negotiation: Negotiation, **fields: Any) -> Session:
+    """Record a session; without a time zone it takes its place's (``zone_for_place``)."""
+    if not fields.get("time_zone"):
+        fields["time_zone"] = zone_for_place(negotiation, str(fields.get("place") or ""))
+    check_time_zone(fields["time_zone"])
     session = Session.objects.create(negotiation=negotiation, created_by=actor, **fields)
     record(actor, "table.session_record", session, date=str(session.date))
     return session
@@ -206,9 +213,18 @@ def _changed(instance: Any, fields: dict[str, Any]) -> list[str]:
     return changed
 
 
+def check_time_zone(name: str) -> None:
+    try:
+        validate_time_zone(name)
+    except ValidationError as error:
+        raise TableError(error.messages[0], field="time_zone") from None
+
+
 @transaction.atomic
 def do_edit_session(actor: Actor, session: Session, **fields: Any) -> list[str]:
     """Correct a recorded session; returns the names of the fields that changed."""
+    if "time_zone" in fields:
+        check_time_zone(fields["time_zone"])
     changed = _changed(session, fields)
     if changed:
         session.save(update_fields=changed)

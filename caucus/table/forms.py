@@ -32,6 +32,7 @@ from caucus.table.models import (
     Proposal,
     Session,
 )
+from caucus.table.scheduling import same_day_sessions, time_zone_choices, zone_for_place
 
 DATE = forms.DateInput(attrs={"type": "date"})
 TIME = forms.TimeInput(attrs={"type": "time"})
@@ -39,6 +40,12 @@ MAX_DOCX_BYTES = 5 * 1024 * 1024
 
 
 class SessionForm(forms.ModelForm):
+    another_session = forms.BooleanField(
+        label="This is another session, the same day and place",
+        required=False,
+        help_text="Only when the table really met twice that day.",
+    )
+
     class Meta:
         model = Session
         fields = [
@@ -46,11 +53,50 @@ class SessionForm(forms.ModelForm):
             "starts_at",
             "ends_at",
             "place",
+            "time_zone",
             "attendees",
             "internal_notes",
             "public_summary",
         ]
         widgets = {"date": DATE, "starts_at": TIME, "ends_at": TIME}
+        labels = {"time_zone": "Time zone of the place"}
+
+    def __init__(self, *args: Any, negotiation: Negotiation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.negotiation = negotiation
+        self.same_day: list[Session] = []
+        current = self.instance.time_zone if self.instance.pk else None
+        self.fields["time_zone"].widget = forms.Select(choices=time_zone_choices(current))
+        self.fields["place"].widget.attrs["list"] = "known-places"
+        self.fields["time_zone"].required = False
+        if self.instance.pk is None:
+            place = str(self.data.get("place", "") if self.is_bound else "")
+            self.initial.setdefault("time_zone", zone_for_place(negotiation, place))
+        else:
+            del self.fields["another_session"]
+
+    def clean(self) -> dict[str, Any]:
+        """A second session on a day and place that already has one is most likely the same
+        session: it is recorded only when the team says it is another."""
+        data = super().clean() or {}
+        if not data.get("time_zone"):
+            data["time_zone"] = self.instance.time_zone if self.instance.pk else ""
+        day = data.get("date")
+        if day is None or "another_session" not in self.fields:
+            return data
+        self.same_day = list(same_day_sessions(self.negotiation, day, data.get("place", "")))
+        if self.same_day and not data.get("another_session"):
+            at = f" at {self.same_day[0].place}" if self.same_day[0].place else ""
+            self.add_error(
+                "date",
+                f"A session is already scheduled on {day:%B} {day.day}, {day.year}{at}. Record "
+                "what happened there (see above), or tick “This is another session”.",
+            )
+        return data
+
+    def session_fields(self) -> dict[str, Any]:
+        """What :func:`do_record_session` / :func:`do_edit_session` take."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "another_session"}
 
 
 class ProposalForm(forms.ModelForm):

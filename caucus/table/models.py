@@ -3,10 +3,12 @@ packages, tentative agreements, information requests, charges and direct dealing
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -90,12 +92,34 @@ class Side(models.TextChoices):
     EMPLOYER = "employer", "Employer"
 
 
+def default_time_zone() -> str:
+    return str(settings.TIME_ZONE)
+
+
+def validate_time_zone(name: str) -> None:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            f"“{name}” is not a time zone name (such as America/Chicago)."
+        ) from None
+
+
 class Session(models.Model):
+    # A session with a start but no end still takes a block of time (calendars, "under way").
+    DEFAULT_LENGTH = timedelta(hours=3)
+
     negotiation = models.ForeignKey(Negotiation, on_delete=models.CASCADE, related_name="sessions")
     date = models.DateField()
     starts_at = models.TimeField(null=True, blank=True)
     ends_at = models.TimeField(null=True, blank=True)
     place = models.CharField(max_length=200, blank=True)
+    time_zone = models.CharField(
+        max_length=64,
+        default=default_time_zone,
+        validators=[validate_time_zone],
+        help_text="Where the session is held: its times are the clock times there.",
+    )
     attendees = models.TextField(blank=True, help_text="Who was at the table, one per line.")
     internal_notes = models.TextField(blank=True, help_text="Bargaining team only.")
     public_summary = models.TextField(blank=True, help_text="Markdown, shown to members.")
@@ -110,8 +134,42 @@ class Session(models.Model):
         return f"{self.negotiation} session {self.date:%Y-%m-%d}"
 
     @property
+    def zone(self) -> ZoneInfo:
+        try:
+            return ZoneInfo(self.time_zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            return ZoneInfo(settings.TIME_ZONE)
+
+    @property
+    def zone_label(self) -> str:
+        """The zone's abbreviation on the session's day: ``PDT``, ``CST``."""
+        return self.starts().tzname() or self.time_zone
+
+    def starts(self) -> datetime:
+        """When it starts, in its place's time zone (the start of the day when no time)."""
+        return datetime.combine(self.date, self.starts_at or time.min, tzinfo=self.zone)
+
+    def ends(self) -> datetime:
+        """When it ends: its end time, three hours after its start, or the end of the day."""
+        if self.starts_at is None:
+            return datetime.combine(self.date + timedelta(days=1), time.min, tzinfo=self.zone)
+        if self.ends_at is not None and self.ends_at > self.starts_at:
+            return datetime.combine(self.date, self.ends_at, tzinfo=self.zone)
+        return self.starts() + self.DEFAULT_LENGTH
+
+    @property
     def is_upcoming(self) -> bool:
-        return self.date >= timezone.localdate()
+        """Not started yet, where it is held."""
+        return timezone.now() < self.starts()
+
+    @property
+    def has_ended(self) -> bool:
+        return timezone.now() >= self.ends()
+
+    @property
+    def is_under_way(self) -> bool:
+        """Started and not ended: today's session (all day, when it has no times)."""
+        return not self.is_upcoming and not self.has_ended
 
 
 class Article(models.Model):

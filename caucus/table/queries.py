@@ -4,7 +4,7 @@ articles, proposals or sessions there are (the dashboard's count is pinned in it
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Count, Q, QuerySet
 
@@ -63,10 +63,14 @@ def dashboard(user: Person, negotiation: Negotiation, today: date) -> Dashboard:
     sessions = Session.objects.filter(negotiation=negotiation).annotate(
         proposal_count=Count("proposals", filter=counted)
     )
-    upcoming: list[Session] = list(sessions.filter(date__gte=today).order_by("date", "starts_at"))
-    past: list[Session] = list(
-        sessions.filter(date__lt=today).order_by("-date")[:PAST_SESSIONS_SHOWN]
-    )
+    # A session is upcoming until it has ended where it is held: yesterday's, in a zone behind
+    # the server's, may still be on, and this morning's may be over.
+    since = today - timedelta(days=1)
+    recent = list(sessions.filter(date__gte=since).order_by("date", "starts_at"))
+    upcoming = [s for s in recent if not s.has_ended]
+    ended = [s for s in reversed(recent) if s.has_ended]
+    earlier = list(sessions.filter(date__lt=since).order_by("-date")[:PAST_SESSIONS_SHOWN])
+    past = (ended + earlier)[:PAST_SESSIONS_SHOWN]
     requests: list[InformationRequest] | None = None
     if internal:
         requests = list(open_requests(negotiation).annotate(follow_up_count=Count("follow_ups")))

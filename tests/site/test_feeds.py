@@ -93,3 +93,26 @@ def test_the_calendar_never_holds_internal_notes_or_attendees(cast: Any, world: 
     assert "SECRET" not in body
     assert "Jane Negotiator" not in body
     assert "We passed our wage proposal." in body
+
+
+def test_an_oakland_session_at_ten_is_at_ten_pacific_time(cast: Any, world: Any) -> None:
+    oakland = make_session(
+        world,
+        date(2030, 3, 12),
+        starts_at=time(10, 0),
+        ends_at=time(16, 0),
+        place="Union hall, Oakland",
+        time_zone="America/Los_Angeles",
+    )
+    make_session(world, date(2030, 3, 13), starts_at=time(10, 0))
+    calendar = _calendar(cast.client(None), world)
+    event = next(
+        e for e in calendar.walk("VEVENT") if e["uid"].startswith(f"session-{oakland.pk}@")
+    )
+    assert event["dtstart"].params["TZID"] == "America/Los_Angeles"
+    pacific = ZoneInfo("America/Los_Angeles")
+    assert event.decoded("dtstart") == datetime(2030, 3, 12, 10, 0, tzinfo=pacific)
+    # 10:00 in Oakland is 17:00 UTC (daylight saving time), not 10:00 Chicago time.
+    assert event.decoded("dtstart").astimezone(ZoneInfo("UTC")).hour == 17
+    zones = sorted(str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE"))
+    assert zones == ["America/Chicago", "America/Los_Angeles"]

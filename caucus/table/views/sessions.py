@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.utils import timezone
 
 from caucus.accounts.decorators import StaffRequest, staff_required
 from caucus.table.access import (
@@ -26,6 +27,7 @@ from caucus.table.actions import (
 )
 from caucus.table.forms import SessionForm, SessionProposalForm, add_table_error
 from caucus.table.models import Negotiation, Proposal, Session
+from caucus.table.scheduling import known_places, sessions_to_record
 from caucus.table.terms_form import TermsEditor
 from caucus.table.views import render_table
 
@@ -99,15 +101,22 @@ def session(request: StaffRequest, slug: str, pk: int) -> HttpResponse:
 @staff_required("table.edit")
 def session_new(request: StaffRequest, slug: str) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug, "table.edit")
-    form = SessionForm(request.POST or None)
+    form = SessionForm(request.POST or None, negotiation=negotiation)
     if request.method == "POST" and form.is_valid():
-        new = do_record_session(request.user, negotiation, **form.cleaned_data)
+        new = do_record_session(request.user, negotiation, **form.session_fields())
         messages.success(request, "Session recorded. Now add the proposals passed at it.")
         return redirect("table:session", slug, new.pk)
+    scheduled = sessions_to_record(negotiation, timezone.localdate())
     return render_table(
         request,
         "table/session_form.html",
-        {"negotiation": negotiation, "form": form},
+        {
+            "negotiation": negotiation,
+            "form": form,
+            "scheduled": scheduled,
+            "same_day": form.same_day,
+            "places": known_places(negotiation),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -116,15 +125,20 @@ def session_new(request: StaffRequest, slug: str) -> HttpResponse:
 def session_edit(request: StaffRequest, slug: str, pk: int) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug, "table.edit")
     the_session = access_session(request.user, negotiation, pk, for_edit=True)
-    form = SessionForm(request.POST or None, instance=the_session)
+    form = SessionForm(request.POST or None, instance=the_session, negotiation=negotiation)
     if request.method == "POST" and form.is_valid():
         the_session.refresh_from_db()
-        changed = do_edit_session(request.user, the_session, **form.cleaned_data)
+        changed = do_edit_session(request.user, the_session, **form.session_fields())
         messages.success(request, "Saved." if changed else "Nothing changed.")
         return redirect("table:session", slug, the_session.pk)
     return render_table(
         request,
         "table/session_form.html",
-        {"negotiation": negotiation, "form": form, "session": the_session},
+        {
+            "negotiation": negotiation,
+            "form": form,
+            "session": the_session,
+            "places": known_places(negotiation),
+        },
         status=400 if form.errors else 200,
     )

@@ -1,4 +1,5 @@
-/* The proposal forms, enhanced: the economic-terms editor shows the form or the JSON (the
+/* The table's forms, enhanced. A session's time zone follows a place it was held at before.
+   The proposal forms: the economic-terms editor shows the form or the JSON (the
    choice made with its radio buttons), rows are added from each formset's empty row, and
    "Answers which proposal" offers only the other side's passes, those on the same article
    first. Without this script the page shows everything and the server's rules still hold. */
@@ -75,8 +76,17 @@
     root.querySelectorAll("select[data-answers]").forEach(function (s) { arrangeAnswers(s.closest("form")); });
   }
 
+  function zoneOfPlace(input) {
+    var list = document.getElementById(input.getAttribute("list") || "");
+    var zone = input.form && input.form.querySelector("select[name='time_zone']");
+    if (!list || !zone) { return; }
+    var known = Array.prototype.find.call(list.options, function (o) { return o.value === input.value; });
+    if (known && known.getAttribute("data-zone")) { zone.value = known.getAttribute("data-zone"); }
+  }
+
   document.addEventListener("change", function (event) {
     var target = event.target;
+    if (target.name === "place" && target.getAttribute("list")) { zoneOfPlace(target); }
     if (target.name === "terms_mode") { showMode(target.closest("[data-terms-editor]")); }
     if (/(^|-)(side|article)$/.test(target.name || "") && target.form) { arrangeAnswers(target.form); }
   });
