@@ -9,7 +9,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -33,23 +32,11 @@ from caucus.delivery.actions import (
     do_resume_send,
 )
 from caucus.delivery.forms import AUDIENCE_WHOLE, LiftForm, SendForm
-from caucus.delivery.models import Channel, OutboxMessage, OutboxStatus, Send
+from caucus.delivery.models import Channel, OutboxMessage, OutboxStatus
+from caucus.delivery.reports import progress, report_by_local
 from caucus.delivery.testsend import do_test_send
 from caucus.table.access import access_negotiation
 from caucus.table.models import Negotiation
-
-PROGRESS_STATES = [
-    ("queued", "Waiting", (OutboxStatus.QUEUED, OutboxStatus.CLAIMED)),
-    ("sent", "Sent", (OutboxStatus.SENT,)),
-    ("failed", "Failed", (OutboxStatus.FAILED,)),
-    ("bounced", "Bounced", (OutboxStatus.BOUNCED,)),
-    ("unsubscribed", "Unsubscribed", (OutboxStatus.UNSUBSCRIBED,)),
-    (
-        "suppressed",
-        "Not sent (suppressed or cancelled)",
-        (OutboxStatus.SUPPRESSED, OutboxStatus.CANCELLED),
-    ),
-]
 
 
 @staff_required("delivery.send")
@@ -145,32 +132,6 @@ def test_send(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("delivery:new", update.pk)
 
 
-def _progress(send: Send) -> dict[str, Any]:
-    rows = OutboxMessage.objects.filter(send=send)
-    by_status = dict(rows.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
-    states = [
-        (key, label, sum(by_status.get(s, 0) for s in statuses))
-        for key, label, statuses in PROGRESS_STATES
-    ]
-    return {"send": send, "states": states, "total": sum(by_status.values())}
-
-
-def _report(send: Send) -> list[dict[str, Any]]:
-    rows = (
-        OutboxMessage.objects.filter(send=send)
-        .values("union__short_name", "channel")
-        .annotate(
-            total=Count("id"),
-            sent=Count("id", filter=Q(status=OutboxStatus.SENT)),
-            failed=Count("id", filter=Q(status=OutboxStatus.FAILED)),
-            bounced=Count("id", filter=Q(status=OutboxStatus.BOUNCED)),
-            unsubscribed=Count("id", filter=Q(status=OutboxStatus.UNSUBSCRIBED)),
-        )
-        .order_by("union__short_name", "channel")
-    )
-    return list(rows)
-
-
 @staff_required("delivery.send")
 def send_detail(request: HttpRequest, pk: int) -> HttpResponse:
     send = access_send(request.user, pk)
@@ -179,14 +140,14 @@ def send_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("member", "union")
         .order_by("id")[:50]
     )
-    context = {**_progress(send), "report": _report(send), "failures": failures}
+    context = {**progress(send), "report": report_by_local(send), "failures": failures}
     return render(request, "delivery/send.html", context)
 
 
 @staff_required("delivery.send")
 def send_progress(request: HttpRequest, pk: int) -> HttpResponse:
     send = access_send(request.user, pk)
-    return render(request, "delivery/send.html#progress", _progress(send))
+    return render(request, "delivery/send.html#progress", progress(send))
 
 
 @require_POST

@@ -41,6 +41,9 @@ RIGHTS: dict[str, tuple[str, set[str | None], tuple[str, ...]]] = {
     "updates:document": ("GET", UPDATES_COALITION_WIDE, ("pk=draft_pk", "document_id")),
     "updates:remove_document": ("POST", UPDATES_COALITION_WIDE, ("pk=draft_pk", "document_id")),
     "site:update_document": ("GET", EVERYONE, ("slug", "update_slug", "pk=public_document_pk")),
+    "api:list_sends": ("GET", DELIVERY, ("slug",)),
+    "api:get_send": ("GET", DELIVERY, ("send_id=send_pk",)),
+    "api:list_suppressions": ("GET", SUPPRESSIONS, ()),
 }
 
 
