@@ -1,12 +1,19 @@
 """The Atom feed of a negotiation's updates: coalition-wide, published updates only.
 
 Union-targeted updates never appear here, whoever asks: a feed reader does not sign in.
+Every link in it is absolute, on the deployment's public address (``SITE_URL``): the feed's
+and each entry's, and those in an entry's text (``/n/…/sheets/1/`` in an update's Markdown),
+since a feed reader shows entries away from the site, where a relative link leads nowhere.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
+from html import escape, unescape
+from urllib.parse import urljoin
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -18,6 +25,22 @@ from caucus.table.models import Negotiation
 from caucus.updates.models import Update, UpdateQuerySet
 
 FEED_LENGTH = 30
+LINK = re.compile(r'\b(href|src)="([^"]*)"')
+
+
+def absolute(path: str) -> str:
+    """``path`` on the site's public address."""
+    return urljoin(settings.SITE_URL + "/", path)
+
+
+def absolute_links(html: str, base: str) -> str:
+    """``html`` with each link and image address made absolute against ``base``."""
+
+    def resolve(match: re.Match[str]) -> str:
+        url = urljoin(base, unescape(match[2]))
+        return f'{match[1]}="{escape(url, quote=True)}"'
+
+    return LINK.sub(resolve, html)
 
 
 class UpdatesFeed(Feed):
@@ -30,7 +53,10 @@ class UpdatesFeed(Feed):
         return f"{obj.name}: bargaining updates"
 
     def link(self, obj: Negotiation) -> str:
-        return reverse("site:negotiation", args=[obj.slug])
+        return absolute(reverse("site:negotiation", args=[obj.slug]))
+
+    def feed_url(self, obj: Negotiation) -> str:
+        return absolute(reverse("site:feed", args=[obj.slug]))
 
     def subtitle(self, obj: Negotiation) -> str:
         return f"News from the bargaining table with {obj.employer.name}."
@@ -46,8 +72,11 @@ class UpdatesFeed(Feed):
     def item_title(self, item: Update) -> str:
         return item.title
 
+    def item_link(self, item: Update) -> str:
+        return absolute(item.get_absolute_url())
+
     def item_description(self, item: Update) -> str:
-        return str(render_markdown(item.body))
+        return absolute_links(str(render_markdown(item.body)), self.item_link(item))
 
     def item_pubdate(self, item: Update) -> datetime | None:
         return item.published_at

@@ -116,3 +116,29 @@ def test_an_oakland_session_at_ten_is_at_ten_pacific_time(cast: Any, world: Any)
     assert event.decoded("dtstart").astimezone(ZoneInfo("UTC")).hour == 17
     zones = sorted(str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE"))
     assert zones == ["America/Chicago", "America/Los_Angeles"]
+
+
+def test_every_link_in_the_feed_is_absolute_on_the_sites_address(
+    cast: Any, world: Any, settings: Any
+) -> None:
+    settings.SITE_URL = "https://caucus.example.org"
+    make_update(
+        world,
+        "Read the sheet",
+        body="See [the sheet](/n/national-2026/sheets/1/?a=1&b=2), [below](#costs) and "
+        "[the union](https://union.example.org/).",
+    )
+    root = _feed(cast.client(None), world)
+    links = [link.get("href") for link in root.iter(f"{ATOM}link")]
+    assert links == [
+        "https://caucus.example.org/n/national-2026/",
+        "https://caucus.example.org/n/national-2026/updates.atom",
+        "https://caucus.example.org/n/national-2026/updates/read-the-sheet/",
+    ]
+    (entry,) = root.findall(f"{ATOM}entry")
+    assert entry.findtext(f"{ATOM}id") == links[2]
+    summary = entry.findtext(f"{ATOM}summary")
+    assert 'href="https://caucus.example.org/n/national-2026/sheets/1/?a=1&amp;b=2"' in summary
+    assert f'href="{links[2]}#costs"' in summary
+    assert 'href="https://union.example.org/"' in summary
+    assert 'href="/' not in summary
