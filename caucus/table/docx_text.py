@@ -3,8 +3,8 @@
 Formatting is dropped on purpose: proposal text is compared and redlined as plain text.
 
 What it refuses, each with a sentence naming the file (never an exception of the parser's): a
-file that would unpack past ``CAUCUS_MAX_UNPACKED_MB`` or packs a part like a ZIP bomb (checked
-from the ZIP directory before anything is parsed); XML that is damaged or declares entities
+file that would unpack past :data:`MAX_UNPACKED_BYTES` (or ``CAUCUS_MAX_UNPACKED_MB`` if lower)
+or packs a part like a ZIP bomb (checked from the ZIP directory before anything is parsed); XML that is damaged or declares entities
 (python-docx's parser never expands them, and Word never writes them); and a document whose
 text is longer than :data:`MAX_TEXT_CHARS`, counted as it is read so no more is kept.
 """
@@ -20,9 +20,12 @@ from docx.opc.part import XmlPart
 from docx.table import Table
 from lxml import etree
 
-from caucus.lib.uploads import UnpackedTooLarge, check_unpacked
+from caucus.lib.uploads import MB, UnpackedTooLarge, check_unpacked, max_unpacked_bytes
 
 MAX_TEXT_CHARS = 1_000_000
+# A million characters of Word's XML, formatting and all, fit in far less; python-docx holds the
+# whole parsed tree (about eight times the XML), so a proposal's document unpacks to at most this.
+MAX_UNPACKED_BYTES = 25 * MB
 
 
 class UnreadableDocx(ValueError):
@@ -32,7 +35,8 @@ class UnreadableDocx(ValueError):
 def docx_text(file: IO[bytes], *, name: str | None = None) -> str:
     shown = f"“{name}”" if name else "The document"
     try:
-        check_unpacked(file, name=name or "the document")
+        limit = min(max_unpacked_bytes(), MAX_UNPACKED_BYTES)
+        check_unpacked(file, name=name or "the document", limit=limit)
     except UnpackedTooLarge as exc:
         raise UnreadableDocx(str(exc)) from exc
     try:

@@ -253,6 +253,15 @@ def test_a_docx_that_unpacks_past_the_limit_is_refused(cast: Any, settings: Any)
     assert not Proposal.objects.exists()
 
 
+def test_a_docx_unpacking_past_a_proposals_own_limit_is_refused(cast: Any) -> None:
+    # Within CAUCUS_MAX_UNPACKED_MB (100 MB), but more than any proposal's 25 MB.
+    response = post_proposal(cast, docx_unpacking_to(30 * MB))
+    (error,) = field_errors(response, "docx")
+    assert error.startswith("“wages.docx” would unpack to 30.")
+    assert error.endswith("the limit is 25.0 MB.")
+    assert not Proposal.objects.exists()
+
+
 def test_a_docx_over_the_size_limit_is_refused(cast: Any) -> None:
     content = docx_bytes("Article 12. Wages") + b"\0" * (5 * MB)
     response = post_proposal(cast, content)
