@@ -4,6 +4,7 @@ side that made them; in three columns, a table per article)."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
 from django.core.files.base import ContentFile
@@ -21,6 +22,9 @@ from caucus.sheets.models import THREE_COLUMN_LABELS, Columns, SheetVersion, Ver
 NO_CHANGE = "No change"
 # Where each article's printed PDF is kept between builds, named by what it prints.
 PARTS = "sheets/parts/"
+# Articles per printed part, on average and at most: fewer, larger parts print and bind
+# faster; smaller ones leave more of a long sheet untouched when one article changes.
+GROUP, MAX_GROUP = 6, 12
 
 
 def _date(version: SheetVersion) -> str:
@@ -49,11 +53,11 @@ def print_html(
     rows: Sequence[VersionRow],
     *,
     with_header: bool = True,
-    per_article: bool = False,
+    in_parts: bool = False,
 ) -> str:
     """The print page: the header naming the negotiation, the columns and the date (on every
-    page too), then one article a page. ``per_article``: the page of one part of a sheet
-    printed in parts, numbered within its article."""
+    page too), then one article a page. ``in_parts``: a part of a sheet printed in parts,
+    whose pages name their article at the foot instead of counting the sheet's pages."""
     columns, date = columns_heading(version), _date(version)
     negotiation = version.sheet.negotiation
     return render_to_string(
@@ -67,7 +71,7 @@ def print_html(
             "redline_css": CSS,
             "is_three_columns": is_three_columns(version.columns, version.layout),
             "with_header": with_header,
-            "per_article": per_article,
+            "in_parts": in_parts,
             "css_strings": {
                 "negotiation": _css_string(negotiation.name),
                 "columns": _css_string(columns),
@@ -77,19 +81,32 @@ def print_html(
     )
 
 
+def _groups(rows: Sequence[VersionRow]) -> list[list[VersionRow]]:
+    """Consecutive articles in groups of about ``GROUP`` (``MAX_GROUP`` at most), cut where an
+    article's own content says so, so a changed article changes one group and the groups
+    around it stay the same from one version to the next (content-defined chunking)."""
+    groups: list[list[VersionRow]] = [[]]
+    for row in rows:
+        groups[-1].append(row)
+        mark = int(hashlib.sha256(row.html.encode("utf-8", "surrogatepass")).hexdigest()[:8], 16)
+        if mark % GROUP == 0 or len(groups[-1]) >= MAX_GROUP:
+            groups.append([])
+    return [group for group in groups if group]
+
+
 def print_parts(version: SheetVersion, rows: Sequence[VersionRow]) -> list[str]:
-    """The pages a sheet's PDF is printed from: an article each, the first under the sheet's
-    header; each part names the negotiation, the columns and the date at the top of its pages."""
+    """The pages a sheet's PDF is printed from: a few articles each, the first under the
+    sheet's header; every page names the negotiation, the columns and the date at its top."""
     return [
-        print_html(version, [row], with_header=k == 0, per_article=True)
-        for k, row in enumerate(rows)
+        print_html(version, group, with_header=k == 0, in_parts=True)
+        for k, group in enumerate(_groups(rows))
     ]
 
 
 def sheet_pdf(version: SheetVersion, rows: Sequence[VersionRow]) -> bytes:
-    """The sheet's PDF, printed an article at a time (in parallel when there are many) and
-    bound into one file. Each article's PDF is kept under the name of what it prints, so the
-    next version prints only the articles that changed."""
+    """The sheet's PDF, printed in parts (in parallel when there are many) and bound into one
+    file. Each part's PDF is kept under the name of what it prints, so the next version
+    prints only the parts whose articles changed."""
     parts = print_parts(version, rows)
     keys = [part_key(html) for html in parts]
     pdfs: dict[str, bytes] = {}

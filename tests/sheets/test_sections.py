@@ -158,7 +158,9 @@ def test_a_build_whose_sections_no_longer_fit_the_article_fails_and_says_which(
     assert "no section 12.2 to amend" in version.error
 
 
-def test_a_new_version_prints_only_the_articles_that_changed(sheets: Any, monkeypatch: Any) -> None:
+def test_a_new_version_prints_only_the_parts_whose_articles_changed(
+    sheets: Any, monkeypatch: Any
+) -> None:
     from caucus.sheets import documents
 
     printed: list[int] = []
@@ -173,9 +175,12 @@ def test_a_new_version_prints_only_the_articles_that_changed(sheets: Any, monkey
     sheets.table.proposal("union", sheets.world.article_seniority, text="Seniority counts.")
     sheet = sheets.sheet(layout="columns")
     first = sheets.built(sheet)
-    assert printed == [2]
+    assert printed == [1]  # two short articles: one part
+    same = sheets.built(sheet)
+    assert printed == [1, 0]  # nothing changed: every part kept
     sheet.rows.filter(article=sheets.world.article_seniority).update(summary="Now explained.")
-    second = sheets.built(sheet)
-    assert printed == [2, 1]
-    assert second.pdf.size > 0
-    assert first.pdf.name != second.pdf.name
+    changed = sheets.built(sheet)
+    assert printed == [1, 0, 1]
+    assert first.pdf.name != same.pdf.name != changed.pdf.name
+    with changed.pdf.open("rb") as f:
+        assert f.read().startswith(b"%PDF")
