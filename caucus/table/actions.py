@@ -500,6 +500,9 @@ def request_evidence(requests: Sequence[InformationRequest], today: date) -> str
             lines.append(f"   {overdue} days overdue; status: {rfi.get_status_display()}.")
         else:
             lines.append(f"   Status: {rfi.get_status_display()}.")
+        if rfi.answer.strip():
+            on = f" on {rfi.answered_on:%Y-%m-%d}" if rfi.answered_on else ""
+            lines.append(f"   The employer's answer{on}: {rfi.answer.strip()}")
         for follow_up in rfi.follow_ups.all():
             lines.append(
                 f"   - {follow_up.on:%Y-%m-%d} {follow_up.get_kind_display()}: {follow_up.note}"
@@ -518,7 +521,8 @@ def do_turn_requests_into_charge(
     agency: str = "",
     today: date | None = None,
 ) -> Charge:
-    """Draft a charge for failing to answer ``requests``, with them as its evidence."""
+    """Draft a charge for failing to answer ``requests`` (in time, fully, or at all: any
+    request may be cited), with them as its evidence."""
     if not requests:
         raise TableError("Choose at least one information request.")
     today = today or timezone.localdate()

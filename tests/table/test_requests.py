@@ -154,12 +154,69 @@ def test_turning_nothing_into_a_charge_is_refused(cast: Any, table: Any) -> None
     table.rfi(1)
     response = cast.client("team").post(LIST, {"title": "Nothing"})
     assert response.status_code == 400
-    assert "Tick at least one open request" in response.content.decode()
+    assert "Tick at least one request." in response.content.decode()
     assert not Charge.objects.exists()
 
 
-def test_an_answered_request_cannot_be_turned_into_a_charge(cast: Any, table: Any) -> None:
-    answered = table.rfi(1, status="answered", answered_on=date(2026, 2, 5))
+def test_a_request_answered_late_can_be_cited_too(cast: Any, table: Any) -> None:
+    answered = table.rfi(
+        1, due_on=date(2026, 2, 1), status="answered", answered_on=date(2026, 3, 5)
+    )
     response = cast.client("team").post(LIST, {"requests": [answered.pk]})
-    assert response.status_code == 400
-    assert not Charge.objects.exists()
+    assert response.status_code == 302
+    charge = Charge.objects.get()
+    assert "due on 2026-02-01" in charge.allegations
+    assert "Status: Answered." in charge.allegations
+
+
+def test_the_list_shows_the_status_beside_the_overdue_flag(cast: Any, table: Any) -> None:
+    today = timezone.localdate()
+    table.rfi(
+        1,
+        title="Health costs",
+        asked_on=today - timedelta(days=80),
+        due_on=today - timedelta(days=59),
+        status="partial",
+        answer="Enrollment only.",
+    )
+    row = cast.client("team").get(LIST).content.decode().split("<tbody>")[1].split("</tr>")[0]
+    assert "⚠ Overdue 59 days" in row
+    assert "Partly answered" in row
+
+
+@pytest.mark.parametrize(
+    ("status", "label"), [("refused", "Status: Refused."), ("partial", "status: Partly answered.")]
+)
+def test_a_refused_or_partly_answered_request_can_be_cited_on_a_charge(
+    cast: Any, table: Any, status: str, label: str
+) -> None:
+    rfi = table.rfi(
+        2,
+        title="Profit and loss by region",
+        asked_on=date(2026, 1, 5),
+        due_on=date(2026, 1, 19),
+        answered_on=date(2026, 1, 25),
+        status=status,
+        answer="Regional results are not relevant to bargaining.",
+    )
+    page = cast.client("team").get(LIST).content.decode()
+    assert f'name="requests" value="{rfi.pk}"' in page
+    response = cast.client("team").post(LIST, {"requests": [rfi.pk], "title": ""})
+    assert response.status_code == 302
+    charge = Charge.objects.get()
+    assert list(charge.evidence_requests.all()) == [rfi]
+    assert label in charge.allegations
+    assert (
+        "The employer's answer on 2026-01-25: Regional results are not relevant to bargaining."
+        in charge.allegations
+    )
+
+
+def test_a_refused_request_is_ticked_for_the_charge_like_an_overdue_one(
+    cast: Any, table: Any
+) -> None:
+    refused = table.rfi(1, status="refused", answered_on=date(2026, 2, 10))
+    answered = table.rfi(2, status="answered", answered_on=date(2026, 2, 10))
+    page = cast.client("team").get(LIST).content.decode()
+    assert f'value="{refused.pk}" id="pick-{refused.pk}" checked' in page
+    assert f'value="{answered.pk}" id="pick-{answered.pk}">' in page

@@ -1,5 +1,6 @@
-"""Information requests: the list with ageing and overdue flags, one request with its
-follow-ups, and the step that turns unanswered requests into a draft charge."""
+"""Information requests: the list with ageing, overdue flags and status, one request with its
+follow-ups, and the step that turns requests (overdue, refused, partly answered or any other)
+into a draft charge."""
 
 from __future__ import annotations
 
@@ -25,7 +26,6 @@ from caucus.table.forms import (
     add_table_error,
 )
 from caucus.table.models import InformationRequest, InformationRequestFollowUp
-from caucus.table.queries import open_requests
 from caucus.table.views import render_table
 
 
@@ -40,7 +40,6 @@ def requests(request: StaffRequest, slug: str) -> HttpResponse:
         charge_form = TurnIntoChargeForm(
             request.POST if request.method == "POST" else None, negotiation=negotiation
         )
-        charge_form.fields["requests"].queryset = open_requests(negotiation)  # type: ignore[attr-defined]
         if request.method == "POST" and charge_form.is_valid():
             try:
                 charge = do_turn_requests_into_charge(
