@@ -5,6 +5,11 @@ straightforward pure-Python per-worker loop (tests/engines/costing/reference.py)
 same terms. The loop is timed on a subset and scaled linearly; the benchmark first checks that it
 gives the engine's numbers, worker by worker. Peak memory is a fresh child process's, measured by
 /usr/bin/time: loading, costing and building every per-worker array.
+
+The workbook (``workbook()``, its own section): the run of 85,000 workers written as XLSX with
+its formulas by the streamed writer (caucus/engines/costing/export_xlsx.py), against the openpyxl
+writer it replaced (tests/engines/costing/workbook_reference.py) in the same run, after checking
+on a small run that the two hold the same cells.
 """
 
 from __future__ import annotations
@@ -20,16 +25,19 @@ import numpy as np
 import polars as pl
 
 from bench.report import median, timings, write_section
+from caucus.engines.costing.export_xlsx import write_xlsx
 from caucus.engines.costing.model import cost_proposals
 from caucus.engines.costing.roster import load_roster, roster_from_frame
 from caucus.engines.costing.summaries import proposal_summaries
 from caucus.engines.costing.terms import parse_terms
 from tests.engines.costing import cases
 from tests.engines.costing.reference import KEYS, reference_cost, workers_of
+from tests.engines.costing.workbook_reference import write_xlsx as write_with_openpyxl
 
 SIZES = (1_000_000, 85_000)
 PEER_SUBSET = 1_000
 XLSX_UP_TO = 100_000
+WORKBOOK_WORKERS = 85_000
 
 
 def _terms():  # type: ignore[no-untyped-def]
@@ -176,6 +184,88 @@ def main() -> None:
         "< 1 GB, >= 30x the loop.",
     ]
     write_section("costing", "## Costing engine\n\n" + "\n".join(lines))
+    workbook()
+
+
+def _same_cells(folder: Path) -> None:
+    """The streamed workbook holds the openpyxl one's cells (its own columns after them)."""
+    from openpyxl import load_workbook
+
+    sq, proposals = _terms()
+    run = cost_proposals(cases.generated_roster(200, seed=2), proposals, sq)
+    write_xlsx(run, folder / "new.xlsx")
+    write_with_openpyxl(run, folder / "old.xlsx")
+    new, old = (load_workbook(folder / f"{n}.xlsx") for n in ("new", "old"))
+    for sheet in old.worksheets:
+        width = sheet.max_column
+        mine = [r[:width] for r in new[sheet.title].iter_rows(values_only=True)]
+        assert mine == list(sheet.iter_rows(values_only=True)), sheet.title
+
+
+def _write_times(write, run, path: Path, repeat: int) -> tuple[list[float], list[float]]:  # type: ignore[no-untyped-def]
+    wall, cpu = [], []
+    for _ in range(repeat):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        write(run, path)
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return wall, cpu
+
+
+def workbook() -> None:
+    """The costing workbook of 85,000 workers, streamed and with openpyxl, in the same run."""
+    sq, proposals = _terms()
+    run = cost_proposals(cases.generated_roster(WORKBOOK_WORKERS), proposals, sq)
+    cells = _cells(run)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        _same_cells(folder)
+        write_xlsx(run, folder / "warm.xlsx")  # one untimed run: imports, caches
+        new_wall, new_cpu = _write_times(write_xlsx, run, folder / "new.xlsx", 5)
+        old_wall, old_cpu = _write_times(write_with_openpyxl, run, folder / "old.xlsx", 2)
+        sizes = [(folder / f"{n}.xlsx").stat().st_size / 1e6 for n in ("new", "old")]
+    rows = [
+        ("streamed SpreadsheetML (export_xlsx)", new_wall, new_cpu, sizes[0], 5),
+        ("openpyxl write-only (the writer it replaced)", old_wall, old_cpu, sizes[1], 2),
+    ]
+    lines = [
+        f"The costing run of {WORKBOOK_WORKERS:,} workers above (two proposals, four years) as its",
+        f"XLSX workbook: {cells / 1e6:.1f} million cells, every total, difference and share a",
+        "formula. Both writers in the same run; before timing, a 200-worker run's workbook is",
+        "checked to hold the same cells from both. Wall time is the median; CPU time (this",
+        "process, all threads) beside it: on a busy two-core machine the gap is time spent",
+        "waiting for a core.",
+        "",
+        "| writer | runs | wall (median) | CPU (median) | µs a cell (CPU) | file |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, wall, cpu, size, runs in rows:
+        lines.append(
+            f"| {name} | {runs} | {median(wall):.2f} s | {median(cpu):.2f} s | "
+            f"{median(cpu) / cells * 1e6:.2f} | {size:.1f} MB |"
+        )
+        print(lines[-1], flush=True)
+    lines += [
+        "",
+        f"Streamed / openpyxl: {median(new_wall) / median(old_wall):.2f} of the wall time, "
+        f"{median(new_cpu) / median(old_cpu):.2f} of the CPU time. Target: <= 6 s.",
+        "",
+        "Why not XlsxWriter's constant-memory mode: a dependency for what is a few hundred lines",
+        "here, and it still builds a Python call per cell (write_number, write_formula). The",
+        "streamed writer fills one string template per worker's row (the formulas of the row",
+        "written once, the row number filled in), writes inline strings (no shared-string",
+        "table to hold), and compresses at zlib level 1 in a thread of its own while the next",
+        "rows are formatted (a larger file than level 6, in a fraction of the time).",
+    ]
+    write_section("costing-workbook", "## Costing workbook\n\n" + "\n".join(lines))
+
+
+def _cells(run) -> int:  # type: ignore[no-untyped-def]
+    """Cells of the Workers sheet (nearly all the workbook's): five of text for each worker,
+    then for each proposal their status quo pay, pay and change each year and the change over
+    the term."""
+    per_worker = 5 + sum(3 * len(p.years) + 1 for p in run.proposals)
+    return int(len(run.roster) * per_worker)
 
 
 if __name__ == "__main__":
