@@ -143,6 +143,7 @@ def child() -> None:
 
     django.setup()
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
     from caucus.engines.redline.render_pdf import render_pdf
     from caucus.sheets.actions import do_create_sheet
     from caucus.sheets.documents import print_html

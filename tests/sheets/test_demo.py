@@ -24,6 +24,17 @@ def test_the_demo_publishes_a_sheet_of_the_articles_on_the_table(db: Any) -> Non
     wages = next(row for row in rows if row.heading == "Article 14: Wages")
     assert wages.summary_html
     assert "proposed by union" in wages.html
+    # Both sides' wage counters amend 14.2 (the employer's adds 14.5 and 14.6): the sheet
+    # deletes nothing of 14.1, the trainer premium (14.3) or "no reduction in pay" (14.4).
+    deleted = "".join(op["old_text"] for op in wages.ops if op["op"] != "equal")
+    for untouched in ("Appendix B. Each", "train new hires", "No employee shall suffer"):
+        assert untouched not in deleted
+    assert "two" in deleted
+    assert '<table class="rl-cols">' in wages.html
+    assert [s["changes"] for s in wages.sources] == [
+        "amends 14.2",
+        "amends 14.2; adds 14.5; adds 14.6",
+    ]
     page = Client().get(sheet.get_public_url()).content.decode()
     assert "Where the open articles stand" in page
     assert "In plain language" in page
