@@ -17,7 +17,17 @@ from caucus.lib.uploads import (
     MAX_ATTACHMENT_BYTES,
     check_attachment,
 )
-from caucus.table.models import DirectDealingReport
+from caucus.orgs.models import Worksite
+from caucus.table.models import DirectDealingReport, Negotiation
+
+
+def worksite_choices(worksites: Any) -> list[tuple[Any, Any]]:
+    """The employer's worksites grouped by region, each named with its city."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for site in worksites.order_by("region__name", "name"):
+        city = f" ({site.city})" if site.city and site.city not in site.name else ""
+        groups.setdefault(site.region.name, []).append((site.pk, f"{site.name}{city}"))
+    return [("", "I'd rather not say"), *groups.items()]
 
 
 class DirectDealingReportForm(forms.ModelForm):
@@ -30,6 +40,7 @@ class DirectDealingReportForm(forms.ModelForm):
             "channel",
             "subject",
             "sender",
+            "worksite",
             "reporter_name",
             "reporter_contact",
         ]
@@ -40,6 +51,7 @@ class DirectDealingReportForm(forms.ModelForm):
             "channel": "How did you get it?",
             "subject": "Subject or title (optional)",
             "sender": "Who sent it for the employer? (optional)",
+            "worksite": "Where do you work? (optional)",
             "reporter_name": "Your name (optional)",
             "reporter_contact": "Your phone or personal e-mail (optional)",
         }
@@ -47,12 +59,20 @@ class DirectDealingReportForm(forms.ModelForm):
             "text": "Copy the text, or describe what was said or shown.",
             "attachment": f"{ALLOWED_LABEL}, up to {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB.",
             "sender": "A name, a job title or “HR”.",
+            "worksite": "Your store or worksite, so we know where the message went. "
+            "It does not say who you are.",
             "reporter_contact": "So the union can follow up. Not your work e-mail.",
         }
         widgets = {"received_on": forms.DateInput(attrs={"type": "date"})}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, negotiation: Negotiation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        worksites = Worksite.objects.filter(employer_id=negotiation.employer_id).select_related(
+            "region"
+        )
+        field = self.fields["worksite"]
+        field.queryset = worksites  # type: ignore[attr-defined]
+        field.choices = worksite_choices(worksites)  # type: ignore[attr-defined]
         self.fields["received_on"].initial = timezone.localdate()
         self.fields["received_on"].widget.attrs["max"] = timezone.localdate().isoformat()
         self.fields["attachment"].widget.attrs["accept"] = ",".join(ALLOWED_TYPES)

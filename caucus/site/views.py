@@ -266,11 +266,17 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
     member = _member(request)
     initial = {}
     if member is not None:
-        initial = {"reporter_name": member.full_name, "reporter_contact": member.email}
-    form = DirectDealingReportForm(request.POST or None, request.FILES or None, initial=initial)
+        initial = {
+            "reporter_name": member.full_name,
+            "reporter_contact": member.email,
+            "worksite": member.worksite_id,
+        }
+    form = DirectDealingReportForm(
+        request.POST or None, request.FILES or None, initial=initial, negotiation=negotiation
+    )
     if request.method == "POST" and form.is_valid():
         fields = dict(form.cleaned_data)
-        if member is not None:
+        if member is not None and fields.get("worksite") is None:
             fields["worksite_id"] = member.worksite_id
         reporter = request.user if request.user.is_authenticated else None
         do_report_direct_dealing(reporter, negotiation, **fields)

@@ -11,6 +11,7 @@ from django.db.models import Count, Q, QuerySet
 from caucus.accounts.models import Person
 from caucus.table.access import can_view_internal, visible_proposals
 from caucus.table.models import (
+    DirectDealingReport,
     InformationRequest,
     Negotiation,
     Proposal,
@@ -29,6 +30,8 @@ class Dashboard:
     past_sessions: list[Session]
     open_requests: list[InformationRequest] | None
     today: date
+    # Direct-dealing reports not yet reviewed, for those who review them (else None).
+    new_reports: int | None = None
 
 
 def dashboard(user: Person, negotiation: Negotiation, today: date) -> Dashboard:
@@ -74,7 +77,12 @@ def dashboard(user: Person, negotiation: Negotiation, today: date) -> Dashboard:
     requests: list[InformationRequest] | None = None
     if internal:
         requests = list(open_requests(negotiation).annotate(follow_up_count=Count("follow_ups")))
-    return Dashboard(states, upcoming, past, requests, today)
+    new_reports = None
+    if negotiation.is_reached_by(user, "directdealing.review"):
+        new_reports = DirectDealingReport.objects.filter(
+            negotiation=negotiation, status=DirectDealingReport.Status.NEW
+        ).count()
+    return Dashboard(states, upcoming, past, requests, today, new_reports)
 
 
 def open_requests(negotiation: Negotiation) -> QuerySet[InformationRequest]:

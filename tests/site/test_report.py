@@ -126,3 +126,29 @@ def test_the_form_labels_every_field(cast: Any, world: Any) -> None:
     page = cast.client(None).get(_url(world)).content.decode()
     for field in ("text", "attachment", "received_on", "channel", "reporter_contact"):
         assert f'<label for="id_{field}"' in page
+
+
+def test_the_report_form_asks_for_the_worksite_and_keeps_it(cast: Any, world: Any) -> None:
+    client = cast.client(None)
+    page = client.get(_url(world)).content.decode()
+    assert "Where do you work? (optional)" in page
+    site = world.worksite_south
+    response = client.post(_url(world), _data(worksite=site.pk))
+    assert response.status_code == 302
+    assert DirectDealingReport.objects.get().worksite == site
+
+
+def test_the_worksite_may_be_left_out_of_an_anonymous_report(cast: Any, world: Any) -> None:
+    assert cast.client(None).post(_url(world), _data(worksite="")).status_code == 302
+    assert DirectDealingReport.objects.get().worksite is None
+
+
+def test_another_employers_worksite_is_refused(cast: Any, world: Any) -> None:
+    from caucus.orgs.models import Employer, Region, Worksite
+
+    other = Employer.objects.create(name="Elsewhere Inc.", slug="elsewhere")
+    region = Region.objects.create(employer=other, name="Far", code="FAR")
+    theirs = Worksite.objects.create(employer=other, region=region, name="Far store", code="F1")
+    response = cast.client(None).post(_url(world), _data(worksite=theirs.pk))
+    assert response.status_code == 400
+    assert not DirectDealingReport.objects.exists()

@@ -137,9 +137,31 @@ def test_the_dashboard_takes_the_same_few_queries_however_big_the_table(
     url = reverse("table:dashboard", args=["national-2026"])
     build_table(cast, table, 0, 2)
     # session, user, OTP device, role grants, negotiation, articles, proposals, TAs,
-    # upcoming sessions, past sessions, open requests.
-    with django_assert_num_queries(11):
+    # upcoming sessions, past sessions, open requests, new direct-dealing reports.
+    with django_assert_num_queries(12):
         assert client.get(url).status_code == 200
     build_table(cast, table, 2, 12)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         assert client.get(url).status_code == 200
+
+
+def test_new_direct_dealing_reports_are_flagged_until_reviewed(cast: Any, table: Any) -> None:
+    from caucus.table.actions import do_report_direct_dealing, do_review_report
+
+    report = do_report_direct_dealing(
+        None, table.negotiation, received_on=date(2026, 3, 3), channel="text", text="Vote no."
+    )
+    page = dashboard(cast)
+    assert "⚠ 1 new report of the employer messaging members directly" in page
+    assert "?status=new" in page
+    do_review_report(cast["team"], report, "evidence", "Kept.")
+    assert "new report" not in dashboard(cast)
+
+
+def test_staff_who_do_not_review_reports_see_no_flag(cast: Any, table: Any) -> None:
+    from caucus.table.models import DirectDealingReport
+
+    DirectDealingReport.objects.create(
+        negotiation=table.negotiation, received_on=date(2026, 3, 3), channel="text", text="X"
+    )
+    assert "new report" not in dashboard(cast, "observer")
