@@ -18,6 +18,7 @@ from django.urls import reverse
 from django_ratelimit.decorators import ratelimit
 
 from caucus.costing.models import CostingRun
+from caucus.delivery.pagecache import cached_page
 from caucus.lib.files import send_stored_file
 from caucus.lib.markdown import render_markdown
 from caucus.members.models import Member
@@ -53,6 +54,7 @@ def _member(request: HttpRequest) -> Member | None:
     return Member.objects.select_related("union").filter(user=user).first()
 
 
+@cached_page
 def home(request: HttpRequest) -> HttpResponse:
     """One public negotiation: its page. Several: a list to choose from."""
     negotiations = list(
@@ -63,6 +65,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "site/choose.html", {"negotiations": negotiations})
 
 
+@cached_page
 def negotiation(request: HttpRequest, slug: str) -> HttpResponse:
     return _negotiation_page(request, _public_negotiation(slug))
 
@@ -97,6 +100,7 @@ def _negotiation_page(request: HttpRequest, negotiation: Negotiation) -> HttpRes
     )
 
 
+@cached_page
 def update_detail(request: HttpRequest, slug: str, update_slug: str) -> HttpResponse:
     negotiation = _public_negotiation(slug)
     update = get_object_or_404(

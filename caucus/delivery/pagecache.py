@@ -1,0 +1,95 @@
+"""Member pages from the cache, for the minutes after a send when members arrive at once.
+
+``cached_page`` serves the home, update, sheet and "what it means" pages to visitors who are
+not signed in (no session, no pending message) from Django's cache, keyed by the address,
+the language and a site-wide generation; anything signed in, posted or carrying other query
+parameters is rendered as before, so a member's own page is never cached for another. Each
+stored page has its CSRF token cut out and the visitor's own put back when served.
+
+The generation moves on every save or delete of what those pages show (updates and their
+translations and documents, sheets, costing runs, the table, the organizations), which
+leaves every stored page behind at once: publishing or editing invalidates.
+(caucus.sheets and caucus.costing sit below delivery and keep a copy of the decorator in
+their site views; it belongs in caucus.lib.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.translation import get_language
+
+GENERATION_KEY = "caucus:site-generation"
+SECONDS = 600
+ALLOWED_QUERY = {"lang"}
+INVALIDATING_APPS = {"updates", "sheets", "costing", "table", "orgs"}
+TOKEN = re.compile(rb'("X-CSRFToken": "|name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+')
+HOLE = b"@@caucus-csrf@@"
+
+
+def is_cacheable(request: HttpRequest) -> bool:
+    if request.method != "GET" or set(request.GET) - ALLOWED_QUERY:
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return False
+    return not request.user.is_authenticated
+
+
+def page_key(request: HttpRequest) -> str:
+    generation = cache.get_or_set(GENERATION_KEY, 1, None)
+    return f"caucus:page:{generation}:{get_language()}:{request.get_full_path()}"
+
+
+def from_cache(request: HttpRequest, key: str) -> HttpResponse | None:
+    stored = cache.get(key)
+    if stored is None:
+        return None
+    content_type, body = stored
+    token = get_token(request).encode()
+    return HttpResponse(body.replace(HOLE, token), content_type=content_type)
+
+
+def store(key: str, response: HttpResponse) -> None:
+    if response.status_code != 200 or response.streaming:
+        return
+    body = TOKEN.sub(lambda m: m.group(1) + HOLE, response.content)
+    cache.set(key, (response["Content-Type"], body), SECONDS)
+
+
+def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not is_cacheable(request):
+            return view(request, *args, **kwargs)
+        key = page_key(request)
+        hit = from_cache(request, key)
+        if hit is not None:
+            return hit
+        response = view(request, *args, **kwargs)
+        store(key, response)
+        return response
+
+    return wrapped
+
+
+def invalidate(sender: Any, **kwargs: Any) -> None:
+    if sender._meta.app_label not in INVALIDATING_APPS:
+        return
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet: nothing stored under a generation to leave behind
+        cache.set(GENERATION_KEY, 2, None)
+
+
+def connect() -> None:
+    post_save.connect(invalidate, dispatch_uid="caucus.pagecache.save")
+    post_delete.connect(invalidate, dispatch_uid="caucus.pagecache.delete")
+    m2m_changed.connect(invalidate, dispatch_uid="caucus.pagecache.m2m")
