@@ -19,26 +19,40 @@ from caucus.engines.ballots.credentials import new_credential
 from caucus.votes.ballot_box import hash_credential
 from caucus.votes.models import Vote, Voter
 
-BATCH = 2000
+BATCH = 10_000
 
 
 def issue_credentials(voter_ids: Sequence[int]) -> dict[int, str]:
     """New credentials for these voters (those who have not voted), by voter id; their hashes
-    stored in one batch, the old ones void."""
+    stored in one statement, the old ones void."""
     issued = {pk: new_credential() for pk in voter_ids}
+    if not issued:
+        return {}
     now = timezone.now()
-    rows = [(hash_credential(c), now, pk) for pk, c in issued.items()]
-    table = Voter._meta.db_table
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.executemany(
-            f"UPDATE {table} SET credential_hash = %s, credential_issued_at = %s "  # noqa: S608 - the model's own table
-            "WHERE id = %s AND NOT has_voted",
-            rows,
-        )
+    with transaction.atomic():
+        _store_hashes(now, [(pk, hash_credential(c)) for pk, c in issued.items()])
         voted = set(
             Voter.objects.filter(pk__in=list(issued), has_voted=True).values_list("pk", flat=True)
         )
     return {pk: c for pk, c in issued.items() if pk not in voted}
+
+
+def _store_hashes(now: datetime, rows: list[tuple[int, str]]) -> None:
+    table = Voter._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"UPDATE {table} AS v SET credential_hash = d.digest, credential_issued_at = %s "  # noqa: S608 - the model's own table
+                "FROM (SELECT unnest(%s::bigint[]) AS id, unnest(%s::text[]) AS digest) AS d "
+                "WHERE v.id = d.id AND NOT v.has_voted",
+                [now, [pk for pk, _ in rows], [digest for _, digest in rows]],
+            )
+        else:
+            cursor.executemany(
+                f"UPDATE {table} SET credential_hash = %s, credential_issued_at = %s "  # noqa: S608 - the model's own table
+                "WHERE id = %s AND NOT has_voted",
+                [(digest, now, pk) for pk, digest in rows],
+            )
 
 
 def issue_all(vote: Vote) -> int:

@@ -255,14 +255,28 @@ class Voter(models.Model):
     """One member on a vote's frozen roll. Says whether they voted, how, and in which hour
     (for turnout); never what they chose."""
 
-    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="voters")
+    # Three indexes only: the key, the unique (vote, key) and (vote, credential). None holds a
+    # column a cast changes, so marking a voter is a heap-only update touching no index, and
+    # issuing 85,000 credentials writes three indexes, not eight (docs/votes.md, "Speed").
+    # Every query of voters starts from their vote.
+    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="voters", db_index=False)
     member = models.ForeignKey(
-        "members.Member", null=True, on_delete=models.SET_NULL, related_name="voter_entries"
+        "members.Member",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="voter_entries",
+        db_index=False,
     )
     key = models.CharField(max_length=120, help_text="local:member id, as hashed in the roll.")
-    union = models.ForeignKey("orgs.Union", on_delete=models.CASCADE, related_name="+")
-    unit = models.ForeignKey("orgs.BargainingUnit", on_delete=models.CASCADE, related_name="+")
-    worksite = models.ForeignKey("orgs.Worksite", on_delete=models.CASCADE, related_name="+")
+    union = models.ForeignKey(
+        "orgs.Union", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    unit = models.ForeignKey(
+        "orgs.BargainingUnit", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    worksite = models.ForeignKey(
+        "orgs.Worksite", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     credential_hash = models.CharField(max_length=64, null=True, blank=True)
     credential_issued_at = models.DateTimeField(null=True, blank=True)
     has_voted = models.BooleanField(default=False)
@@ -271,7 +285,12 @@ class Voter(models.Model):
         null=True, blank=True, help_text="The hour it was cast, for turnout; never finer."
     )
     struck_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
     )
 
     objects = KeptQuerySet.as_manager()
@@ -291,7 +310,6 @@ class Voter(models.Model):
                 name="voter_voted_by_one_channel",
             ),
         ]
-        indexes = [models.Index(fields=["vote", "union", "has_voted"])]
 
     def __str__(self) -> str:
         return self.key
@@ -301,9 +319,12 @@ class Ballot(models.Model):
     """A sealed choice. No voter, no time, no address; a random id; the local beside it
     because turnout by local is public and each local decides by its own rule."""
 
+    # Two indexes only (the key, and the unique vote and receipt): each is written per cast.
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="ballots")
-    union = models.ForeignKey("orgs.Union", on_delete=models.CASCADE, related_name="+")
+    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="ballots", db_index=False)
+    union = models.ForeignKey(
+        "orgs.Union", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     sealed = models.BinaryField(max_length=112)
     receipt = models.CharField(max_length=24)
 
