@@ -1,0 +1,59 @@
+"""``caucus demo`` holds a closed, tallied strike authorization vote with its results per local,
+and an open ratification vote that a member can vote in with the link the demo writes, and
+that the trustee's file the demo writes can open."""
+
+from __future__ import annotations
+
+import re
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from caucus.engines.ballots.keys import load_trustee_file
+from caucus.votes.models import Vote
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db: Any) -> None:
+    call_command("demo", "--seed", "7", "--members", "500", stdout=StringIO())
+
+
+def test_the_demo_has_a_tallied_strike_vote_with_results_per_local(demo: None) -> None:
+    strike = Vote.objects.get(kind="strike")
+    assert strike.state == "certified"
+    outcome = strike.result.outcome
+    assert len(outcome["locals"]) == 10
+    assert all(local["reason"] for local in outcome["locals"])
+    assert strike.closes_at < strike.tallied_at
+    assert strike.result.channels["local-34"]["paper"]["yes"] > 0
+    page = Client().get(f"/n/{strike.negotiation.slug}/votes/{strike.pk}/results/")
+    assert "needs at least 2/3" in page.content.decode()
+
+
+def test_the_demo_has_an_open_ratification_vote_with_the_tas_articles(demo: None) -> None:
+    ratify = Vote.objects.get(kind="ratification")
+    assert ratify.is_accepting_ballots()
+    assert ratify.articles.count() == 2
+    assert 0 < ratify.voters.filter(has_voted=True).count() < ratify.roll_size
+
+
+def test_a_demo_members_link_casts_a_ballot_and_the_trustee_file_opens_the_key(
+    demo: None, settings: Any
+) -> None:
+    from caucus.demo.votes import DEMO_PASSPHRASE, demo_folder
+
+    ratify = Vote.objects.get(kind="ratification")
+    links = (demo_folder() / f"vote-{ratify.pk}-voting-links.txt").read_text()
+    code = re.search(r"\?code=([\w-]+)", links).group(1)
+    url = f"/n/{ratify.negotiation.slug}/votes/{ratify.pk}/"
+    page = Client().post(url, {"code": code, "choice": "yes", "step": "cast"})
+    assert page.templates[0].name == "votes/site_cast.html"
+    assert ratify.ballots.filter(receipt=page.context["receipt"]).exists()
+    key_file = (demo_folder() / f"vote-{ratify.pk}-trustee-key.json").read_text()
+    key = load_trustee_file(key_file, DEMO_PASSPHRASE, public_key=ratify.key_bytes())
+    assert bytes(key.public_key) == ratify.key_bytes()
