@@ -15,7 +15,13 @@ from django.utils import timezone
 from caucus.engines.redline import Op
 from caucus.engines.redline.render_docx import Table, render_docx_blocks
 from caucus.engines.redline.render_html import CSS
-from caucus.engines.redline.render_pdf import join_pdfs, part_key, render_pdfs
+from caucus.engines.redline.render_pdf import (
+    can_join,
+    join_pdfs,
+    part_key,
+    render_pdf,
+    render_pdfs,
+)
 from caucus.sheets.compare import column_rows, is_three_columns, ops_from_data
 from caucus.sheets.models import THREE_COLUMN_LABELS, Columns, SheetVersion, VersionRow
 
@@ -106,7 +112,10 @@ def print_parts(version: SheetVersion, rows: Sequence[VersionRow]) -> list[str]:
 def sheet_pdf(version: SheetVersion, rows: Sequence[VersionRow]) -> bytes:
     """The sheet's PDF, printed in parts (in parallel when there are many) and bound into one
     file. Each part's PDF is kept under the name of what it prints, so the next version
-    prints only the parts whose articles changed."""
+    prints only the parts whose articles changed. Without pypdf to bind the parts, the whole
+    sheet prints as one document, as before parts."""
+    if not can_join():
+        return render_pdf(print_html(version, rows))
     parts = print_parts(version, rows)
     keys = [part_key(html) for html in parts]
     pdfs: dict[str, bytes] = {}

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from importlib.metadata import version
+from importlib.util import find_spec
 from multiprocessing import get_context
 from typing import Any
 
@@ -90,6 +91,11 @@ def render_pdfs(htmls: Sequence[str], *, processes: int | None = None) -> list[b
         for k, pdf in zip(share, pdfs, strict=True):
             out[k] = pdf
     return out
+
+
+def can_join() -> bool:
+    """Whether pypdf is installed to bind parts (without it, print the whole page at once)."""
+    return find_spec("pypdf") is not None
 
 
 def join_pdfs(parts: Sequence[bytes]) -> bytes:
