@@ -4,7 +4,8 @@ choice and casts it, the receipt check, and the results once counted.
 
 A member is known here only by the code in their link or letter: the page shows their ballot
 in their language, one POST casts it, and nothing of what they chose is kept in the clear.
-Pages that carry a code are never cached and send no referrer. A wrong code counts against
+Pages that carry a code are never cached and send only their origin as referrer (the code never
+leaves in a Referer; a POST keeps its Origin for the CSRF check). A wrong code counts against
 the address's rate (``CAUCUS_VOTE_CODE_RATE``).
 """
 

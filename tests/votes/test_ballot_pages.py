@@ -42,7 +42,7 @@ def test_the_link_opens_the_ballot_in_the_members_language(ballot: Any) -> None:
     assert "¿Autoriza usted una huelga?" in page
     assert "Sí, autorizo una huelga" in page
     assert response["Cache-Control"].startswith("max-age=0")
-    assert '<meta name="referrer" content="no-referrer">' in page
+    assert '<meta name="referrer" content="strict-origin">' in page
 
 
 def test_opening_the_ballot_writes_nothing(ballot: Any) -> None:
