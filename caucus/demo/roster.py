@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from caucus.demo.names import FIRST_NAMES, LANGUAGE_WEIGHTS, LAST_NAMES, PERSONAL_DOMAINS
 from caucus.demo.orgs import EMPLOYER_DOMAIN, STORE_CLASSIFICATIONS, WAREHOUSE_CLASSIFICATIONS, Orgs
+from caucus.members.columns import MEMBER_TABLE_COLUMNS
 from caucus.members.models import Member, Standing
 from caucus.orgs.models import BargainingUnit, Union
 
@@ -28,27 +29,8 @@ PLANT_FTE_WEIGHTS = [0, 2, 5, 8, 85]
 LANGUAGES = list(LANGUAGE_WEIGHTS)
 STANDINGS = [Standing.GOOD.value, Standing.NOT_GOOD.value, Standing.NON_MEMBER.value]
 STANDING_CUM_WEIGHTS = [92, 97, 100]
-COLUMNS = [
-    "union_id",
-    "member_id",
-    "first_name",
-    "last_name",
-    "unit_id",
-    "worksite_id",
-    "classification_id",
-    "step",
-    "hourly_rate",
-    "fte",
-    "hire_date",
-    "language",
-    "email",
-    "phone",
-    "standing",
-    "email_is_employers",
-    "is_on_roster",
-    "user_id",
-    "updated_at",
-]
+# The members table's columns in the order the demo writes them (written once, in members).
+COLUMNS = MEMBER_TABLE_COLUMNS
 
 
 def split_members(total: int, unions: list[Union], shares: dict[int, int]) -> dict[int, int]:

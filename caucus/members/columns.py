@@ -80,19 +80,19 @@ def guess_mapping(headers: list[str]) -> dict[str, str]:
     used: set[str] = set()
     for field in FIELDS:
         for candidate in (field.name, field.label):
-            header = by_fold.get(fold(candidate))
-            if header and header not in used:
-                mapping[field.name] = header
-                used.add(header)
+            found = by_fold.get(fold(candidate))
+            if found and found not in used:
+                mapping[field.name] = found
+                used.add(found)
                 break
     for field in FIELDS:
         if field.name in mapping:
             continue
         for alias in field.aliases:
-            header = by_fold.get(fold(alias))
-            if header and header not in used:
-                mapping[field.name] = header
-                used.add(header)
+            found = by_fold.get(fold(alias))
+            if found and found not in used:
+                mapping[field.name] = found
+                used.add(found)
                 break
     return mapping
 

@@ -10,6 +10,7 @@ join; writes go in batches.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,11 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from caucus.accounts.models import Actor
+from caucus.audit.log import record
 from caucus.members.columns import IMPORTED
 from caucus.members.drops import Drops
+from caucus.members.models import RosterImport
 from caucus.members.roster_files import RosterTable, read_table
 from caucus.members.validation import (
     MAX_REPORTED_ERRORS,
@@ -129,13 +133,16 @@ def plan_changes(rows: pl.DataFrame, existing: pl.DataFrame) -> Plan:
     return Plan(to_add, to_change, unchanged, dropped["pk"].to_list())
 
 
-def write_plan(union: Union, plan: Plan) -> None:
-    """Apply the plan in one transaction: new members, changed members, dropped members."""
+def write_plan(union: Union, plan: Plan, then: Callable[[], object] | None = None) -> None:
+    """Apply the plan in one transaction: new members, changed members, dropped members, and
+    ``then`` (the audit row of the import), so the roster never changes without its record."""
     now = timezone.now()
     with transaction.atomic():
         insert_members(plan.to_add, union.pk, now)
         update_members(plan.to_change, union.pk, now)
         mark_dropped(plan.to_drop, now)
+        if then is not None:
+            then()
 
 
 def import_roster(
@@ -148,6 +155,7 @@ def import_roster(
     confirm_drop: int | None = None,
     progress: Progress | None = None,
     table: RosterTable | None = None,
+    then: Callable[[ImportOutcome], object] | None = None,
 ) -> ImportOutcome:
     """Read, validate and (unless ``dry_run``, any row has a problem, or the file would drop
     more members than may go unconfirmed and ``confirm_drop`` is not that count) apply a file."""
@@ -170,5 +178,60 @@ def import_roster(
     if not drops.is_confirmed_by(confirm_drop):
         outcome.unconfirmed_drops = drops
     elif not dry_run:
-        write_plan(union, plan)
+        write_plan(union, plan, (lambda: then(outcome)) if then is not None else None)
+    return outcome
+
+
+def do_import_roster(
+    actor: Actor,
+    union: Union,
+    path: str | Path,
+    mapping: dict[str, str],
+    *,
+    name: str,
+    job: RosterImport | None = None,
+    table: RosterTable | None = None,
+    dry_run: bool = False,
+    confirm_drop: int | None = None,
+    progress: Progress | None = None,
+    and_then: Callable[[ImportOutcome], object] | None = None,
+    **detail: Any,
+) -> ImportOutcome:
+    """Import a roster file, all or nothing. An applied import's audit row (and ``and_then``:
+    the job marked done) is written in the transaction that changes the members; a refused
+    one's after (nothing changed to record)."""
+
+    def audit(outcome: ImportOutcome) -> None:
+        record(
+            actor,
+            "roster.import",
+            job,
+            union=union,
+            file=name,
+            **{
+                "applied": outcome.is_applied,
+                "encoding": outcome.encoding,
+                **detail,
+                **outcome.summary(),
+            },
+        )
+
+    def then(outcome: ImportOutcome) -> None:
+        audit(outcome)
+        if and_then is not None:
+            and_then(outcome)
+
+    outcome = import_roster(
+        path,
+        union,
+        mapping,
+        name=name,
+        table=table,
+        dry_run=dry_run,
+        confirm_drop=confirm_drop,
+        progress=progress,
+        then=then,
+    )
+    if not outcome.is_applied and not dry_run:
+        audit(outcome)
     return outcome

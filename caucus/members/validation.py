@@ -141,21 +141,34 @@ def _derive(data: pl.DataFrame, codes: RosterCodes) -> pl.DataFrame:
     )
 
 
-def _checks(codes: RosterCodes) -> list[tuple[str, pl.Expr]]:
-    """(field, expression giving the problem's text or null) for every check, in report order."""
+Check = tuple[str, pl.Expr]  # (field, expression giving the problem's text or null)
+
+
+def _checks(codes: RosterCodes) -> list[Check]:
+    """Every check, in the order the report lists a row's problems."""
+    return [
+        *_presence_checks(),
+        *_code_checks(codes),
+        *_number_checks(),
+        *_text_checks(codes),
+    ]
+
+
+def _presence_checks() -> list[Check]:
+    """Required fields, lengths the table holds, and member IDs given twice."""
     c = pl.col
-    checks: list[tuple[str, pl.Expr]] = []
-    for name in REQUIRED:
-        checks.append((name, pl.when(c(name).is_null()).then(pl.lit("is required"))))
-    for name, limit in MAX_LENGTHS.items():
-        checks.append(
-            (
-                name,
-                pl.when(c(name).str.len_chars() > limit).then(
-                    pl.lit(f"is longer than {limit} characters")
-                ),
-            )
+    checks: list[Check] = [
+        (name, pl.when(c(name).is_null()).then(pl.lit("is required"))) for name in REQUIRED
+    ]
+    checks += [
+        (
+            name,
+            pl.when(c(name).str.len_chars() > limit).then(
+                pl.lit(f"is longer than {limit} characters")
+            ),
         )
+        for name, limit in MAX_LENGTHS.items()
+    ]
     checks.append(
         (
             "member_id",
@@ -166,21 +179,30 @@ def _checks(codes: RosterCodes) -> list[tuple[str, pl.Expr]]:
             ),
         )
     )
-    for name, what in (
-        ("unit", "unit"),
-        ("worksite", "worksite"),
-        ("classification", "classification"),
-    ):
+    return checks
+
+
+def _code_checks(codes: RosterCodes) -> list[Check]:
+    """Unit, worksite and classification codes the union's employer has."""
+    c = pl.col
+    checks: list[Check] = []
+    for name in ("unit", "worksite", "classification"):
         scope = f" for {codes.union_label}" if name == "unit" else ""
         checks.append(
             (
                 name,
                 pl.when(c(name).is_not_null() & c(f"{name}_id").is_null()).then(
-                    pl.format(f"unknown {what} code “{{}}”{scope}", c(name))
+                    pl.format(f"unknown {name} code “{{}}”{scope}", c(name))
                 ),
             )
         )
-    checks += [
+    return checks
+
+
+def _number_checks() -> list[Check]:
+    """Step, rate and FTE: numbers, and in their ranges."""
+    c = pl.col
+    return [
         (
             "step",
             pl.when(c("step").is_not_null() & c("step_int").is_null()).then(
@@ -216,6 +238,13 @@ def _checks(codes: RosterCodes) -> list[tuple[str, pl.Expr]]:
                 pl.lit("must be more than 0 and at most 1.5")
             ),
         ),
+    ]
+
+
+def _text_checks(codes: RosterCodes) -> list[Check]:
+    """Hire date, e-mail, language and standing, each in a form Caucus reads."""
+    c = pl.col
+    return [
         (
             "hire_date",
             pl.when(c("hire_date").is_not_null() & c("hire").is_null()).then(
@@ -242,7 +271,6 @@ def _checks(codes: RosterCodes) -> list[tuple[str, pl.Expr]]:
             ),
         ),
     ]
-    return checks
 
 
 def _mapping_errors(frame: pl.DataFrame, mapping: dict[str, str]) -> list[dict[str, Any]]:

@@ -7,22 +7,21 @@ import csv
 from collections.abc import Iterator
 
 from django.core.paginator import Paginator
-from django.db import transaction
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 
-from caucus.accounts.decorators import staff_required
+from caucus.accounts.decorators import StaffRequest, staff_required
 from caucus.accounts.permissions import has_perm
 from caucus.audit.log import record
 from caucus.lib.files import local_path, send_stored_file
 from caucus.lib.spreadsheet import safe_cell
 from caucus.members.access import access_import, access_member
-from caucus.members.columns import guess_mapping
+from caucus.members.actions import do_queue_import, do_upload_roster
 from caucus.members.drops import count_drops
 from caucus.members.forms import MappingForm, RosterFilterForm, UploadForm
 from caucus.members.models import Member, RosterImport
 from caucus.members.roster_files import RosterFileError, read_roster
-from caucus.members.tasks import apply_import
 
 PAGE_SIZE = 50
 EXPORT_COLUMNS = [
@@ -47,7 +46,7 @@ EXPORT_COLUMNS = [
 
 
 @staff_required("members.view")
-def roster_list(request: HttpRequest) -> HttpResponse:
+def roster_list(request: StaffRequest) -> HttpResponse:
     form = RosterFilterForm(request.GET or None, user=request.user)
     members = Member.objects.visible_to(request.user).select_related(
         "union", "unit", "worksite", "classification"
@@ -70,7 +69,7 @@ def roster_list(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required("members.view")
-def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def member_detail(request: StaffRequest, pk: int) -> HttpResponse:
     return render(request, "members/detail.html", {"member": access_member(request.user, pk)})
 
 
@@ -80,7 +79,7 @@ class _Echo:
 
 
 @staff_required("members.export")
-def roster_export(request: HttpRequest) -> StreamingHttpResponse:
+def roster_export(request: StaffRequest) -> StreamingHttpResponse:
     form = RosterFilterForm(request.GET or None, user=request.user, perm="members.export")
     members = Member.objects.visible_to(request.user, "members.export")
     members = form.apply(members) if form.is_bound else members.on_roster()
@@ -110,16 +109,11 @@ def roster_export(request: HttpRequest) -> StreamingHttpResponse:
 
 
 @staff_required("members.import")
-def import_start(request: HttpRequest) -> HttpResponse:
+def import_start(request: StaffRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        job = RosterImport.objects.create(
-            union=form.cleaned_data["union"],
-            uploaded_by=request.user,
-            file=upload,
-            original_name=upload.name,
-            mapping=guess_mapping(form.headers),
+        job = do_upload_roster(
+            request.user, form.cleaned_data["union"], form.cleaned_data["file"], form.headers
         )
         return redirect("members:import_map", pk=job.pk)
     recent = RosterImport.objects.filter(
@@ -129,7 +123,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required("members.import")
-def import_map(request: HttpRequest, pk: int) -> HttpResponse:
+def import_map(request: StaffRequest, pk: int) -> HttpResponse:
     """The column mapping; on submit, the count of members the file would drop, confirmed by
     typing it when it is more than may go unasked, then the import is queued."""
     job = access_import(request.user, pk)
@@ -151,11 +145,7 @@ def import_map(request: HttpRequest, pk: int) -> HttpResponse:
         job.fail(str(error))
         return redirect("members:import_detail", pk=job.pk)
     if request.method == "POST" and form.is_valid():
-        job.mapping = form.mapping()
-        job.drop_confirmed = form.confirmed_drop()
-        job.status = RosterImport.Status.QUEUED
-        job.save(update_fields=["mapping", "drop_confirmed", "status"])
-        transaction.on_commit(lambda: apply_import.enqueue(job.pk))
+        do_queue_import(request.user, job, form.mapping(), form.confirmed_drop())
         return redirect("members:import_detail", pk=job.pk)
     return render(
         request,
@@ -166,20 +156,20 @@ def import_map(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required("members.import")
-def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def import_detail(request: StaffRequest, pk: int) -> HttpResponse:
     job = access_import(request.user, pk)
     return render(request, "members/import_detail.html", {"job": job})
 
 
 @staff_required("members.import")
-def import_progress(request: HttpRequest, pk: int) -> HttpResponse:
+def import_progress(request: StaffRequest, pk: int) -> HttpResponse:
     """The progress and report part alone, which the detail page polls while the import runs."""
     job = access_import(request.user, pk)
     return render(request, "members/import_detail.html#progress", {"job": job})
 
 
 @staff_required("members.import")
-def import_file(request: HttpRequest, pk: int) -> HttpResponse:
+def import_file(request: StaffRequest, pk: int) -> HttpResponseBase:
     """The file as it was uploaded, to those who may import that union's roster (audited:
     it holds members' personal contacts)."""
     job = access_import(request.user, pk)

@@ -14,7 +14,7 @@ from typing import Any
 
 import polars as pl
 from django.db import connection
-from django.db.models import F, IntegerField
+from django.db.models import F, Field, IntegerField
 from django.db.models.functions import Cast, Round
 
 from caucus.members.columns import IMPORTED, MemberColumn
@@ -42,7 +42,10 @@ EXISTING_SCHEMA: dict[str, type[pl.DataType]] = {
 
 
 def _column(name: str) -> str:
-    return connection.ops.quote_name(Member._meta.get_field(name).column)
+    field = Member._meta.get_field(name)
+    if not isinstance(field, Field) or field.column is None:
+        raise TypeError(f"{name} is not a column of the members table")
+    return connection.ops.quote_name(field.column)
 
 
 def _table() -> str:
@@ -143,7 +146,7 @@ def insert_members(rows: pl.DataFrame, union_id: int, now: datetime) -> None:
             return
         marks = ", ".join(["%s"] * len(INSERT_FIELDS))
         sql = f"INSERT INTO {_table()} ({names}) VALUES ({marks})"  # noqa: S608 - names from the model
-        cursor.executemany(sql, data.iter_rows())
+        cursor.executemany(sql, list(data.iter_rows()))
 
 
 def update_members(rows: pl.DataFrame, union_id: int, now: datetime) -> None:
@@ -165,7 +168,7 @@ def update_members(rows: pl.DataFrame, union_id: int, now: datetime) -> None:
             return
         sets = ", ".join(f"{_column(f)} = %s" for f in DATA_FIELDS)
         sql = f"UPDATE {_table()} SET {sets} WHERE {pk} = %s"  # noqa: S608 - names from the model
-        cursor.executemany(sql, data.iter_rows())
+        cursor.executemany(sql, list(data.iter_rows()))
 
 
 def mark_dropped(pks: list[int], now: datetime) -> None:

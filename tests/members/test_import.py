@@ -221,3 +221,23 @@ def test_problems_in_xlsx_are_reported_by_spreadsheet_row(world: Any, tmp_path: 
     assert outcome.errors == [
         {"row": 4, "column": "Worksite", "message": "unknown worksite code “S9”"}
     ]
+
+
+def test_an_applied_import_and_its_audit_row_are_one_transaction(
+    world: Any, tmp_path: Any, monkeypatch: Any
+) -> None:
+    """If the audit row cannot be written, no member changes: the roster never changes
+    without its record."""
+    from caucus.audit.models import AuditEvent
+    from caucus.members import importing
+
+    def audit_fails(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("audit log unavailable")
+
+    path = write_csv(tmp_path / "one.csv", [row("A-9")])
+    monkeypatch.setattr(importing, "record", audit_fails)
+    before = Member.objects.count()
+    with pytest.raises(RuntimeError):
+        importing.do_import_roster(None, world.union_a, path, MAPPING, name="one.csv")
+    assert Member.objects.count() == before
+    assert not AuditEvent.objects.filter(action="roster.import").exists()

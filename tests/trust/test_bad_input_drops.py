@@ -211,9 +211,15 @@ def test_the_command_needs_confirm_drop_naming_the_count(
         "changed. If that is right, run it again with --confirm-drop 36." in capsys.readouterr().err
     )
     assert on_roster(world) == 40
-    assert not AuditEvent.objects.filter(action="roster.import").exists()
+    # the refused attempt is on the record, as changing nothing
+    refused = AuditEvent.objects.get(action="roster.import")
+    assert refused.detail["applied"] is False
     assert command(path, "--union", "local-a", "--confirm-drop", "36") == 0
     assert on_roster(world) == 4
+    applied = AuditEvent.objects.filter(action="roster.import").order_by("-id").first()
+    assert applied is not None
+    assert applied.detail["applied"] is True
+    assert applied.detail["removed"] == 36
 
 
 @pytest.mark.usefixtures("_keep_the_test_connection")

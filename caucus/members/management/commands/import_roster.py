@@ -15,10 +15,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from caucus.audit.log import record
 from caucus.lib.uploads import UnpackedTooLarge, check_unpacked
 from caucus.members.columns import FIELDS_BY_NAME, guess_mapping
-from caucus.members.importing import import_roster
+from caucus.members.importing import do_import_roster
 from caucus.members.roster_files import RosterFileError, is_spreadsheet, read_table
 from caucus.orgs.models import Union
 
@@ -58,13 +57,16 @@ class Command(BaseCommand):
             raise CommandError(str(error), returncode=2) from error
         mapping = guess_mapping(table.frame.columns)
         mapping.update(self._mapping(options["mapping"]))
-        outcome = import_roster(
-            path,
+        outcome = do_import_roster(
+            None,
             union,
+            path,
             mapping,
+            name=path.name,
             table=table,
             dry_run=options["dry_run"],
             confirm_drop=options["confirm_drop"],
+            via="command",
         )
         if not outcome.is_valid:
             for e in outcome.errors:
@@ -80,15 +82,6 @@ class Command(BaseCommand):
                 f"{drops.sentence()} Nothing changed. If that is right, run it again with "
                 f"--confirm-drop {drops.dropping}.",
                 returncode=1,
-            )
-        if not outcome.dry_run:
-            record(
-                None,
-                "roster.import",
-                union=union,
-                file=path.name,
-                via="command",
-                **outcome.summary(),
             )
         verb = "would change" if outcome.dry_run else "applied"
         counts = outcome.summary()
