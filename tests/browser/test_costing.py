@@ -69,3 +69,37 @@ def test_team_costs_two_wage_proposals_publishes_and_a_member_sees_their_pay(
     assert member.evaluate("document.documentElement.scrollWidth") <= 360
     assert axe_violations(member) == []
     member.context.close()
+
+
+def test_team_records_the_employers_money_and_the_run_sets_the_gap_against_it(
+    live_server: Any, page: Any, cast: Any
+) -> None:
+    from tests.costing.helpers import finished_run
+
+    base = live_server.url
+    run = finished_run(cast, cast.world)
+    sign_in_as_team(page, base, cast)
+    page.goto(f"{base}/staff/costing/")
+    page.get_by_role("link", name="The employer's money at National Agreement 2026").click()
+
+    # A yearly figure with no year and no source is refused, the message at each field.
+    page.get_by_label("What it is").select_option("operating_income")
+    page.get_by_label("Amount (dollars)").fill("45000000")
+    page.get_by_label("Source:", exact=True).fill("Annual report 2025")
+    page.get_by_role("button", name="Record the figure").click()
+    assert "Give the year the figure is for." in page.locator("#id_year-error").inner_text()
+    assert "Link the source" in page.locator("#id_source_url-error").inner_text()
+
+    page.get_by_label("Year").fill("2025")
+    page.get_by_label("Link to the source").fill("https://example.com/annual-report")
+    page.get_by_role("button", name="Record the figure").click()
+    assert "Recorded: Operating income 2025." in page.locator("main").inner_text()
+    assert page.get_by_role("link", name="Annual report 2025").get_attribute("href") == (
+        "https://example.com/annual-report"
+    )
+    assert axe_violations(page) == []
+
+    page.goto(f"{base}/staff/costing/{run.pk}/")
+    money = page.get_by_role("region", name="The employer's money")
+    assert "of one year's operating income ($45 million in 2025)" in money.inner_text()
+    assert axe_violations(page) == []
