@@ -1,5 +1,6 @@
 """Delivery: 100,000 personalized e-mails to a local SMTP sink, end to end, with the worker of
-the default setup; the fan-out of their outbox rows; and a naive peer in the same run.
+the default setup; the fan-out of their outbox rows; and a naive peer in the same run. Then the
+member pages members open right after a send, cached and not, against a minimal Django page.
 
 ``python -m bench delivery``. A child process configures Django on a scratch SQLite database
 (the demo's default), makes a coalition with 100,000 members and a published update, and times:
@@ -11,7 +12,14 @@ the default setup; the fan-out of their outbox rows; and a naive peer in the sam
   first version would, over the same sink, on a subset, its rate given as measured.
 
 The sink is a minimal asyncio SMTP server (below) so that it is not what is measured; it
-speaks enough of RFC 5321 for smtplib (EHLO, MAIL, RCPT, DATA, RSET, QUIT).
+speaks enough of RFC 5321 for smtplib (EHLO, MAIL, RCPT, DATA, RSET, QUIT, PIPELINING).
+
+The pages: the SQLite demo (2,000 members) behind gunicorn (3 sync workers, DEBUG off), wrk at
+64 connections on loopback for 10 s a page: the home, an update, a sheet and "what it means",
+each from the cache (a visitor not signed in) and rendered (``?uncached=1`` passes the cache
+by), and in the same run a minimal Django page (one small template, Django's usual
+middleware) served by the same gunicorn set-up, rendered and from ``cache_page``, both on the
+same database cache as the demo.
 """
 
 from __future__ import annotations
@@ -325,14 +333,198 @@ def report(r: dict[str, Any]) -> str:
     )
 
 
+# ---- the member pages under load ---------------------------------------------------------
+
+MINIMAL_PAGE = (
+    "<!doctype html><html lang='en'><head><title>{{ title }}</title></head><body>"
+    "<h1>{{ title }}</h1>{% for p in paragraphs %}<p>{{ p }}</p>{% endfor %}</body></html>"
+)
+urlpatterns: list[Any] = []
+
+
+def minimal_app() -> Any:
+    """The peer page's WSGI application (``gunicorn 'bench.bench_delivery:minimal_app()'``)."""
+    from django.conf import settings
+
+    settings.configure(
+        DEBUG=False,
+        SECRET_KEY="bench-only-not-secret",
+        ALLOWED_HOSTS=["127.0.0.1"],
+        ROOT_URLCONF="bench.bench_delivery",
+        INSTALLED_APPS=[
+            "django.contrib.contenttypes",
+            "django.contrib.auth",
+            "django.contrib.sessions",
+        ],
+        MIDDLEWARE=[
+            "django.middleware.security.SecurityMiddleware",
+            "django.contrib.sessions.middleware.SessionMiddleware",
+            "django.middleware.common.CommonMiddleware",
+            "django.middleware.csrf.CsrfViewMiddleware",
+            "django.contrib.auth.middleware.AuthenticationMiddleware",
+        ],
+        DATABASES={
+            "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": os.environ["MINIMAL_DB"]}
+        },
+        CACHES={
+            "default": {
+                "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                "LOCATION": "cache",
+            }
+        },
+        TEMPLATES=[{"BACKEND": "django.template.backends.django.DjangoTemplates"}],
+        USE_TZ=True,
+    )
+    import django
+    from django.core.wsgi import get_wsgi_application
+    from django.http import HttpResponse
+    from django.template import engines
+    from django.urls import path
+    from django.views.decorators.cache import cache_page
+
+    django.setup()
+
+    def page(request: Any) -> Any:
+        template = engines["django"].from_string(MINIMAL_PAGE)
+        paragraphs = ["Hello, members: read the update."] * 20
+        return HttpResponse(
+            template.render({"title": "Minimal", "paragraphs": paragraphs}, request)
+        )
+
+    urlpatterns[:] = [path("page/", page), path("cached/", cache_page(600)(page))]
+    return get_wsgi_application()
+
+
+def _wrk(url: str) -> dict[str, float]:
+    out = subprocess.run(
+        ["timeout", "40", "wrk", "-t2", "-c64", "-d10s", "--latency", url],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    rate = float(out.split("Requests/sec:")[1].split()[0])
+    p99 = out.split(" 99%")[1].split()[0]
+    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+    unit = next(u for u in ("us", "ms", "s") if p99.endswith(u))
+    errors = "Non-2xx" in out or "Socket errors" in out
+    return {"rate": rate, "p99_ms": float(p99.removesuffix(unit)) * scale[unit], "errors": errors}
+
+
+def _gunicorn(app: str, port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-w", "3", "-b", f"127.0.0.1:{port}", app],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    time.sleep(6)
+    return server
+
+
+def _demo_env(folder: str) -> dict[str, str]:
+    env = dict(os.environ, CAUCUS_DEMO="true", DEBUG="false", CAUCUS_DATA_DIR=folder,
+               DATABASE_URL=f"sqlite:///{folder}/demo.sqlite3", LOG_LEVEL="WARNING")  # fmt: skip
+    for name in ("CAUCUS_TESTING", "TASKS_BACKEND", "REDIS_URL"):
+        env.pop(name, None)
+    return env
+
+
+def _prepare_demo(env: dict[str, str]) -> dict[str, str]:
+    cli = [sys.executable, "-m", "caucus.cli"]
+    for args in (["migrate", "--noinput"], ["createcachetable"], ["collectstatic", "--noinput"],
+                 ["demo", "--members", "2000"]):  # fmt: skip
+        subprocess.run([*cli, *args], env=env, check=True, capture_output=True, timeout=900)
+    script = (
+        "import django,json;django.setup()\n"
+        "from caucus.updates.models import Update\nfrom caucus.sheets.models import Sheet\n"
+        "u=Update.objects.public().order_by('-published_at').first()\n"
+        "s=Sheet.objects.filter(status='published').first()\n"
+        "print(json.dumps({'home':'/','update':u.get_absolute_url(),"
+        "'sheet':s.get_public_url(),'means':f'/n/{u.negotiation.slug}/what-it-means/'}))"
+    )
+    env = dict(env, DJANGO_SETTINGS_MODULE="caucus.settings")
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=env, check=True, capture_output=True, text=True
+    )
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def run_pages() -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as folder:
+        env = _demo_env(folder)
+        pages = _prepare_demo(env)
+        minimal_env = dict(env, MINIMAL_DB=f"{folder}/minimal.sqlite3")
+        minimal_env.pop("DJANGO_SETTINGS_MODULE", None)
+        script = (
+            "from bench.bench_delivery import minimal_app;minimal_app()\n"
+            "from django.core.management import call_command\ncall_command('createcachetable')"
+        )
+        subprocess.run([sys.executable, "-c", script], env=minimal_env, check=True)
+        results: dict[str, Any] = {}
+        port = _free_port()
+        server = _gunicorn("bench.bench_delivery:minimal_app()", port, minimal_env)
+        try:
+            results["minimal uncached"] = _wrk(f"http://127.0.0.1:{port}/page/")
+            results["minimal cached"] = _wrk(f"http://127.0.0.1:{port}/cached/")
+        finally:
+            server.terminate()
+            server.wait()
+        port = _free_port()
+        server = _gunicorn(
+            "caucus.wsgi:application", port, dict(env, SITE_URL=f"http://127.0.0.1:{port}")
+        )
+        try:
+            for name, path in pages.items():
+                results[f"{name} cached"] = _wrk(f"http://127.0.0.1:{port}{path}")
+                results[f"{name} uncached"] = _wrk(f"http://127.0.0.1:{port}{path}?uncached=1")
+        finally:
+            server.terminate()
+            server.wait()
+        results["load"] = os.getloadavg()[0]
+        return results
+
+
+def report_pages(r: dict[str, Any]) -> str:
+    cached, uncached = r["minimal cached"]["rate"], r["minimal uncached"]["rate"]
+    rows = [
+        f"| minimal Django page | {uncached:,.0f} req/s (p99 {r['minimal uncached']['p99_ms']:.0f} ms) "
+        f"| {cached:,.0f} req/s (p99 {r['minimal cached']['p99_ms']:.0f} ms) | | |"
+    ]
+    for name, label in (("home", "home"), ("update", "an update"), ("sheet", "a sheet"),
+                        ("means", "what it means")):  # fmt: skip
+        c, u = r[f"{name} cached"], r[f"{name} uncached"]
+        rows.append(
+            f"| {label} | {u['rate']:,.0f} req/s (p99 {u['p99_ms']:.0f} ms) | {c['rate']:,.0f} "
+            f"req/s (p99 {c['p99_ms']:.0f} ms) | {100 * u['rate'] / uncached:.0f}% (≥ 50%) | "
+            f"{100 * c['rate'] / cached:.0f}% (≥ 75%) |"
+        )
+    return "\n".join(
+        [
+            "## Member pages right after a send",
+            "",
+            "The SQLite demo (2,000 members) under gunicorn (3 sync workers, DEBUG off), wrk with "
+            "64 connections for 10 s a page on loopback; a visitor not signed in. Cached: from "
+            "the page cache (caucus.delivery.pagecache); rendered: `?uncached=1` passes it by. The "
+            "minimal page is one small template under Django's usual middleware, rendered and "
+            "from `cache_page`, on the same database cache, in the same run.",
+            "",
+            "| page | rendered | from cache | rendered ÷ minimal rendered | cached ÷ minimal cached |",
+            "|---|---|---|---|---|",
+            *rows,
+            "",
+            f"Target p99 from cache ≤ 50 ms. Load average at the end: {r['load']:.1f} (2 shared cores).",
+        ]
+    )
+
+
 def main() -> None:
     from bench.report import write_section
 
     members = int(os.environ.get("BENCH_DELIVERY_MEMBERS", MEMBERS))
-    result = run(members)
-    body = report(result)
-    print(body)
-    write_section("delivery", body)
+    if os.environ.get("BENCH_DELIVERY_PART", "all") in ("all", "email"):
+        body = report(run(members))
+        print(body)
+        write_section("delivery", body)
+    if os.environ.get("BENCH_DELIVERY_PART", "all") in ("all", "pages"):
+        body = report_pages(run_pages())
+        print(body)
+        write_section("delivery-pages", body)
 
 
 if __name__ == "__main__":

@@ -323,6 +323,9 @@ CAUCUS_DELIVERY_MESSAGE_ID_DOMAIN = env(
 CAUCUS_DELIVERY_RETURN_PATH = env("CAUCUS_DELIVERY_RETURN_PATH", "")
 # A sheet PDF or document larger than this is linked from the e-mail rather than attached.
 CAUCUS_DELIVERY_ATTACH_MAX_KB = envint("CAUCUS_DELIVERY_ATTACH_MAX_KB", "1024")
+# Member pages from the page cache: how often a web process asks whether anything was
+# published or edited since it stored its pages (0: on every request, as the tests do).
+CAUCUS_PAGE_CACHE_CHECK_SECONDS = envint("CAUCUS_PAGE_CACHE_CHECK_SECONDS", "0" if TESTING else "1")
 # Texts: the provider (console sink by default; "caucus.delivery.sms.TwilioBackend" with the
 # TWILIO_* variables), and the price of one segment, for the estimate before sending.
 CAUCUS_SMS_BACKEND = env("CAUCUS_SMS_BACKEND", "caucus.delivery.sms.ConsoleBackend")

@@ -7,19 +7,12 @@ stored. Until the team publishes a run the page does not exist (404).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from datetime import date
-from functools import wraps
 from typing import Any
 
-from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.utils.dateformat import format as format_date
-from django.utils.translation import get_language
 
 from caucus.costing.access import published_run
 from caucus.costing.employer_money import money_for
@@ -29,38 +22,6 @@ from caucus.costing.my_pay import Outcome, Worker, scales, worker_outcomes
 from caucus.costing.pages import COLOURS, colour_of
 from caucus.lib.markdown import render_markdown
 from caucus.members.models import Member
-
-# The member pages' cache (caucus.delivery.pagecache, which this app sits below; the decorator
-# belongs in caucus.lib): anonymous GETs from the cache under the site's generation, which
-# every publish and edit moves on; anything signed in is rendered as before.
-_TOKEN = re.compile(rb'("X-CSRFToken": "|name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+')
-_HOLE = b"@@caucus-csrf@@"
-
-
-def _cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if (
-            request.method != "GET"
-            or set(request.GET) - {"lang"}
-            or settings.SESSION_COOKIE_NAME in request.COOKIES
-            or "messages" in request.COOKIES
-            or request.user.is_authenticated
-        ):
-            return view(request, *args, **kwargs)
-        generation = cache.get_or_set("caucus:site-generation", 1, None)
-        key = f"caucus:page:{generation}:{get_language()}:{request.get_full_path()}"
-        stored = cache.get(key)
-        if stored is not None:
-            body = stored[1].replace(_HOLE, get_token(request).encode())
-            return HttpResponse(body, content_type=stored[0])
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming:
-            body = _TOKEN.sub(lambda m: m.group(1) + _HOLE, response.content)
-            cache.set(key, (response["Content-Type"], body), 600)
-        return response
-
-    return wrapped
 
 
 def _own_record(request: HttpRequest, run: CostingRun) -> Member | None:
@@ -90,7 +51,6 @@ def _worker_of(member: Member, hours_per_fte: float) -> Worker:
     )
 
 
-@_cached_page
 def what_it_means(request: HttpRequest, slug: str) -> HttpResponse:
     run = published_run(slug)
     summary = run.summary or {}

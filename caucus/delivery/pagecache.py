@@ -9,13 +9,17 @@ stored page has its CSRF token cut out and the visitor's own put back when serve
 The generation moves on every save or delete of what those pages show (updates and their
 translations and documents, sheets, costing runs, the table, the organizations), which
 leaves every stored page behind at once: publishing or editing invalidates.
-(caucus.sheets and caucus.costing sit below delivery and keep a copy of the decorator in
-their site views; it belongs in caucus.lib.)
+Pages are kept in each web process's memory (the busiest pages, a few hundred kilobytes), and
+the generation is read from the shared cache at most every ``CAUCUS_PAGE_CACHE_CHECK_SECONDS``
+(1 s; 0 in tests), so a hit costs no query at all and every process sees a publish within a
+second. caucus.site wraps the sheet and "what it means" views (apps below delivery) in its own
+URLconf.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -43,13 +47,45 @@ def is_cacheable(request: HttpRequest) -> bool:
     return not request.user.is_authenticated
 
 
+class _Pages:
+    """This process's stored pages, and the generation they were stored under."""
+
+    def __init__(self) -> None:
+        self.generation: Any = None
+        self.checked = 0.0
+        self.pages: dict[str, tuple[float, str, bytes]] = {}
+
+    def current(self) -> Any:
+        now = time.monotonic()
+        if now - self.checked >= settings.CAUCUS_PAGE_CACHE_CHECK_SECONDS:
+            generation = cache.get_or_set(GENERATION_KEY, 1, None)
+            if generation != self.generation:
+                self.generation, self.pages = generation, {}
+            self.checked = now
+        return self.generation
+
+    def get(self, key: str) -> tuple[str, bytes] | None:
+        found = self.pages.get(key)
+        if found is None or found[0] < time.monotonic():
+            return None
+        return found[1], found[2]
+
+    def put(self, key: str, content_type: str, body: bytes) -> None:
+        if len(self.pages) >= MAX_PAGES:
+            self.pages.clear()
+        self.pages[key] = (time.monotonic() + SECONDS, content_type, body)
+
+
+PAGES = _Pages()
+MAX_PAGES = 500
+
+
 def page_key(request: HttpRequest) -> str:
-    generation = cache.get_or_set(GENERATION_KEY, 1, None)
-    return f"caucus:page:{generation}:{get_language()}:{request.get_full_path()}"
+    return f"{PAGES.current()}:{get_language()}:{request.get_full_path()}"
 
 
 def from_cache(request: HttpRequest, key: str) -> HttpResponse | None:
-    stored = cache.get(key)
+    stored = PAGES.get(key)
     if stored is None:
         return None
     content_type, body = stored
@@ -61,7 +97,7 @@ def store(key: str, response: HttpResponse) -> None:
     if response.status_code != 200 or response.streaming:
         return
     body = TOKEN.sub(lambda m: m.group(1) + HOLE, response.content)
-    cache.set(key, (response["Content-Type"], body), SECONDS)
+    PAGES.put(key, response["Content-Type"], body)
 
 
 def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
