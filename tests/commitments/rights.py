@@ -38,6 +38,8 @@ RIGHTS: dict[str, tuple[str, set[str | None], tuple[str, ...]]] = {
     # Filing the information request is the table's too (table.edit): the same people.
     "commitments:request_figures": ("GET", EDIT, ONE),
     "commitments:publish": ("POST", EDIT, ONE),
+    "api:list_commitments": ("GET", VIEW, ("slug",)),
+    "api:get_commitment": ("GET", VIEW, ("slug", "commitment_id=commitment_pk")),
     "commitments_site:promises": ("GET", EVERYONE, ("slug",)),
     "commitments_site:promise": ("GET", EVERYONE, ONE),
 }

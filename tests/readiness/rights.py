@@ -46,6 +46,11 @@ RIGHTS: dict[str, tuple[str, set[str | None], tuple[str, ...]]] = {
     "readiness:import_new": ("GET", ASSESS, ("slug",)),
     "readiness:import": ("GET", ASSESS, ("slug", "pk=assessment_import_pk")),
     "readiness:import_progress": ("GET", ASSESS, ("slug", "pk=assessment_import_pk")),
+    "api:get_readiness": ("GET", VIEW, ("slug",)),
+    "api:list_campaign_actions": ("GET", VIEW, ("slug",)),
+    # Members' assessments in the API: the organizer's right only, never the readers'.
+    "api:list_assessments": ("GET", ASSESS, ("slug",)),
+    "api:list_strike_notices": ("GET", NOTICE, ("slug",)),
     "readiness_site:pledges": ("GET", {"member_a"}, ("slug",)),
     "readiness_site:pledge_link": ("GET", EVERYONE, ("slug", "token=pledge_token")),
 }
