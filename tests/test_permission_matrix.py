@@ -99,6 +99,14 @@ MATRIX: dict[str, tuple[str, People, tuple[str, ...]]] = {
     "table:direct_dealing_report": ("GET", DIRECT_DEALING, ("slug", "pk=report_pk")),
     "table:direct_dealing_attachment": ("GET", DIRECT_DEALING, ("slug", "pk=report_pk")),
     "table:charge_document": ("GET", TEAM, ("slug", "pk=charge_pk", "document_pk")),
+    "table:letters": ("GET", TEAM, ("slug",)),
+    "table:letter_new": ("GET", TEAM, ("slug",)),
+    "table:letter": ("GET", TEAM, ("slug", "pk=letter_pk")),
+    "table:letter_edit": ("GET", TEAM, ("slug", "pk=letter_pk")),
+    "table:letter_document": ("GET", TEAM, ("slug", "pk=letter_pk")),
+    "api:list_letters": ("GET", TEAM, ("slug",)),
+    "api:get_letter": ("GET", TEAM, ("slug", "letter_id=letter_pk")),
+    "api:get_letter_document": ("GET", TEAM, ("slug", "letter_id=letter_pk")),
     "updates:list": ("GET", UPDATES, ()),
     "updates:new": ("GET", UPDATES, ()),
     "updates:edit": ("GET", UPDATES_COALITION_WIDE, ("pk=draft_pk",)),
@@ -192,6 +200,7 @@ def table_objects(cast: Any, negotiation: Any) -> dict[str, Any]:
     from caucus.table.models import (
         Charge,
         ChargeDocument,
+        Correspondence,
         DirectDealingReport,
         InformationRequest,
         Proposal,
@@ -243,6 +252,17 @@ def table_objects(cast: Any, negotiation: Any) -> dict[str, Any]:
     document = ChargeDocument.objects.create(
         charge=charge, title="Letter", file=ContentFile(b"%PDF-1.7\n", name="letter.pdf")
     )
+    letter = Correspondence.objects.create(
+        negotiation=negotiation,
+        sent_on=timezone.localdate(),
+        direction="sent",
+        sender="Coalition bargaining team",
+        recipient="Labor relations",
+        channel="email",
+        subject="Resume bargaining with the full team",
+        document=ContentFile(b"%PDF-1.7\n", name="letter.pdf"),
+        document_name="letter.pdf",
+    )
     an_hour_ago = timezone.now() - timedelta(hours=1)
     public_update = Update.objects.create(
         negotiation=negotiation,
@@ -280,6 +300,7 @@ def table_objects(cast: Any, negotiation: Any) -> dict[str, Any]:
         "charge_pk": charge.pk,
         "report_pk": report.pk,
         "document_pk": document.pk,
+        "letter_pk": letter.pk,
         "draft_pk": draft.pk,
     }
 

@@ -55,6 +55,7 @@ api.add_router("/", votes.router)
 api.add_router("/", delivery.router)
 api.add_router("/", readiness.router)
 api.add_router("/", commitments.router)
+api.add_router("/", "caucus.api.routers.correspondence.router")
 
 
 @api.exception_handler(Http404)

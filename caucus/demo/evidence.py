@@ -1,24 +1,27 @@
 """The demo round's fights away from the table: the union's information requests (one
-refused, some overdue), members' reports of the company messaging them directly, and the
-charge the union filed on both. Entered through the table's actions, by the team's user;
+refused, some overdue), members' reports of the company messaging them directly, the
+charge the union filed on both, and the letters between the parties (the coalition's demand
+that the company bargain with the full team, the company's wage proposal e-mailed late on a
+Friday, its refusal of request 2). Entered through the table's actions, by the team's user;
 the reports by members who did not sign in.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, time, timedelta
 from typing import Any
 
 from caucus.demo.orgs import Orgs
 from caucus.demo.past import backdate, moment
-from caucus.demo.table import Round
+from caucus.demo.table import PACKAGED, Round
 from caucus.table.actions import (
     do_file_charge,
+    do_log_letter,
     do_log_request,
     do_report_direct_dealing,
     do_review_report,
 )
-from caucus.table.models import Charge, DirectDealingReport, InformationRequest
+from caucus.table.models import Charge, Correspondence, DirectDealingReport, InformationRequest
 
 # number, title, session (index) it was asked at, days given, status, the employer's answer
 REQUESTS = [
@@ -74,7 +77,7 @@ REPORT_HOUR = 20
 def build_evidence(rnd: Round, orgs: Orgs, team: Any) -> Charge:
     requests = _requests(rnd, team)
     reports = _direct_dealing(rnd, orgs, team)
-    return do_file_charge(
+    charge = do_file_charge(
         team,
         rnd.negotiation,
         evidence_requests=[requests[2], requests[3]],
@@ -89,6 +92,67 @@ def build_evidence(rnd: Round, orgs: Orgs, team: Any) -> Charge:
         filed_on=rnd.sessions[8].date,
         status=Charge.Status.INVESTIGATION,
     )
+    _letters(rnd, team, requests, charge)
+    return charge
+
+
+def _friday_before(day: date) -> date:
+    return day - timedelta(days=(day.weekday() - 4) % 7 or 7)
+
+
+def _letters(
+    rnd: Round, team: Any, requests: dict[int, InformationRequest], charge: Charge
+) -> list[Correspondence]:
+    """The round's correspondence, each letter with what it concerns."""
+    negotiation = rnd.negotiation
+    company, coalition = "Harborline Coffee Company, Labor Relations", "Coalition bargaining team"
+    proposal = rnd.proposals["e_wages2"]
+    refusal = requests[2]
+    return [
+        do_log_letter(
+            team,
+            negotiation,
+            sent_on=rnd.sessions[2].date + timedelta(days=1),
+            direction=Correspondence.Direction.SENT,
+            sender=f"{coalition} (the ten locals' chief negotiators)",
+            recipient=company,
+            channel=Correspondence.Channel.EMAIL,
+            subject="Resume bargaining with the full negotiating team",
+            summary=(
+                "Yesterday the Company's team left the room when the coalition's full "
+                "negotiating team arrived. The coalition chooses its own representatives: we "
+                "ask the Company to resume bargaining with the full team at the next session."
+            ),
+            charges=[charge],
+            is_published=True,
+        ),
+        do_log_letter(
+            team,
+            negotiation,
+            sent_on=_friday_before(proposal.passed_on),
+            sent_at=time(23, 41),
+            direction=Correspondence.Direction.RECEIVED,
+            sender=f"{company}, chief spokesperson",
+            recipient=coalition,
+            channel=Correspondence.Channel.EMAIL,
+            subject="The Company's economic package (Articles 14, 15 and 16)",
+            summary="The Company's package, sent late on a Friday ahead of Monday's session.",
+            proposals=[rnd.proposals[key] for key in PACKAGED],
+        ),
+        do_log_letter(
+            team,
+            negotiation,
+            sent_on=refusal.answered_on or refusal.asked_on,
+            direction=Correspondence.Direction.RECEIVED,
+            sender=company,
+            recipient=coalition,
+            channel=Correspondence.Channel.LETTER,
+            subject="Request 2: profit and loss by region",
+            summary=refusal.answer,
+            requests=[refusal],
+            charges=[charge],
+        ),
+    ]
 
 
 def _requests(rnd: Round, team: Any) -> dict[int, InformationRequest]:

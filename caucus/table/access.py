@@ -22,6 +22,7 @@ from caucus.accounts.permissions import PERMISSIONS, has_perm
 from caucus.table.models import (
     Article,
     Charge,
+    Correspondence,
     DirectDealingReport,
     InformationRequest,
     Negotiation,
@@ -149,6 +150,22 @@ def access_charge(
         raise Http404("No such charge.")
     charge.negotiation = negotiation
     return charge
+
+
+def access_letter(
+    user: Person, negotiation: Negotiation, pk: int, *, for_edit: bool = False
+) -> Correspondence:
+    """Correspondence is internal until published, and the team's to change."""
+    _internal_only(user, negotiation, for_edit, "letter")
+    letter = (
+        Correspondence.objects.filter(negotiation=negotiation, pk=pk)
+        .select_related("created_by")
+        .first()
+    )
+    if letter is None:
+        raise Http404("No such letter.")
+    letter.negotiation = negotiation
+    return letter
 
 
 def access_report(user: Person, negotiation: Negotiation, pk: int) -> DirectDealingReport:

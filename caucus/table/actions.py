@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Model
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from caucus.accounts.models import Actor
@@ -31,6 +34,7 @@ from caucus.table.economics import economic_terms_errors
 from caucus.table.models import (
     Charge,
     ChargeDocument,
+    Correspondence,
     DirectDealingReport,
     InformationRequest,
     InformationRequestFollowUp,
@@ -373,12 +377,33 @@ def do_add_follow_up(
     return follow_up
 
 
-def _evidence_of_this_table(
-    negotiation: Negotiation, requests: Iterable[Any], reports: Iterable[Any]
-) -> None:
-    for name, rows in (("evidence_requests", requests), ("evidence_reports", reports)):
-        if any(row.negotiation_id != negotiation.pk for row in rows):
-            raise TableError("Evidence must come from this table.", field=name)
+def _of_this_table(negotiation: Negotiation, named: dict[str, Iterable[Any] | None]) -> None:
+    """Every row a charge or a letter points at is of its own negotiation."""
+    for name, rows in named.items():
+        if any(row.negotiation_id != negotiation.pk for row in rows or ()):
+            raise TableError("Choose only what is at this table.", field=name)
+
+
+# A charge's evidence, by the name the forms and the API give it: the charge's own relation.
+EVIDENCE = {
+    "evidence_requests": "evidence_requests",
+    "evidence_reports": "evidence_reports",
+    "evidence_letters": "letters",
+}
+
+
+def _set_related(obj: Any, relations: dict[str, str], given: dict[str, Any]) -> list[str]:
+    """Set each relation given (None: leave it); the names of those that changed."""
+    changed = []
+    for name, relation in relations.items():
+        rows = given.get(name)
+        if rows is None:
+            continue
+        related = getattr(obj, relation)
+        if set(related.values_list("pk", flat=True)) != {row.pk for row in rows}:
+            related.set(rows)
+            changed.append(name)
+    return changed
 
 
 @transaction.atomic
@@ -388,13 +413,19 @@ def do_file_charge(
     *,
     evidence_requests: Sequence[InformationRequest] = (),
     evidence_reports: Sequence[DirectDealingReport] = (),
+    evidence_letters: Sequence[Correspondence] = (),
     **fields: Any,
 ) -> Charge:
-    """Open a charge (being drafted, or filed with its case number)."""
-    _evidence_of_this_table(negotiation, evidence_requests, evidence_reports)
+    """Open a charge (being drafted, or filed with its case number) with its evidence:
+    information requests, direct-dealing reports and letters."""
+    evidence = {
+        "evidence_requests": evidence_requests,
+        "evidence_reports": evidence_reports,
+        "evidence_letters": evidence_letters,
+    }
+    _of_this_table(negotiation, dict(evidence))
     charge = Charge.objects.create(negotiation=negotiation, **fields)
-    charge.evidence_requests.set(evidence_requests)
-    charge.evidence_reports.set(evidence_reports)
+    _set_related(charge, EVIDENCE, evidence)
     record(actor, "table.charge_create", charge, status=charge.status)
     return charge
 
@@ -406,24 +437,21 @@ def do_edit_charge(
     *,
     evidence_requests: Sequence[InformationRequest] | None = None,
     evidence_reports: Sequence[DirectDealingReport] | None = None,
+    evidence_letters: Sequence[Correspondence] | None = None,
     **fields: Any,
 ) -> list[str]:
     """Change a charge and (when given) its evidence; returns the names of what changed."""
-    _evidence_of_this_table(charge.negotiation, evidence_requests or (), evidence_reports or ())
+    evidence = {
+        "evidence_requests": evidence_requests,
+        "evidence_reports": evidence_reports,
+        "evidence_letters": evidence_letters,
+    }
+    _of_this_table(charge.negotiation, dict(evidence))
     old_status = charge.status
     changed = _changed(charge, fields)
     if changed:
         charge.save(update_fields=changed)
-    for name, rows in (
-        ("evidence_requests", evidence_requests),
-        ("evidence_reports", evidence_reports),
-    ):
-        if rows is None:
-            continue
-        related = getattr(charge, name)
-        if set(related.values_list("pk", flat=True)) != {row.pk for row in rows}:
-            related.set(rows)
-            changed.append(name)
+    changed += _set_related(charge, EVIDENCE, evidence)
     if changed:
         record(
             actor,
@@ -507,6 +535,11 @@ def request_evidence(requests: Sequence[InformationRequest], today: date) -> str
             lines.append(
                 f"   - {follow_up.on:%Y-%m-%d} {follow_up.get_kind_display()}: {follow_up.note}"
             )
+        for letter in sorted(rfi.letters.all(), key=lambda x: (x.sent_on, x.pk)):
+            lines.append(
+                f"   - {letter.sent_on:%Y-%m-%d} letter from {letter.sender} to "
+                f"{letter.recipient} ({letter.get_channel_display().lower()}): {letter.subject}"
+            )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -538,6 +571,8 @@ def do_turn_requests_into_charge(
         charge.agency = agency
     charge.save()
     charge.evidence_requests.set(ordered)
+    # The letters about those requests (the asks, the reminders, the refusals) are evidence too.
+    charge.letters.set(Correspondence.objects.filter(requests__in=ordered).distinct())
     record(actor, "table.charge_from_requests", charge, requests=[r.pk for r in ordered])
     return charge
 
@@ -552,3 +587,73 @@ def do_review_report(
     report.save(update_fields=["status", "staff_notes"])
     record(actor, "directdealing.review", report, from_status=old, to_status=status)
     return report
+
+
+# What a letter concerns, by the name the forms and the API give it.
+CONCERNS = {"proposals": "proposals", "requests": "requests", "charges": "charges"}
+
+
+def _document(fields: dict[str, Any]) -> None:
+    """An uploaded document keeps its file's name to be sent back under; a cleared one goes."""
+    document = fields.get("document")
+    if document is False:
+        fields["document"], fields["document_name"] = "", ""
+    elif isinstance(document, File) and not isinstance(document, FieldFile):
+        fields["document_name"] = Path(document.name or "").name[:255]
+    elif not document:
+        fields.pop("document", None)
+
+
+@transaction.atomic
+def do_log_letter(
+    actor: Actor,
+    negotiation: Negotiation,
+    *,
+    proposals: Sequence[Proposal] = (),
+    requests: Sequence[InformationRequest] = (),
+    charges: Sequence[Charge] = (),
+    **fields: Any,
+) -> Correspondence:
+    """Log a letter, e-mail or other message of the round, with what it concerns."""
+    concerns = {"proposals": proposals, "requests": requests, "charges": charges}
+    _of_this_table(negotiation, dict(concerns))
+    _document(fields)
+    letter = Correspondence.objects.create(negotiation=negotiation, created_by=actor, **fields)
+    _set_related(letter, CONCERNS, concerns)
+    record(
+        actor,
+        "table.letter_log",
+        letter,
+        direction=letter.direction,
+        sent_on=str(letter.sent_on),
+        published=letter.is_published,
+    )
+    return letter
+
+
+@transaction.atomic
+def do_edit_letter(
+    actor: Actor,
+    letter: Correspondence,
+    *,
+    proposals: Sequence[Proposal] | None = None,
+    requests: Sequence[InformationRequest] | None = None,
+    charges: Sequence[Charge] | None = None,
+    **fields: Any,
+) -> list[str]:
+    """Correct a logged letter, what it concerns, or its publication; returns what changed.
+    Publishing and unpublishing are recorded by name."""
+    concerns = {"proposals": proposals, "requests": requests, "charges": charges}
+    _of_this_table(letter.negotiation, dict(concerns))
+    _document(fields)
+    was_published = letter.is_published
+    changed = _changed(letter, fields)
+    if changed:
+        letter.save(update_fields=changed)
+    changed += _set_related(letter, CONCERNS, concerns)
+    if changed:
+        what = "table.letter_edit"
+        if letter.is_published != was_published:
+            what = "table.letter_publish" if letter.is_published else "table.letter_unpublish"
+        record(actor, what, letter, changed=changed)
+    return changed

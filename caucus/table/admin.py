@@ -129,3 +129,12 @@ class DirectDealingReportAdmin(admin.ModelAdmin):
     list_filter = ["negotiation", "status", "channel"]
     search_fields = ["subject", "text", "sender", "staff_notes"]
     raw_id_fields = ["worksite", "reported_by"]
+
+
+@admin.register(models.Correspondence)
+class CorrespondenceAdmin(admin.ModelAdmin):
+    list_display = ["sent_on", "subject", "sender", "recipient", "channel", "is_published"]
+    list_filter = ["negotiation", "direction", "channel", "is_published"]
+    search_fields = ["subject", "sender", "recipient", "summary"]
+    date_hierarchy = "sent_on"
+    filter_horizontal = ["proposals", "requests", "charges"]

@@ -25,6 +25,7 @@ from caucus.table.docx_text import UnreadableDocx, docx_text
 from caucus.table.models import (
     Charge,
     ChargeDocument,
+    Correspondence,
     DirectDealingReport,
     InformationRequest,
     InformationRequestFollowUp,
@@ -334,6 +335,15 @@ class TurnIntoChargeForm(forms.Form):
 
 
 class ChargeForm(forms.ModelForm):
+    # Letters point at the charges they concern (Correspondence.charges): the form sets the
+    # other end, through do_file_charge / do_edit_charge.
+    evidence_letters = forms.ModelMultipleChoiceField(
+        queryset=Correspondence.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Letters",
+    )
+
     class Meta:
         model = Charge
         fields = [
@@ -357,6 +367,10 @@ class ChargeForm(forms.ModelForm):
         self.instance.negotiation = negotiation
         self.fields["evidence_requests"].queryset = negotiation.information_requests.all()  # type: ignore[attr-defined]
         self.fields["evidence_reports"].queryset = negotiation.direct_dealing.all()  # type: ignore[attr-defined]
+        letters = self.fields["evidence_letters"]
+        letters.queryset = Correspondence.objects.filter(negotiation=negotiation)  # type: ignore[attr-defined]
+        if self.instance.pk:
+            letters.initial = list(self.instance.letters.values_list("pk", flat=True))
 
 
 class ChargeDocumentForm(forms.ModelForm):

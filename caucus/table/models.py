@@ -517,3 +517,58 @@ class DirectDealingReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} {self.received_on}: {self.subject or self.text[:40]}"
+
+
+class Correspondence(models.Model):
+    """A letter, e-mail or other message of the round (the coalition's letter demanding the
+    employer resume bargaining, the employer's proposal e-mailed late on a Friday, its answers
+    to information requests), with its document and the proposals, requests and charges it
+    concerns, so request ageing and charge evidence can cite it. Internal (``table.
+    view_internal``) until published; a published letter is one members may be shown."""
+
+    class Direction(models.TextChoices):
+        SENT = "sent", "From the union"
+        RECEIVED = "received", "From the employer"
+        OTHER = "other", "Other"
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "E-mail"
+        LETTER = "letter", "Letter by post"
+        HAND = "hand", "Handed over at the table"
+        COURIER = "courier", "Courier"
+        PORTAL = "portal", "Portal or shared drive"
+        FAX = "fax", "Fax"
+        OTHER = "other", "Other"
+
+    negotiation = models.ForeignKey(Negotiation, on_delete=models.CASCADE, related_name="letters")
+    sent_on = models.DateField("Date")
+    sent_at = models.TimeField("Time", null=True, blank=True, help_text="When it matters.")
+    direction = models.CharField(max_length=10, choices=Direction.choices)
+    sender = models.CharField("From", max_length=200)
+    recipient = models.CharField("To", max_length=200)
+    channel = models.CharField("How sent", max_length=10, choices=Channel.choices)
+    subject = models.CharField(max_length=300)
+    summary = models.TextField("What it says", blank=True)
+    document = models.FileField(upload_to="correspondence/%Y/", blank=True)
+    document_name = models.CharField(max_length=255, blank=True)
+    proposals = models.ManyToManyField(Proposal, blank=True, related_name="letters")
+    requests = models.ManyToManyField(InformationRequest, blank=True, related_name="letters")
+    charges = models.ManyToManyField(Charge, blank=True, related_name="letters")
+    is_published = models.BooleanField(
+        default=False, help_text="Members may be shown it (an update can cite it)."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_on", "-sent_at", "-id"]
+        verbose_name_plural = "correspondence"
+        indexes = [models.Index(fields=["negotiation", "sent_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.sent_on:%Y-%m-%d} {self.sender} to {self.recipient}: {self.subject}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("table:letter", args=[self.negotiation.slug, self.pk])

@@ -69,10 +69,12 @@ def dashboard(user: Person, negotiation: Negotiation, today: date) -> Dashboard:
     # A session is upcoming until it has ended where it is held: yesterday's, in a zone behind
     # the server's, may still be on, and this morning's may be over.
     since = today - timedelta(days=1)
-    recent = list(sessions.filter(date__gte=since).order_by("date", "starts_at"))
+    recent: list[Session] = list(sessions.filter(date__gte=since).order_by("date", "starts_at"))
     upcoming = [s for s in recent if not s.has_ended]
     ended = [s for s in reversed(recent) if s.has_ended]
-    earlier = list(sessions.filter(date__lt=since).order_by("-date")[:PAST_SESSIONS_SHOWN])
+    earlier: list[Session] = list(
+        sessions.filter(date__lt=since).order_by("-date")[:PAST_SESSIONS_SHOWN]
+    )
     past = (ended + earlier)[:PAST_SESSIONS_SHOWN]
     requests: list[InformationRequest] | None = None
     if internal:

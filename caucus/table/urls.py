@@ -3,6 +3,7 @@ from django.urls import path
 from caucus.table.views import (
     charges,
     direct_dealing,
+    letters,
     negotiations,
     proposals,
     requests,
@@ -36,6 +37,15 @@ urlpatterns = [
         "table/<slug:slug>/charges/<int:pk>/documents/<int:document_pk>/",
         charges.charge_document,
         name="charge_document",
+    ),
+    path("table/<slug:slug>/letters/", letters.letters, name="letters"),
+    path("table/<slug:slug>/letters/new/", letters.letter_edit, name="letter_new"),
+    path("table/<slug:slug>/letters/<int:pk>/", letters.letter, name="letter"),
+    path("table/<slug:slug>/letters/<int:pk>/edit/", letters.letter_edit, name="letter_edit"),
+    path(
+        "table/<slug:slug>/letters/<int:pk>/document/",
+        letters.letter_document,
+        name="letter_document",
     ),
     path("table/<slug:slug>/direct-dealing/", direct_dealing.direct_dealing, name="direct_dealing"),
     path(

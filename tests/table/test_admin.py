@@ -20,6 +20,7 @@ MODELS = [
     "charge",
     "chargedocument",
     "directdealingreport",
+    "correspondence",
 ]
 
 

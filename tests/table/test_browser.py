@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from caucus.table.actions import do_log_letter
 from caucus.table.models import Charge, DirectDealingReport
 from tests.browser.conftest import axe_violations
 from tests.table.builders import Table
@@ -32,7 +33,18 @@ def objects(cast: Any) -> dict[str, Any]:
     DirectDealingReport.objects.create(
         negotiation=table.negotiation, received_on=today, channel="email", text="Hi"
     )
-    return {"session": session, "proposal": proposal, "rfi": rfi, "w": cast.world}
+    letter = do_log_letter(
+        cast["team"],
+        table.negotiation,
+        sent_on=today,
+        direction="received",
+        sender="Labor relations",
+        recipient="Coalition bargaining team",
+        channel="email",
+        subject="The Company's answer to request 1",
+        requests=[rfi],
+    )
+    return {"session": session, "proposal": proposal, "rfi": rfi, "letter": letter, "w": cast.world}
 
 
 PAGES = [
@@ -46,6 +58,10 @@ PAGES = [
     ("table:request", lambda o: [o["rfi"].pk]),
     ("table:charges", lambda o: []),
     ("table:direct_dealing", lambda o: []),
+    ("table:letters", lambda o: []),
+    ("table:letter", lambda o: [o["letter"].pk]),
+    ("table:letter_new", lambda o: []),
+    ("table:session_edit", lambda o: [o["session"].pk]),
     ("table:search", lambda o: []),
 ]
 

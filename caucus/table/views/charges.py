@@ -53,6 +53,7 @@ def charge(request: StaffRequest, slug: str, pk: int) -> HttpResponse:
             "charge": the_charge,
             "requests": the_charge.evidence_requests.all(),
             "reports": the_charge.evidence_reports.all(),
+            "letters": the_charge.letters.all(),
             "documents": the_charge.documents.all(),
             "document_form": document_form,
         },
@@ -65,6 +66,7 @@ def _save(request: StaffRequest, negotiation: Any, instance: Charge | None, data
     evidence = {
         "evidence_requests": list(fields.pop("evidence_requests")),
         "evidence_reports": list(fields.pop("evidence_reports")),
+        "evidence_letters": list(fields.pop("evidence_letters")),
     }
     if instance is None:
         return do_file_charge(request.user, negotiation, **evidence, **fields)

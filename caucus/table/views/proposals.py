@@ -66,6 +66,9 @@ def proposal(request: StaffRequest, slug: str, pk: int) -> HttpResponse:
             "proposal": the_proposal,
             "events": events,
             "answered_by": answered_by,
+            "letters": the_proposal.letters.all()
+            if can_view_internal(request.user, negotiation)
+            else (),
             "status_form": status_form if can_edit(request.user, negotiation) else None,
         },
         status=400 if status_form.errors else 200,

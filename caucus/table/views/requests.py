@@ -33,7 +33,8 @@ from caucus.table.views import render_table
 def requests(request: StaffRequest, slug: str) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug, "table.view_internal")
     every = InformationRequest.objects.filter(negotiation=negotiation).prefetch_related(
-        Prefetch("follow_ups", queryset=InformationRequestFollowUp.objects.order_by("on", "id"))
+        Prefetch("follow_ups", queryset=InformationRequestFollowUp.objects.order_by("on", "id")),
+        "letters",
     )
     charge_form = None
     if can_edit(request.user, negotiation):
@@ -45,7 +46,11 @@ def requests(request: StaffRequest, slug: str) -> HttpResponse:
                 charge = do_turn_requests_into_charge(
                     request.user,
                     negotiation,
-                    list(charge_form.cleaned_data["requests"].prefetch_related("follow_ups")),
+                    list(
+                        charge_form.cleaned_data["requests"].prefetch_related(
+                            "follow_ups", "letters"
+                        )
+                    ),
                     title=charge_form.cleaned_data["title"],
                 )
             except TableError as exc:
@@ -143,6 +148,7 @@ def request_detail(request: StaffRequest, slug: str, pk: int) -> HttpResponse:
             "rfi": rfi,
             "follow_ups": rfi.follow_ups.all(),
             "charges": rfi.charges.all(),
+            "letters": rfi.letters.all(),
             "today": timezone.localdate(),
             "form": form,
             "follow_up_form": follow_up_form,
