@@ -59,7 +59,7 @@ def test_team_sends_an_update_to_one_local_and_a_member_chooses_spanish(
     assert axe_violations(page) == []
     page.get_by_label("Some unions, units or worksites").check()
     page.locator("fieldset", has_text="Unions").get_by_label("Local B").check()
-    page.get_by_label("Text message").check()
+    page.get_by_role("checkbox", name="Text message").check()
     count = page.locator("#count")
     count.get_by_text("e-mails and").wait_for()
     assert "3 e-mails and 3 texts, to 3 members chosen" in count.inner_text()
