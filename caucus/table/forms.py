@@ -42,7 +42,7 @@ MAX_DOCX_BYTES = 5 * 1024 * 1024
 
 class SessionForm(forms.ModelForm):
     another_session = forms.BooleanField(
-        label="This is another session, the same day and place",
+        label="This is another session held that day",
         required=False,
         help_text="Only when the table really met twice that day.",
     )
@@ -60,7 +60,7 @@ class SessionForm(forms.ModelForm):
             "public_summary",
         ]
         widgets = {"date": DATE, "starts_at": TIME, "ends_at": TIME}
-        labels = {"time_zone": "Time zone of the place"}
+        labels = {"time_zone": "Time zone"}
 
     def __init__(self, *args: Any, negotiation: Negotiation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
