@@ -25,7 +25,6 @@ from caucus.table.docx_text import UnreadableDocx, docx_text
 from caucus.table.models import (
     Charge,
     ChargeDocument,
-    Correspondence,
     DirectDealingReport,
     InformationRequest,
     InformationRequestFollowUp,
@@ -42,7 +41,7 @@ MAX_DOCX_BYTES = 5 * 1024 * 1024
 
 class SessionForm(forms.ModelForm):
     another_session = forms.BooleanField(
-        label="This is another session held that day",
+        label="This is another session, the same day and place",
         required=False,
         help_text="Only when the table really met twice that day.",
     )
@@ -60,7 +59,7 @@ class SessionForm(forms.ModelForm):
             "public_summary",
         ]
         widgets = {"date": DATE, "starts_at": TIME, "ends_at": TIME}
-        labels = {"time_zone": "Time zone"}
+        labels = {"time_zone": "Time zone of the place"}
 
     def __init__(self, *args: Any, negotiation: Negotiation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -98,6 +97,13 @@ class SessionForm(forms.ModelForm):
     def session_fields(self) -> dict[str, Any]:
         """What :func:`do_record_session` / :func:`do_edit_session` take."""
         return {k: v for k, v in self.cleaned_data.items() if k != "another_session"}
+
+
+# What a proposal does to its article, in words that do not name the article field.
+EFFECT_CHOICES: list[tuple[str, str]] = [
+    ("sections", "Changes only the sections it names"),
+    ("replace", "Replaces the whole text with its own"),
+]
 
 
 class ProposalForm(forms.ModelForm):
@@ -162,6 +168,7 @@ class ProposalForm(forms.ModelForm):
         # A new pass's effect is chosen, not assumed: unset until the person picks it (or
         # confirms the one read from its text, see _clean_effect).
         self.fields["effect"].required = False
+        self.fields["effect"].choices = EFFECT_CHOICES  # type: ignore[attr-defined]
         if self.instance.pk is None:
             self.initial["effect"] = ""
         self.initial["deletes"] = ", ".join(
@@ -212,7 +219,7 @@ class ProposalForm(forms.ModelForm):
             self.add_error(
                 "effect",
                 f"Say what the proposal does to the article. {read}"
-                f"“{Proposal.Effect(suggestion).label}” is selected for you: check it, "
+                f"“{dict(EFFECT_CHOICES)[suggestion]}” is selected for you: check it, "
                 "then enter the proposal again.",
             )
             return
@@ -335,15 +342,6 @@ class TurnIntoChargeForm(forms.Form):
 
 
 class ChargeForm(forms.ModelForm):
-    # Letters point at the charges they concern (Correspondence.charges): the form sets the
-    # other end, through do_file_charge / do_edit_charge.
-    evidence_letters = forms.ModelMultipleChoiceField(
-        queryset=Correspondence.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label="Letters",
-    )
-
     class Meta:
         model = Charge
         fields = [
@@ -367,10 +365,6 @@ class ChargeForm(forms.ModelForm):
         self.instance.negotiation = negotiation
         self.fields["evidence_requests"].queryset = negotiation.information_requests.all()  # type: ignore[attr-defined]
         self.fields["evidence_reports"].queryset = negotiation.direct_dealing.all()  # type: ignore[attr-defined]
-        letters = self.fields["evidence_letters"]
-        letters.queryset = Correspondence.objects.filter(negotiation=negotiation)  # type: ignore[attr-defined]
-        if self.instance.pk:
-            letters.initial = list(self.instance.letters.values_list("pk", flat=True))
 
 
 class ChargeDocumentForm(forms.ModelForm):

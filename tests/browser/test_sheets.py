@@ -4,6 +4,7 @@ navigation."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from typing import Any
 
@@ -42,7 +43,7 @@ def test_team_publishes_a_sheet_that_a_member_reads_and_prints_on_a_phone(
     page.get_by_role("link", name="New sheet").click()
     assert axe_violations(page) == []
     page.get_by_label("Title").fill("Where wages stand")
-    page.get_by_label("Side by side (one column on phones)").check()
+    page.get_by_label("Side by side: the current text beside the marked one").check()
     assert page.get_by_label("Article 12: Wages").is_checked()
     assert not page.get_by_label("Article 7: Seniority").is_checked()
     page.get_by_role("button", name="Create the sheet").click()
@@ -116,3 +117,96 @@ def test_the_build_page_polls_until_the_worker_is_done(
     run_build(version.pk)  # the worker runs; the page finds out by itself
     page.get_by_text("Preview of version 1").wait_for()
     assert "Article 12: Wages" in page.locator(".sheet").inner_text()
+
+
+WAGES = (
+    "12.1 Employees shall be paid according to the wage scales in Appendix B.\n\n"
+    "12.2 Effective ratification, all rates shall increase by two percent (2%).\n\n"
+    "12.3 Employees who train new hires receive a premium of one dollar ($1.00) per hour.\n\n"
+    "12.4 No employee shall suffer a reduction in pay as a result of this Agreement."
+)
+
+
+def test_a_wage_counter_on_12_2_is_the_only_change_members_see_in_three_columns(
+    live_server: Any, browser: Any, page: Any, cast: Any
+) -> None:
+    from caucus.table.actions import do_pass_proposal
+
+    base = live_server.url
+    world = cast.world
+    world.article_wages.current_text = WAGES
+    world.article_wages.save(update_fields=["current_text"])
+    do_pass_proposal(
+        cast["team"],
+        world.negotiation,
+        side="union",
+        article=world.article_wages,
+        title="Wages: 6%",
+        text="12.2 All rates shall increase by six percent (6%) each year.",
+        is_published=True,
+        passed_on=date(2026, 3, 2),
+    )
+    sign_in_as_team(page, base, cast)
+
+    # The team enters the employer's counter; the form reads "12.2" and asks to confirm.
+    page.goto(f"{base}/staff/table/national-2026/proposals/new/")
+    page.get_by_label("Side").select_option(label="Employer")
+    page.get_by_label("Kind").select_option(label="Counter-proposal")
+    page.get_by_label("Article").select_option(label="Article 12: Wages")
+    page.get_by_label("Title").fill("Wages: 3%")
+    page.get_by_label("Text (paste it here)").fill(
+        "12.2 All rates shall increase by three percent (3%) in the first year."
+    )
+    page.get_by_label("Published to members").check()
+    page.get_by_role("button", name="Enter the proposal").click()
+    assert "Its text numbers section 12.2." in page.locator("main").inner_text()
+    assert page.get_by_label("Changes only the sections it names").is_checked()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Enter the proposal").click()
+    assert "Changes only the sections it names: amends 12.2." in page.locator("main").inner_text()
+
+    page.goto(f"{base}/staff/sheets/national-2026/")
+    page.get_by_role("link", name="New sheet").click()
+    page.get_by_label("Title").fill("Where wages stand")
+    assert page.get_by_label(
+        "A column for each text: current, union's, employer's (stacked on phones)"
+    ).is_checked()
+    page.get_by_role("button", name="Create the sheet").click()
+    page.get_by_role("button", name="Save the rows").click()
+    page.get_by_role("button", name="Build the sheet").click()
+    page.get_by_text("Preview of version 1").wait_for()
+    preview = page.locator(".sheet-redline")
+    # Only 12.2 is marked: 12.1, 12.3 and 12.4 read "No change proposed".
+    assert preview.locator("tr.rl-row-same").count() == 3
+    assert preview.locator("tr:has(del), tr:has(ins)").count() == 1  # the row of 12.2
+    assert "Appendix B" not in " ".join(preview.locator("del, ins").all_inner_texts())
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Publish version 1").first.click()
+    assert "Version 1 is published to members." in page.locator("main").inner_text()
+
+    wide = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    wide.goto(f"{base}/n/national-2026/sheets/")
+    wide.get_by_role("link", name="Where wages stand").click()
+    cells = wide.locator(".rl-cols tr:not(.rl-row-same) td")
+    boxes = [cells.nth(k).bounding_box() for k in range(3)]
+    assert boxes[0]["x"] < boxes[1]["x"] < boxes[2]["x"], boxes  # three columns side by side
+    assert abs(boxes[0]["y"] - boxes[2]["y"]) < 1, boxes
+    assert not wide.locator(".rl-col-label").first.is_visible()  # the table's heads say it
+    assert axe_violations(wide) == []
+    wide.context.close()
+
+    member = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
+    member.goto(f"{base}/n/national-2026/sheets/")
+    member.get_by_role("link", name="Where wages stand").click()
+    changed = member.locator(".rl-cols tr:not(.rl-row-same) td")
+    boxes = [changed.nth(k).bounding_box() for k in range(3)]
+    for above, below in itertools.pairwise(boxes):
+        assert below["y"] >= above["y"] + above["height"] - 1, boxes  # stacked on a phone
+    labels = changed.locator(".rl-col-label").all_inner_texts()
+    assert labels == ["Current contract", "Union's latest proposal", "Employer's latest proposal"]
+    widths = member.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], widths
+    assert axe_violations(member) == []
+    member.context.close()
