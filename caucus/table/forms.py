@@ -25,6 +25,7 @@ from caucus.table.docx_text import UnreadableDocx, docx_text
 from caucus.table.models import (
     Charge,
     ChargeDocument,
+    Correspondence,
     DirectDealingReport,
     InformationRequest,
     InformationRequestFollowUp,
@@ -41,7 +42,7 @@ MAX_DOCX_BYTES = 5 * 1024 * 1024
 
 class SessionForm(forms.ModelForm):
     another_session = forms.BooleanField(
-        label="This is another session, the same day and place",
+        label="This is another session held that day",
         required=False,
         help_text="Only when the table really met twice that day.",
     )
@@ -59,7 +60,7 @@ class SessionForm(forms.ModelForm):
             "public_summary",
         ]
         widgets = {"date": DATE, "starts_at": TIME, "ends_at": TIME}
-        labels = {"time_zone": "Time zone of the place"}
+        labels = {"time_zone": "Time zone"}
 
     def __init__(self, *args: Any, negotiation: Negotiation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -342,6 +343,15 @@ class TurnIntoChargeForm(forms.Form):
 
 
 class ChargeForm(forms.ModelForm):
+    # Letters point at the charges they concern (Correspondence.charges): the form sets the
+    # other end, through do_file_charge / do_edit_charge.
+    evidence_letters = forms.ModelMultipleChoiceField(
+        queryset=Correspondence.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Letters",
+    )
+
     class Meta:
         model = Charge
         fields = [
@@ -365,6 +375,10 @@ class ChargeForm(forms.ModelForm):
         self.instance.negotiation = negotiation
         self.fields["evidence_requests"].queryset = negotiation.information_requests.all()  # type: ignore[attr-defined]
         self.fields["evidence_reports"].queryset = negotiation.direct_dealing.all()  # type: ignore[attr-defined]
+        letters = self.fields["evidence_letters"]
+        letters.queryset = Correspondence.objects.filter(negotiation=negotiation)  # type: ignore[attr-defined]
+        if self.instance.pk:
+            letters.initial = list(self.instance.letters.values_list("pk", flat=True))
 
 
 class ChargeDocumentForm(forms.ModelForm):
