@@ -358,3 +358,27 @@ def test_correcting_the_text_of_a_section_amendment_reads_its_sections_again(cas
         ("12.1", "amend"),
         ("12.3", "delete"),
     ]
+
+
+def test_at_a_session_a_numbered_counter_asks_to_confirm_in_the_pass_form(
+    cast: Any, table: Any
+) -> None:
+    article = _numbered_wages(cast)
+    session = table.session()
+    url = reverse("table:session", args=["national-2026", session.pk])
+    data = {
+        "side": "employer",
+        "kind": "counter",
+        "article": article.pk,
+        "title": "Wages: 3%",
+        "text": "12.2 Three percent.",
+    }
+    client = cast.client("team")
+    response = client.post(url, data, HTTP_HX_REQUEST="true")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert page.lstrip().startswith('<section id="passes"')
+    assert "Its text numbers section 12.2." in page
+    assert not Proposal.objects.exists()
+    client.post(url, {**data, "effect": "sections"}, HTTP_HX_REQUEST="true")
+    assert Proposal.objects.get().sections[0]["section"] == "12.2"
