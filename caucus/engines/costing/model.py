@@ -19,7 +19,8 @@ import numpy.typing as npt
 
 from caucus.engines.costing.calendar import add_years, contract_years
 from caucus.engines.costing.leave import service_cuts
-from caucus.engines.costing.pay import Costed, cost_terms, scale_width, scope_mask
+from caucus.engines.costing.pay import Costed, cost_terms
+from caucus.engines.costing.plans import scale_width, scope_mask
 from caucus.engines.costing.reader import TermsError
 from caucus.engines.costing.results import (
     BaseYear,

@@ -3,8 +3,9 @@ lump sums, profit sharing, for the incumbents; their replacement hires are count
 and the whole workforce's totals by year (``cost_terms``).
 
 Rows stand for groups of workers paid alike; totals count each row as many times as it has
-workers. Wage paths come from ``wages.py``, who holds each position from ``tiers.py``, money
-outside the rate from ``sharing.py``.
+workers. Wage paths come from ``wages.py`` (walking the plan ``plans.py`` makes), who holds each
+position from ``tiers.py``, money outside the rate from ``sharing.py``, hours off from
+``leave.py``.
 """
 
 from __future__ import annotations
@@ -16,22 +17,27 @@ import numpy as np
 import numpy.typing as npt
 
 from caucus.engines.costing.calendar import contract_years
-from caucus.engines.costing.floors import MinimumRate
 from caucus.engines.costing.leave import hours_off
-from caucus.engines.costing.raises import Adjustment, in_date_order
+from caucus.engines.costing.plans import (
+    codes_of,
+    plan_of,
+    scale_width,
+    scope_mask,
+    stacked_versions,
+    wage_alike,
+)
 from caucus.engines.costing.rollups import RollupComponent
-from caucus.engines.costing.roster import Roster, combined, dense_codes
+from caucus.engines.costing.roster import Roster
 from caucus.engines.costing.sharing import (
     YearSide,
     differential_factors,
     lump_sums_in_year,
     profit_sharing_in_year,
 )
-from caucus.engines.costing.steps import grid_versions, grid_width, scale_grid
 from caucus.engines.costing.sums import total
-from caucus.engines.costing.terms import Scope, Term, Terms, term_of
-from caucus.engines.costing.tiers import Workforce, hires, incumbents, on_tier
-from caucus.engines.costing.wages import Plan, Population, WagePaths, wage_paths
+from caucus.engines.costing.terms import Term, Terms, term_of
+from caucus.engines.costing.tiers import Workforce, hires, incumbents
+from caucus.engines.costing.wages import Population, WagePaths, wage_paths
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
@@ -82,14 +88,14 @@ class _Setting:
             roster.annual_hours(term.hours_per_fte),
             weight,
             width,
-            _stacked_versions(roster, terms, term, width),
+            stacked_versions(roster, terms, term, width),
             captures,
         )
 
     def wage_paths(self, pop: Population, pick: Ints | None) -> WagePaths:
         """The wage paths of ``pop``: the roster's rows, or the rows at ``pick``."""
-        plan = _plan(
-            self.roster, self.terms, self.stacked, _codes(self.roster, pick), self.captures
+        plan = plan_of(
+            self.roster, self.terms, self.stacked, codes_of(self.roster, pick), self.captures
         )
         return wage_paths(pop, plan, self.years, self.term.day_count)
 
@@ -149,7 +155,7 @@ def _incumbent_paths(
         return known[terms]
     pop = replace(
         incumbents(setting.roster, terms, setting.status_quo, setting.width, positions),
-        alike=_wage_alike(setting.roster, terms),
+        alike=wage_alike(setting.roster, terms),
     )
     paths = setting.wage_paths(pop, None)
     if known is not None:
@@ -355,20 +361,6 @@ def _end_payroll(
     return end
 
 
-def _wage_alike(roster: Roster, terms: Terms) -> Ints:
-    """Codes equal for rows on the same pay point (classification, step, rate), on the tier or
-    not alike, and alike in every field the raises, freezes and red circles are scoped by."""
-    scopes = [r.where for r in terms.raises] + [f.where for f in terms.freezes]
-    scopes += [c.where for c in terms.red_circles]
-    scopes += [m.where for m in terms.minimum_rates] + [w.where for w in terms.minimum_wages]
-    named = {n for scope in scopes for n in ("local", "unit", "region") if getattr(scope, n)}
-    tiered, _ = on_tier(roster, terms)
-    columns = [roster.pay_points, tiered.astype(np.int64)]
-    columns += [roster.coded(name).codes for name in sorted(named)]
-    _, codes = dense_codes(*combined(columns))
-    return codes
-
-
 def _premiums(terms: Terms, years: int) -> tuple[Floats, Floats]:
     """(employer, employee) yearly premium per position, each times the share enrolled."""
     health = terms.health
@@ -379,69 +371,3 @@ def _premiums(terms: Terms, years: int) -> tuple[Floats, Floats]:
     employer = np.asarray(yearly * health.employer_share, dtype=np.float64)
     employee = np.asarray(yearly * (1.0 - health.employer_share), dtype=np.float64)
     return employer, employee
-
-
-def scale_width(roster: Roster, terms: Terms, status_quo: Terms) -> int:
-    """Steps in the widest scale any of the terms pays, or the roster's top step if more."""
-    tier_scales = terms.new_hire_tier.scales if terms.new_hire_tier else ()
-    every = (*terms.scales, *status_quo.scales, *terms.steps.scales, *tier_scales)
-    return grid_width(every, int(roster.step.max()) if len(roster) else 1)
-
-
-def _stacked_versions(
-    roster: Roster, terms: Terms, term: Term, width: int
-) -> list[tuple[date, Floats]]:
-    names = roster.classification.names
-    tier, _ = scale_grid(names, terms.new_hire_tier.scales if terms.new_hire_tier else (), width)
-    versions = grid_versions(names, term.start, terms.scales, terms.steps.scales, width)
-    return [(since, np.vstack([grid, tier])) for since, grid in versions]
-
-
-def _codes(roster: Roster, pick: Ints | None) -> dict[str, Ints]:
-    names = ("local", "unit", "region", "classification")
-    return {
-        n: roster.coded(n).codes if pick is None else roster.coded(n).codes[pick] for n in names
-    }
-
-
-def _plan(
-    roster: Roster,
-    terms: Terms,
-    stacked: list[tuple[date, Floats]],
-    codes: dict[str, Ints],
-    captures: tuple[date, ...],
-) -> Plan:
-    raises: list[tuple[Adjustment, Bools | None]] = []
-    for r in in_date_order(terms.raises, terms.minimum_rates, term_of(terms).start):
-        eligible = _scope_mask(roster, r.where, codes)
-        if isinstance(r, MinimumRate):  # a freeze stops raises, not the contract's minimum
-            raises.append((r, eligible))
-            continue
-        for freeze in terms.freezes:
-            if freeze.start <= r.effective <= freeze.end:
-                frozen = _scope_mask(roster, freeze.where, codes)
-                keep = np.zeros_like(codes["local"], dtype=bool) if frozen is None else ~frozen
-                eligible = keep if eligible is None else eligible & keep
-        raises.append((r, eligible))
-    circles = [(c, _scope_mask(roster, c.where, codes)) for c in terms.red_circles]
-    wages = [(w, _scope_mask(roster, w.where, codes)) for w in terms.minimum_wages]
-    return Plan(stacked, raises, circles, captures, wages)
-
-
-def scope_mask(roster: Roster, scope: Scope) -> Bools | None:
-    """The rows ``scope`` reaches; None when it reaches everyone."""
-    return _scope_mask(roster, scope, _codes(roster, None))
-
-
-def _scope_mask(roster: Roster, scope: Scope, codes: dict[str, Ints]) -> Bools | None:
-    if scope.is_everyone:
-        return None
-    mask: Bools | None = None
-    for name in ("local", "unit", "region", "classification"):
-        wanted: frozenset[str] | None = getattr(scope, name)
-        if not wanted:
-            continue
-        names = roster.coded(name).names
-        picked = np.isin(codes[name], [names.index(w) for w in wanted if w in names])
-        mask = picked if mask is None else mask & picked
-    return mask
