@@ -286,3 +286,36 @@ def test_wages_alone_leave_out_the_health_premium_growth_no_proposal_causes() ->
     assert year.wages_percent_of_base_payroll == pytest.approx(3.0)
     assert year.wages_cents_per_hour == pytest.approx(60.0)
     assert year.above_status_quo == pytest.approx(1248.0)
+
+
+def test_the_json_gives_time_off_wages_alone_and_each_roll_up_component() -> None:
+    from caucus.engines.costing.json_format import run_to_dict
+
+    # The added holiday above: $240, 240 / 2,988 hours worked = 8.0321 cents; Social Security
+    # at 6.2% on the base year's $62,400 (2,080 + 1,040 hours at $20.00) is $3,868.80.
+    sq = parse_terms(
+        {
+            "holidays": [{"hours": 80.0}],
+            "rollup": {"components": [{"name": "Social Security", "rate": 0.062}]},
+        }
+    )
+    proposal = parse_terms(
+        {"term": YEAR, "holidays": [{"hours": 80.0}, {"hours": 8.0, "label": "one"}]}
+    )
+    run = cost_proposals(roster_of(worker(), worker(hours=1040.0)), [proposal], sq)
+    data = run_to_dict(run, workers=False)
+    year = data["proposals"][0]["years"][0]
+    assert (year["time_off"], year["hours_worked"]) == (240.0, 2988.0)
+    assert year["time_off_cents_per_hour_worked"] == 8.0321
+    assert year["wages_above_status_quo"] == 0.0
+    assert data["base_year"]["rollup_components"] == [
+        {"name": "Social Security", "rate": 0.062, "base_only": False, "amount": 3868.80}
+    ]
+    assert year["rollup_components"] == [
+        # 6.2% of the $62,400 of wages and the $240 of time off bought back
+        {"name": "Social Security", "rate": 0.062, "base_only": False, "amount": 3883.68,
+         "above_status_quo": 14.88}
+    ]  # fmt: skip
+    assert data["proposals"][0]["term_total"]["percent_of_base_payroll_a_year"] == round(
+        (240.0 + 14.88) / 62400 * 100, 4
+    )

@@ -94,7 +94,8 @@ def test_progress_is_reported_before_each_proposal_and_once_all_are_costed() -> 
 
 
 # Proposals drawn to exercise what a run shares between them: terms (anniversary positions and
-# the status quo's costing), workforce assumptions, hire-date cut-offs and hours per FTE.
+# the status quo's costing), workforce assumptions, hire-date cut-offs (a tier, a lump sum,
+# vacation bands by years of service) and hours per FTE.
 starts = st.sampled_from(["2026-07-01", "2027-01-01"])
 offers = st.fixed_dictionaries(
     {
@@ -104,6 +105,8 @@ offers = st.fixed_dictionaries(
         "percent": st.floats(min_value=0.0, max_value=6.0),
         "turnover": st.sampled_from([None, 0.0, 0.1]),
         "lump_sum": st.booleans(),
+        "vacation": st.booleans(),
+        "floor": st.sampled_from([None, 19.25, 21.0]),
     }
 )
 
@@ -128,6 +131,14 @@ def offer_terms(k: int, offer: dict[str, Any], hours: float | None) -> Terms:
         data["lump_sums"] = [
             {"paid": offer["start"], "amount": 500.0, "hired_before": "2018-01-01"}
         ]
+    if offer["vacation"]:
+        data["vacation"] = [
+            {"weeks": 2.0},
+            {"weeks": 3.0, "min_years": 5},
+            {"weeks": 5.0, "min_years": 12 + k},
+        ]
+    if offer["floor"] is not None:
+        data["minimum_rates"] = [{"rate": offer["floor"]}]
     return parse_terms(data)
 
 
