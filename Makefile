@@ -39,10 +39,13 @@ run: install $(DEMO_ENV)
 	$(BIN)/caucus demo --if-empty
 	$(BIN)/caucus serve --host $(HOST) --port $(PORT)
 
+# mypy loads the settings through django-stubs: CAUCUS_TESTING spares it a SECRET_KEY.
 lint: install
-	$(BIN)/ruff check caucus tests bench
-	$(BIN)/ruff format --check caucus tests bench
-	$(BIN)/mypy caucus/engines
+	$(BIN)/ruff check caucus tests bench tools
+	$(BIN)/ruff format --check caucus tests bench tools
+	CAUCUS_TESTING=true $(BIN)/mypy caucus
+	CAUCUS_TESTING=true $(BIN)/mypy --strict caucus/engines
+	$(BIN)/python -m tools.function_length caucus
 	$(BIN)/lint-imports
 
 test: install node_modules/.stamp lint

@@ -268,6 +268,44 @@ SETTABLE_STATUSES = (
 )
 
 
+def _check_status_change(proposal: Proposal, status: str) -> None:
+    if status not in SETTABLE_STATUSES:
+        raise TableError("That status cannot be set by hand.")
+    if proposal.status == status:
+        raise TableError("The proposal already has that status.")
+    if status == Proposal.Status.OPEN and proposal.article_id is not None:
+        newer = Proposal.objects.filter(
+            negotiation_id=proposal.negotiation_id,
+            article_id=proposal.article_id,
+            side=proposal.side,
+            status=Proposal.Status.OPEN,
+        ).exclude(pk=proposal.pk)
+        if newer.exists():
+            raise TableError("The same side has a newer proposal on the table for this article.")
+    if status == Proposal.Status.TENTATIVELY_AGREED:
+        if proposal.article_id is None:
+            raise TableError("Only a proposal on an article can be tentatively agreed.")
+        if TentativeAgreement.objects.filter(
+            negotiation_id=proposal.negotiation_id, article_id=proposal.article_id
+        ).exists():
+            raise TableError("This article already has a tentative agreement.")
+
+
+def _agree(proposal: Proposal, note: str, signed_on: date | None) -> TentativeAgreement:
+    article = proposal.article
+    if article is None:  # checked before; this narrows it
+        raise TableError("Only a proposal on an article can be tentatively agreed.")
+    return TentativeAgreement.objects.create(
+        negotiation_id=proposal.negotiation_id,
+        article=article,
+        proposal=proposal,
+        session=proposal.session,
+        signed_on=signed_on or timezone.localdate(),
+        text=proposal.text,
+        notes=note,
+    )
+
+
 @transaction.atomic
 def do_set_proposal_status(
     actor: Actor,
@@ -278,43 +316,11 @@ def do_set_proposal_status(
     signed_on: date | None = None,
 ) -> TentativeAgreement | None:
     """Change a proposal's status; tentatively agreeing creates the article's TA."""
-    if status not in SETTABLE_STATUSES:
-        raise TableError("That status cannot be set by hand.")
+    _check_status_change(proposal, status)
     old = proposal.status
-    if old == status:
-        raise TableError("The proposal already has that status.")
     ta = None
-    if (
-        status == Proposal.Status.OPEN
-        and proposal.article_id is not None
-        and (
-            Proposal.objects.filter(
-                negotiation_id=proposal.negotiation_id,
-                article_id=proposal.article_id,
-                side=proposal.side,
-                status=Proposal.Status.OPEN,
-            )
-            .exclude(pk=proposal.pk)
-            .exists()
-        )
-    ):
-        raise TableError("The same side has a newer proposal on the table for this article.")
     if status == Proposal.Status.TENTATIVELY_AGREED:
-        if proposal.article_id is None:
-            raise TableError("Only a proposal on an article can be tentatively agreed.")
-        if TentativeAgreement.objects.filter(
-            negotiation_id=proposal.negotiation_id, article_id=proposal.article_id
-        ).exists():
-            raise TableError("This article already has a tentative agreement.")
-        ta = TentativeAgreement.objects.create(
-            negotiation_id=proposal.negotiation_id,
-            article_id=proposal.article_id,
-            proposal=proposal,
-            session=proposal.session,
-            signed_on=signed_on or timezone.localdate(),
-            text=proposal.text,
-            notes=note,
-        )
+        ta = _agree(proposal, note, signed_on)
     elif old == Proposal.Status.TENTATIVELY_AGREED:
         # Undoing a TA (entered by mistake) removes the agreement it created.
         TentativeAgreement.objects.filter(proposal=proposal).delete()
