@@ -159,6 +159,7 @@ NOT_AT_A_TABLE = {
     "api:openapi-json",
     "api:openapi-view",
     "api:list_negotiations",
+    "votes:home",
 } | {route for route in MATRIX if route.startswith(("accounts:", "members:", "audit:"))}
 # Objects that only exist at the national table (an update addressed to union B).
 NATIONAL_ONLY = {"site:update#to_b", "api:get_update#to_b"}

@@ -18,7 +18,7 @@ from django.http import Http404
 
 from caucus.accounts.permissions import has_perm, union_ids_with
 from caucus.table.models import Negotiation
-from caucus.votes.models import Vote, VoteRole
+from caucus.votes.models import State, Vote, VoteRole
 
 Role = VoteRole.Role
 # What each need asks: a permission that reaches the vote's negotiation, or a role in the vote.
@@ -116,3 +116,18 @@ def public_vote(slug: str, pk: int) -> Vote:
     if vote is None:
         raise Http404("No such vote.")
     return vote
+
+
+def votes_home(user: Any) -> Negotiation | None:
+    """Where the staff menu's "Votes" leads this user: the negotiation they reach with a vote
+    open, else the one with the newest vote, else the first they reach; None if none."""
+    reached = Negotiation.objects.none()
+    for perm in ("votes.manage", "votes.observe", "votes.turnout"):
+        reached = reached | Negotiation.objects.visible_to(user, perm)
+    role_tables = Negotiation.objects.filter(votes__roles__user=user)
+    reached = (reached | role_tables).distinct()
+    return (
+        reached.filter(votes__state=State.OPEN).first()
+        or reached.order_by("-votes__created_at", "name").first()
+    )
+

@@ -103,6 +103,11 @@ def check_setup(
         raise VoteError("; ".join(refused.messages), field="rule") from refused
 
 
+def _changes_the_roll(vote: Vote, units: Sequence[Any], fields: Mapping[str, Any]) -> bool:
+    same_units = {u.pk for u in units} == set(vote.units.values_list("pk", flat=True))
+    return not same_units or fields.get("cutoff", vote.cutoff) != vote.cutoff
+
+
 def published_costing(negotiation: Negotiation) -> bool:
     return CostingRun.objects.filter(negotiation=negotiation, is_published=True).exists()
 
@@ -126,6 +131,8 @@ def do_save_vote(
         require(actor, vote, "manage")
         require_state(vote, State.DRAFT, doing="changing its question, rule or window")
     check_setup(negotiation, units, articles, fields)
+    if vote.is_roll_locked and _changes_the_roll(vote, units, fields):
+        raise VoteError("The roll is locked: its units and cut-off stay.", field="units")
     is_new = vote.pk is None
     before = {} if is_new else {name: str(getattr(vote, name)) for name in SETUP_FIELDS}
     before_units = set() if is_new else set(vote.units.values_list("pk", flat=True))

@@ -6,6 +6,7 @@ from caucus.votes.views import count, mailings, paper, setup, turnout
 
 app_name = "votes"
 urlpatterns = [
+    path("", setup.vote_home, name="home"),
     path("n/<slug:slug>/", setup.vote_list, name="list"),
     path("n/<slug:slug>/new/", setup.vote_new, name="new"),
     path("<int:pk>/", setup.vote_detail, name="detail"),

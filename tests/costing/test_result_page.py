@@ -23,8 +23,8 @@ def test_the_result_page_runs_a_fixed_number_of_queries(
     client = cast.client("team")
     client.get(reverse("costing:run", args=[run.pk]))
     # session, user, OTP device, role grants, the run (with negotiation, union, creator), the
-    # employer's figures, and the two the menu's Votes link asks (the negotiations)
-    with django_assert_num_queries(8):
+    # employer's figures
+    with django_assert_num_queries(6):
         response = client.get(reverse("costing:run", args=[run.pk]))
     assert response.status_code == 200
 

@@ -168,12 +168,11 @@ def test_the_dashboard_asks_the_same_number_of_queries_for_a_bigger_roster(
     client = cast.client("team")
     client.get(URL)
     # Sign-in (4), the table and its unions (2), the locals (1), the threshold and its pledge
-    # (2), members by local (1), pledges by local (1), the chart's three lines (3), the staff
-    # menu's votes link (2).
-    with django_assert_num_queries(16):
+    # (2), members by local (1), pledges by local (1), the chart's three lines (3).
+    with django_assert_num_queries(14):
         client.get(URL)
     for n in range(30):
         member = cast.world.member(cast.world.union_b, member_id=f"B-X{n}")
         do_assess(cast["admin"], member, 1 + n % 5)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(14):
         client.get(URL)

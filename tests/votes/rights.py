@@ -37,6 +37,7 @@ ADMIN: People = {"admin"}
 STAFF_API = VIEW
 
 RIGHTS: dict[str, tuple[str, People, tuple[str, ...]]] = {
+    "votes:home": ("GET", TURNOUT, ()),
     "votes:list": ("GET", TURNOUT, ("slug",)),
     "votes:new": ("GET", MANAGE, ("slug",)),
     "votes:detail": ("GET", VIEW, ("pk=open_vote_pk",)),

@@ -231,3 +231,19 @@ def test_a_counted_vote_cannot_be_deleted_for_a_year(cast: Any) -> None:
     with pytest.raises(RecordKept):
         Vote.objects.filter(pk=vote.pk).delete()
     assert Vote.objects.filter(pk=vote.pk).exists()
+
+
+def test_once_the_roll_is_locked_its_units_and_cut_off_stay(cast: Any) -> None:
+    vote = draft_vote(cast)
+    actions.do_freeze_roll(cast["team"], vote)
+    actions.do_lock_roll(cast["team"], vote)
+    with pytest.raises(VoteError, match="The roll is locked") as refused:
+        actions.do_save_vote(
+            cast["team"],
+            vote.negotiation,
+            vote,
+            units=[cast.world.unit_a],
+            **setup_fields(),
+        )
+    assert refused.value.field == "units"
+    assert Voter.objects.filter(vote=vote).count() == 1

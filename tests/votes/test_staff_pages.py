@@ -115,3 +115,18 @@ def test_an_observer_watches_but_cannot_close_the_vote(cast: Any) -> None:
     assert client.post(reverse("votes:close", args=[vote.pk])).status_code == 404
     vote.refresh_from_db()
     assert vote.state == State.OPEN
+
+
+def test_the_staff_menu_leads_to_the_votes_of_the_table_with_an_open_vote(cast: Any) -> None:
+    from tests.votes.helpers import vote_row
+
+    local_a = cast.world.local_a_negotiation()
+    vote_row(local_a, State.OPEN)
+    organizer = cast.client("organizer_a")
+    page = organizer.get(reverse("table:home"), follow=True).content.decode()
+    assert f'<a href="{reverse("votes:home")}">Votes</a>' in page
+    menu = organizer.get(reverse("votes:home"))
+    assert menu.status_code == 302
+    assert menu["Location"] == reverse("votes:list", args=[local_a.slug])
+    comms = cast.client("comms").get(reverse("table:home"), follow=True).content.decode()
+    assert ">Votes</a>" not in comms

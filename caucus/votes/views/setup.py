@@ -19,12 +19,22 @@ from caucus.audit.models import AuditEvent
 from caucus.members.models import Member, Standing
 from caucus.table.access import access_negotiation
 from caucus.votes import actions, states
-from caucus.votes.access import access_vote, may_see_votes_of, reaches, visible_votes
+from caucus.votes.access import access_vote, may_see_votes_of, reaches, visible_votes, votes_home
 from caucus.votes.errors import VoteError
 from caucus.votes.forms import KeyFileForm, KeyForm, RoleForm, VoteForm, place_error, text_forms
 from caucus.votes.models import State, Voter, VoteRole
 from caucus.votes.rules import rule_words
 from caucus.votes.views import done_or_refused, render_vote
+
+
+@staff_required()
+def vote_home(request: StaffRequest) -> HttpResponse:
+    """The staff menu's "Votes": the votes of the table this user follows (found only when
+    asked, so that no other staff page pays for it)."""
+    negotiation = votes_home(request.user)
+    if negotiation is None:
+        raise Http404("No votes for you to see.")
+    return redirect("votes:list", slug=negotiation.slug)
 
 
 @staff_required()
