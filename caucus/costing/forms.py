@@ -16,9 +16,24 @@ from caucus.lib.uploads import (
     check_upload_size,
     max_upload_bytes,
 )
+from caucus.orgs.models import Union
 from caucus.table.models import Negotiation, Proposal
 
 ACCEPTED_SUFFIXES = (".csv", ".xlsx")
+
+
+def _model_choice(field: forms.Field) -> forms.ModelChoiceField[Any]:
+    """A field known to choose rows, for its ``queryset``."""
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{field!r} chooses no rows")
+    return field
+
+
+def _choice(field: forms.Field) -> forms.ChoiceField:
+    """A field known to offer choices, for its ``choices``."""
+    if not isinstance(field, forms.ChoiceField):
+        raise TypeError(f"{field!r} offers no choices")
+    return field
 
 
 class ProposalChoice(forms.ModelMultipleChoiceField):
@@ -37,7 +52,7 @@ class NewRunForm(forms.Form):
         widget=forms.RadioSelect,
         initial="members",
     )
-    union = forms.ModelChoiceField(
+    union: forms.ModelChoiceField[Union] = forms.ModelChoiceField(
         queryset=None,
         required=False,
         label="Members of",
@@ -73,7 +88,7 @@ class NewRunForm(forms.Form):
     def __init__(self, *args: Any, user: Any, negotiation: Negotiation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         unions = unions_with(user, "costing.run").filter(coalition=negotiation.coalition_id)
-        self.fields["union"].queryset = unions  # type: ignore[attr-defined]
+        _model_choice(self.fields["union"]).queryset = unions
         if not is_coalition_wide(user, "costing.run"):
             self.fields["union"].required = True
         self.fields["file"].widget.attrs["accept"] = ",".join(ACCEPTED_SUFFIXES)
@@ -86,7 +101,7 @@ class NewRunForm(forms.Form):
         problems = [(p, terms_problems(p)) for p in candidates]
         costable = [p for p, found in problems if not found]
         self.refused = [(p, found) for p, found in problems if found]
-        self.fields["proposals"].queryset = Proposal.objects.filter(  # type: ignore[attr-defined]
+        _model_choice(self.fields["proposals"]).queryset = Proposal.objects.filter(
             pk__in=[p.pk for p in costable]
         ).order_by("-passed_on", "-id")
 
@@ -167,9 +182,11 @@ class WorkerForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.scales = scales
-        self.fields["classification"].choices = [("", "Choose…")] + [(c, c) for c in scales]
-        self.fields["region"].choices = [("", "Choose…")] + [(r, r) for r in regions if r]
-        self.fields["local"].choices = [("", "Not sure / not listed")] + [
+        _choice(self.fields["classification"]).choices = [("", "Choose…")] + [
+            (c, c) for c in scales
+        ]
+        _choice(self.fields["region"]).choices = [("", "Choose…")] + [(r, r) for r in regions if r]
+        _choice(self.fields["local"]).choices = [("", "Not sure / not listed")] + [
             (n, n) for n in locals_ if n
         ]
         for field in self.fields.values():

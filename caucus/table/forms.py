@@ -158,9 +158,9 @@ class ProposalForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.negotiation = negotiation
         querysets = {
-            "article": negotiation.articles.all(),  # type: ignore[attr-defined]
-            "session": negotiation.sessions.all(),  # type: ignore[attr-defined]
-            "package": negotiation.packages.all(),  # type: ignore[attr-defined]
+            "article": negotiation.articles.all(),
+            "session": negotiation.sessions.all(),
+            "package": negotiation.packages.all(),
         }
         for name, queryset in querysets.items():
             if name in self.fields:
