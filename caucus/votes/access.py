@@ -130,4 +130,3 @@ def votes_home(user: Any) -> Negotiation | None:
         reached.filter(votes__state=State.OPEN).first()
         or reached.order_by("-votes__created_at", "name").first()
     )
-
