@@ -6,7 +6,7 @@ the language and a site-wide generation; anything signed in, posted or carrying 
 parameters is rendered as before, so a member's own page is never cached for another. Each
 stored page has its CSRF token cut out and the visitor's own put back when served.
 
-The generation moves on every save or delete of what those pages show (updates and their
+The generation (a random token) moves on every save or delete of what those pages show (updates and their
 translations and documents, sheets, costing runs, the table, the organizations), which
 leaves every stored page behind at once: publishing or editing invalidates.
 Pages are kept in each web process's memory (the busiest pages, a few hundred kilobytes), and
@@ -19,6 +19,7 @@ URLconf.
 from __future__ import annotations
 
 import re
+import secrets
 import time
 from collections.abc import Callable
 from functools import wraps
@@ -26,6 +27,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
@@ -58,7 +60,7 @@ class _Pages:
     def current(self) -> Any:
         now = time.monotonic()
         if now - self.checked >= settings.CAUCUS_PAGE_CACHE_CHECK_SECONDS:
-            generation = cache.get_or_set(GENERATION_KEY, 1, None)
+            generation = cache.get_or_set(GENERATION_KEY, _new_generation, None)
             if generation != self.generation:
                 self.generation, self.pages = generation, {}
             self.checked = now
@@ -116,13 +118,23 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     return wrapped
 
 
+def _new_generation() -> str:
+    return secrets.token_hex(8)
+
+
+def _move_generation() -> None:
+    cache.set(GENERATION_KEY, _new_generation(), None)
+
+
 def invalidate(sender: Any, **kwargs: Any) -> None:
+    """A fresh random generation (a counter could come back to a number pages were stored
+    under, after a rollback or an evicted key): now, which the database cache commits with the
+    edit, and again on commit, so a shared cache outside the transaction (Redis) cannot let a
+    page rendered before the commit be kept under the new generation."""
     if sender._meta.app_label not in INVALIDATING_APPS:
         return
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not set yet: nothing stored under a generation to leave behind
-        cache.set(GENERATION_KEY, 2, None)
+    _move_generation()
+    transaction.on_commit(_move_generation)
 
 
 def connect() -> None:

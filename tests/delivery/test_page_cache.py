@@ -66,3 +66,18 @@ def test_each_visitor_of_a_cached_page_gets_a_csrf_token_of_their_own(
     token_two = pattern.search(response.content.decode()).group(1)
     assert token_one != token_two
     assert "csrftoken" in response.cookies  # the token belongs to this visitor's own cookie
+
+
+def test_a_web_process_checks_for_edits_at_most_once_a_second_and_serves_hits_without_a_query(
+    world: Any, update: Any, settings: Any, django_assert_num_queries: Any
+) -> None:
+    from caucus.delivery import pagecache
+
+    settings.CAUCUS_PAGE_CACHE_CHECK_SECONDS = 1
+    pagecache.PAGES.checked = 0.0
+    world.negotiation.is_public = True
+    world.negotiation.save()
+    assert "Strike vote coming" in _page(Client(), update)
+    with django_assert_num_queries(0):
+        for _ in range(3):
+            assert "Strike vote coming" in _page(Client(), update)
