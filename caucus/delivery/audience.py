@@ -16,6 +16,7 @@ from django.db.models.functions import Lower
 
 from caucus.accounts.permissions import union_ids_with
 from caucus.delivery.models import Channel, MemberPreference, Suppression
+from caucus.delivery.sms import phone_key
 from caucus.members.models import Member
 
 
@@ -103,10 +104,24 @@ def reachable(members: QuerySet[Member], channel: str, update: Any) -> QuerySet[
     return _not_suppressed(_not_opted_out(members, channel, update), channel)
 
 
+def _texts_reached(members: QuerySet[Member]) -> int:
+    """Members with a phone, less those whose number replied STOP: numbers are matched by
+    their digits (``sms.phone_key``), which SQL cannot compute, so only when there are any."""
+    stopped = set(
+        Suppression.objects.filter(channel=Channel.SMS, lifted_at__isnull=True).values_list(
+            "union_id", "address"
+        )
+    )
+    if not stopped:
+        return members.count()
+    phones = members.values_list("union_id", "phone").iterator(chunk_size=5000)
+    return sum(1 for union_id, phone in phones if (union_id, phone_key(phone)) not in stopped)
+
+
 def counts(members: QuerySet[Member], update: Any) -> dict[str, int]:
     """How many members the send would reach by each channel, and how many it would miss."""
     return {
         "chosen": members.count(),
         Channel.EMAIL: reachable(members, Channel.EMAIL, update).count(),
-        Channel.SMS: reachable(members, Channel.SMS, update).count(),
+        Channel.SMS: _texts_reached(reachable(members, Channel.SMS, update)),
     }
