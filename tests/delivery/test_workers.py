@@ -27,6 +27,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from tests.delivery.conftest import free_port
+from tests.tools import need
 
 ROOT = Path(__file__).resolve().parents[2]
 MEMBERS = 300
@@ -173,8 +174,12 @@ def _redis(command: str) -> str:
 def test_two_workers_on_redis_share_a_send_and_one_killed_doubles_at_most_one_message(
     migrated: Path, inbox: tuple[CountingInbox, int], tmp_path: Path
 ) -> None:
-    if shutil.which("redis-cli") is None or _redis("PING") != "PONG":
-        pytest.fail("Redis must answer on 127.0.0.1:6379 for this test (CI starts it)")
+    need("redis-cli")
+    if _redis("PING") != "PONG":
+        message = "Redis does not answer on 127.0.0.1:6379"
+        if os.environ.get("CAUCUS_REQUIRE_TOOLS"):
+            pytest.fail(f"CAUCUS_REQUIRE_TOOLS is set but {message} (.ci/run starts it)")
+        pytest.skip(message)
     _redis("FLUSHDB")
     handler, port = inbox
     database = tmp_path / "caucus.sqlite3"
