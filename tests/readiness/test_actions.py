@@ -238,6 +238,28 @@ def test_a_worksite_behind_goal_is_named_and_projected_at_its_pace(local: Any, c
     assert "at this pace" in page
 
 
+def test_the_action_page_gives_results_by_local_unit_and_shift(local: Any, cast: Any) -> None:
+    import html
+    import re
+
+    action = _pledge_drive(cast)
+    for member in local.store_1:
+        do_assess(cast["organizer_a"], member, 2, shift="night")
+    for member in (*local.store_1[:2], local.union_b[0]):
+        do_pledge(None, action, member, channel="link")
+    response = cast.client("team").get(f"/staff/readiness/national-2026/actions/{action.pk}/")
+    words = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.unescape(response.content.decode())))
+    # Union A: eight members in its Stores unit, five on nights (Store 1's five), two signed;
+    # union B: two members, one signed. Mara and Store 2's two have no shift known yet.
+    for heading in ("By local", "By worksite", "By unit", "By shift"):
+        assert heading in words
+    assert "Local A 8 2 25%" in words
+    assert "Local A Stores 8 2 25%" in words
+    assert "Local B Stores 2 1 50%" in words
+    assert "Night 5 2 40%" in words
+    assert "Not known 5 1 20%" in words
+
+
 def test_an_organizer_sees_results_among_their_own_locals_members_only(
     local: Any, cast: Any
 ) -> None:
