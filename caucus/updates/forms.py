@@ -6,10 +6,13 @@ the whole coalition only to coalition-wide writers, and published proposals only
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
 from django.db import models
+from django.forms.boundfield import BoundField, BoundWidget
 from django.utils.text import slugify
 
 from caucus.accounts.permissions import is_coalition_wide, unions_with
@@ -18,6 +21,10 @@ from caucus.sheets.models import Sheet
 from caucus.table.models import Negotiation, Proposal, Session
 from caucus.updates.actions import UpdateError, check_update
 from caucus.updates.models import Update, UpdateDocument, UpdateTranslation
+
+# A list of boxes this long gets a filter box above it (and proposals are grouped by article).
+FILTER_FROM = 8
+CHOICE_LISTS = ("audience", "unions", "cites_proposals", "cites_sessions", "sheets")
 
 AUDIENCE_WHOLE = "coalition"
 AUDIENCE_UNIONS = "unions"
@@ -39,6 +46,49 @@ def _choice(field: forms.Field) -> forms.ChoiceField:
     if not isinstance(field, forms.ChoiceField):
         raise TypeError(f"{field!r} offers no choices")
     return field
+
+
+@dataclass
+class ChoiceGroup:
+    """Boxes under one heading ("" when the list has no groups)."""
+
+    heading: str
+    choices: list[BoundWidget] = dataclasses.field(default_factory=list)
+
+
+@dataclass
+class FormRow:
+    """One field of the form as the template lays it out: a plain field, or a list of boxes
+    in groups, with a filter box when it is long."""
+
+    field: BoundField
+    groups: list[ChoiceGroup] | None = None
+    count: int = 0
+
+    @property
+    def is_choices(self) -> bool:
+        return self.groups is not None
+
+    @property
+    def is_filterable(self) -> bool:
+        return self.count >= FILTER_FROM
+
+
+def _article_heading(proposal: Any) -> tuple[tuple[int, int, str], str]:
+    """A proposal's group: its article, in the contract's order; those with none last."""
+    article = proposal.article
+    if article is None:
+        return (1, 0, ""), "Not about one article"
+    return (0, article.order, article.number), str(article)
+
+
+def group_by_article(choices: list[BoundWidget]) -> list[ChoiceGroup]:
+    """Proposal boxes under their article's heading; within one, the order they came in."""
+    groups: dict[tuple[int, int, str], ChoiceGroup] = {}
+    for choice in choices:
+        key, heading = _article_heading(choice.data["value"].instance)
+        groups.setdefault(key, ChoiceGroup(heading)).choices.append(choice)
+    return [groups[key] for key in sorted(groups)]
 
 
 class ProposalChoiceField(forms.ModelMultipleChoiceField):
@@ -107,17 +157,18 @@ class UpdateForm(forms.ModelForm):
         if not is_coalition_wide(user, "updates.publish"):
             # Offered choices match what the writer may do; clean() enforces it again.
             _choice(self.fields["audience"]).choices = [(AUDIENCE_UNIONS, AUDIENCE_LABELS[1][1])]
+        negotiations = Negotiation.objects.visible_to(user, "updates.edit")
         _model_choice(self.fields["cites_proposals"]).queryset = (
-            Proposal.objects.filter(is_published=True)
+            Proposal.objects.filter(is_published=True, negotiation__in=negotiations)
             .select_related("article", "negotiation")
             .order_by("-passed_on", "-id")
         )
-        _model_choice(self.fields["cites_sessions"]).queryset = Session.objects.select_related(
-            "negotiation"
-        ).order_by("-date")
-        _model_choice(self.fields["negotiation"]).queryset = Negotiation.objects.visible_to(
-            user, "updates.edit"
+        _model_choice(self.fields["cites_sessions"]).queryset = (
+            Session.objects.filter(negotiation__in=negotiations)
+            .select_related("negotiation")
+            .order_by("-date")
         )
+        _model_choice(self.fields["negotiation"]).queryset = negotiations
         # Published sheets, and any already linked (a draft the team attached stays linked).
         linked = self.instance.sheets.all() if self.instance.pk else Sheet.objects.none()
         _model_choice(self.fields["sheets"]).queryset = Sheet.objects.filter(
@@ -138,6 +189,19 @@ class UpdateForm(forms.ModelForm):
             )
             if first is not None:
                 self.fields["negotiation"].initial = first.pk
+
+    def rows(self) -> list[FormRow]:
+        """The fields in order; lists of boxes grouped (proposals by article)."""
+        laid_out = []
+        for bound in self:
+            if bound.name not in CHOICE_LISTS:
+                laid_out.append(FormRow(bound))
+                continue
+            choices = list(bound.subwidgets)
+            long = bound.name == "cites_proposals" and len(choices) >= FILTER_FROM
+            groups = group_by_article(choices) if long else [ChoiceGroup("", choices)]
+            laid_out.append(FormRow(bound, groups, len(choices)))
+        return laid_out
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -14,6 +14,7 @@ from caucus.accounts.permissions import has_perm
 from caucus.lib.files import send_stored_file
 from caucus.lib.markdown import render_markdown
 from caucus.sheets.access import access_negotiation, access_sheet
+from caucus.sheets.models import Sheet
 from caucus.updates.access import access_update
 from caucus.updates.actions import (
     UpdateError,
@@ -64,18 +65,26 @@ def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required("updates.edit")
 def update_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """The update's page as members will see it (text, citations, documents, the sheets it
+    links), then, for staff only, what each linked sheet holds and which are not published."""
     update = access_update(request.user, pk)
+    linked = update.sheets.select_related("published_version").order_by("title")
     return render(
         request,
         "updates/preview.html",
         {
             "update": update,
+            "negotiation": update.negotiation,
             "text": update,
             "body_html": render_markdown(update.body),
             "cited_proposals": update.cites_proposals.filter(is_published=True).select_related(
                 "article"
             ),
             "cited_sessions": update.cites_sessions.all(),
+            "documents": update.documents.all(),
+            "preview": True,
+            "published_sheets": [s for s in linked if s.status == Sheet.Status.PUBLISHED],
+            "unpublished_sheets": [s for s in linked if s.status != Sheet.Status.PUBLISHED],
             "may_publish": has_perm(request.user, "updates.publish"),
         },
     )
