@@ -42,6 +42,18 @@ def test_an_organizers_token_lists_their_own_locals_latest_assessments(
     assert rows["A-2"]["level"] is None
 
 
+def test_every_page_of_assessments_read_through_the_api_is_audited(local: Any, cast: Any) -> None:
+    from caucus.audit.models import AuditEvent
+
+    do_assess(cast["organizer_a"], local.store_1[0], 2)
+    assert _get(cast, "organizer_a", "readiness/assessments?worksite=S1").status_code == 200
+    event = AuditEvent.objects.get(action="readiness.api_assessments")
+    assert (event.actor, event.union) == (cast["organizer_a"], cast.world.union_a)
+    assert (event.detail["locals"], event.detail["worksite"]) == (["Local A"], "S1")
+    _get(cast, "team", "readiness/assessments")  # refused: nothing read, nothing recorded
+    assert AuditEvent.objects.filter(action="readiness.api_assessments").count() == 1
+
+
 def test_readers_without_the_organizers_right_get_no_assessments(local: Any, cast: Any) -> None:
     for who in ("team", "officer_a", "observer"):
         assert _get(cast, who, "readiness/assessments").status_code == 403

@@ -19,6 +19,7 @@ from caucus.api.access import require
 from caucus.api.paging import PageParams, page
 from caucus.api.params import NegotiationSlug
 from caucus.api.schemas import Message
+from caucus.audit.log import record
 from caucus.readiness.access import (
     members_at,
     readiness_negotiation,
@@ -167,6 +168,19 @@ def list_assessments(
     )
     if params.worksite:
         members = members.filter(worksite__code=params.worksite)
+    # Members' assessments leaving the union's pages are an export: each page of them audited.
+    unions = list(unions_at(user, negotiation, "readiness.assess"))
+    record(
+        user,
+        "readiness.api_assessments",
+        negotiation,
+        union=unions[0] if len(unions) == 1 else None,
+        request=request,
+        locals=[u.short_name or u.name for u in unions],
+        worksite=params.worksite or "",
+        offset=params.offset,
+        limit=params.limit,
+    )
 
     def out(member: Any) -> dict[str, Any]:
         state = getattr(member, "readiness", None)
