@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class VotesConfig(AppConfig):
     name = "caucus.votes"
     label = "votes"
+
+    def ready(self) -> None:
+        from caucus.votes import keeping
+
+        keeping.connect()

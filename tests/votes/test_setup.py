@@ -9,9 +9,11 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 
 from caucus.audit.models import AuditEvent
+from caucus.orgs.models import Worksite
 from caucus.votes import actions, clock, states
 from caucus.votes.errors import VoteError
 from caucus.votes.models import RecordKept, State, Vote, Voter
@@ -23,6 +25,7 @@ from tests.votes.helpers import (
     open_vote,
     scheduled_vote,
     setup_fields,
+    vote_row,
 )
 
 pytestmark = pytest.mark.django_db
@@ -231,6 +234,31 @@ def test_a_counted_vote_cannot_be_deleted_for_a_year(cast: Any) -> None:
     with pytest.raises(RecordKept):
         Vote.objects.filter(pk=vote.pk).delete()
     assert Vote.objects.filter(pk=vote.pk).exists()
+
+
+def test_a_counted_votes_roll_outlives_its_worksite_and_its_negotiation(cast: Any) -> None:
+    now = timezone.now()
+    vote = vote_row(
+        cast.world.negotiation,
+        State.TALLIED,
+        roll_locked_at=now,
+        keep_until=now + timedelta(days=365),
+    )
+    member = cast.member_record
+    closed = Worksite.objects.create(
+        employer=member.worksite.employer, region=member.worksite.region, name="Shut", code="X9"
+    )  # its members have left the roster; the roll still names it
+    Voter.objects.create(
+        vote=vote, key="local-a:GONE-1", union=member.union, unit=member.unit, worksite=closed
+    )
+    with pytest.raises(RecordKept), transaction.atomic():
+        closed.delete()
+    with pytest.raises(RecordKept), transaction.atomic():
+        cast.world.negotiation.delete()
+    assert vote.voters.count() == 1
+    Vote.objects.filter(pk=vote.pk).update(keep_until=now - timedelta(days=1))  # a year on
+    closed.delete()
+    assert not vote.voters.exists()
 
 
 def test_once_the_roll_is_locked_its_units_and_cut_off_stay(cast: Any) -> None:
