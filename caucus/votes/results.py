@@ -2,11 +2,12 @@
 each local's name, its online, paper and challenged ballots side by side, and the rule that
 results of fewer than ``SMALL_GROUP`` voters are not broken down: such a local's counts (and
 any channel with fewer than that many ballots) are replaced by a sentence, its outcome shown.
-The audit package keeps every count.
+The API withholds the same (``reported_result``); the audit package keeps every count.
 """
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -15,6 +16,8 @@ from caucus.orgs.models import Union
 from caucus.votes.models import SMALL_GROUP, Result, Vote
 
 CHANNELS = ("online", "paper", "challenged")
+# What a group of fewer than SMALL_GROUP voters does not show: its counts and its share.
+WITHHELD = ("yes", "no", "void", "cast", "yes_share", "yes_percent")
 
 
 def channel_label(channel: str) -> str:
@@ -51,18 +54,53 @@ def shown_result(vote: Vote) -> dict[str, Any] | None:
         "scope": outcome["scope"],
         "locals": rows,
         "coalition": coalition,
-        "paradoxes": outcome["paradoxes"],
+        "paradoxes": _paradoxes(outcome),
         "result": result,
     }
 
 
+def _is_small(body: dict[str, Any]) -> bool:
+    return bool(body["turnout_count"] < SMALL_GROUP)
+
+
+def _not_shown() -> str:
+    return _("Fewer than %(n)s members voted here, so the counts are not shown.") % {
+        "n": SMALL_GROUP
+    }
+
+
+def _paradoxes(outcome: dict[str, Any]) -> list[str]:
+    """The turnout-switch notes, but none of a small group (its note tells its counts)."""
+    small = {body["key"] for body in [*outcome["locals"], outcome["coalition"]] if _is_small(body)}
+    return [note for note in outcome["paradoxes"] if note.split(":", 1)[0] not in small]
+
+
+def reported_result(result: Result) -> dict[str, Any]:
+    """The result as the API gives it: the engine's JSON and the counts by channel, with what
+    the pages withhold withheld the same way (a small group's counts and share None, its
+    reason the sentence; a channel of fewer than ``SMALL_GROUP`` ballots None)."""
+    outcome = copy.deepcopy(result.outcome)
+    small = {body["key"] for body in outcome["locals"] if _is_small(body)}
+    for body in [*outcome["locals"], outcome["coalition"]]:
+        if _is_small(body):
+            body.update(dict.fromkeys(WITHHELD), reason=_not_shown(), paradox=None)
+    outcome["paradoxes"] = _paradoxes(result.outcome)
+    channels = {
+        key: {
+            channel: counts if sum(counts.values()) >= SMALL_GROUP else None
+            for channel, counts in by_channel.items()
+        }
+        for key, by_channel in result.channels.items()
+        if key not in small
+    }
+    return {"outcome": outcome, "channels": channels}
+
+
 def _row(body: dict[str, Any], name: str, channels: dict[str, dict[str, int]]) -> dict[str, Any]:
-    small = body["turnout_count"] < SMALL_GROUP
+    small = _is_small(body)
     row = {**body, "name": name, "small": small, "channels": []}
     if small:
-        row["reason"] = _("Fewer than %(n)s members voted here, so the counts are not shown.") % {
-            "n": SMALL_GROUP
-        }
+        row["reason"] = _not_shown()
         row["paradox"] = None
         return row
     for channel in CHANNELS:

@@ -66,3 +66,18 @@ def test_the_result_is_the_engines_json(cast: Any) -> None:
     local_a = body["outcome"]["locals"][0]
     assert (local_a["key"], local_a["yes_share"], local_a["passes"]) == ("local-a", "2/3", True)
     assert body["channels"]["local-b"]["online"] == {"yes": 19, "no": 11, "void": 0}
+
+
+def test_the_api_does_not_break_down_a_local_where_fewer_than_ten_voted(cast: Any) -> None:
+    vote = vote_row(cast.world.negotiation, State.TALLIED)
+    result_row(vote, {"local-a": (30, 20, 10, 0), "local-b": (12, 6, 3, 0)})  # B: 9 voted
+    path = f"/api/negotiations/national-2026/votes/{vote.pk}/result"
+    body = _get(cast, "team", path).json()
+    local_a, local_b = body["outcome"]["locals"]
+    assert (local_a["yes"], local_a["no"]) == (20, 10)
+    assert (local_b["yes"], local_b["no"], local_b["yes_share"]) == (None, None, None)
+    assert local_b["reason"] == "Fewer than 10 members voted here, so the counts are not shown."
+    assert (local_b["turnout_count"], local_b["passes"]) == (9, True)  # 6 of 9: two thirds
+    assert "6 yes of 9" not in str(body)
+    assert "local-b" not in body["channels"]
+    assert body["channels"]["local-a"]["online"] == {"yes": 20, "no": 10, "void": 0}

@@ -1,7 +1,8 @@
 """caucus.votes in the JSON API: the same access helpers as its pages (``caucus.votes.access``),
 read-only. A vote's state, window, rule and roll; its turnout (counts, never choices; an
 organizer's own locals only); and its result once counted (the engine's JSON, docs/votes.md,
-with each local's counts by how they were cast).
+with each local's counts by how they were cast; a group of fewer than 10 voters not broken
+down, as on the pages).
 
 Writes (casting, paper counts, the tally) are not offered here: the tally needs a trustee's
 key file in the request that counts, and the pages are where a person hands it over.
@@ -23,7 +24,7 @@ from caucus.table.access import access_negotiation
 from caucus.votes import turnout
 from caucus.votes.access import access_vote, may_see_votes_of, turnout_union_ids, visible_votes
 from caucus.votes.models import Vote
-from caucus.votes.results import result_of
+from caucus.votes.results import reported_result, result_of
 
 router = Router(tags=["votes"])
 ERRORS = {401: Message, 403: Message, 404: Message}
@@ -141,8 +142,7 @@ def get_vote_result(request: HttpRequest, slug: NegotiationSlug, vote_id: RowId)
         raise HttpError(404, "The vote has not been counted yet.")
     return {
         "vote": vote.pk,
-        "outcome": result.outcome,
-        "channels": result.channels,
+        **reported_result(result),
         "counted": result.counted,
         "tallied_at": result.tallied_at,
     }
