@@ -11,8 +11,11 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.urls import reverse
+from django.utils.html import escape
 
 from caucus.engines.ballots.keys import load_trustee_file
+from caucus.table.models import TentativeAgreement
 from caucus.votes.models import Vote
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +60,23 @@ def test_a_demo_members_link_casts_a_ballot_and_the_trustee_file_opens_the_key(
     key_file = (demo_folder() / f"vote-{ratify.pk}-trustee-key.json").read_text()
     key = load_trustee_file(key_file, DEMO_PASSPHRASE, public_key=ratify.key_bytes())
     assert bytes(key.public_key) == ratify.key_bytes()
+
+
+def test_the_ratification_ballot_links_the_tas_articles_the_sheet_and_the_costing_page(
+    demo: None,
+) -> None:
+    from caucus.demo.votes import demo_folder
+
+    ratify = Vote.objects.get(kind="ratification")
+    links = (demo_folder() / f"vote-{ratify.pk}-voting-links.txt").read_text()
+    code = re.search(r"\?code=([\w-]+)", links).group(1)
+    page = Client().get(ratify.get_public_url(), {"code": code}).content.decode()
+    assert 'id="means-h"' in page
+    agreements = TentativeAgreement.objects.filter(article__in=ratify.articles.all())
+    assert agreements.exists()
+    for agreement in agreements:
+        assert escape(agreement.text) in page
+    assert ratify.sheet is not None
+    assert ratify.sheet.get_public_url() in page
+    assert ratify.links_costing
+    assert reverse("costing_site:what_it_means", args=[ratify.negotiation.slug]) in page

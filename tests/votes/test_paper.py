@@ -61,6 +61,18 @@ def test_a_member_who_voted_online_cannot_be_handed_a_paper_ballot(cast: Any, vo
     assert voter.channel == "online"
 
 
+def test_a_member_added_after_the_roll_is_locked_is_sent_to_a_challenged_ballot(
+    cast: Any, vote: Any
+) -> None:
+    cast.world.member(member_id="A-77", first_name="Sam", last_name="Newhire")
+    assert not vote.voters.filter(key="local-a:A-77").exists()
+    url = reverse("votes:strike", args=[vote.pk])
+    page = cast.client("officer_a").get(url, {"q": "Newhire"}).content.decode()
+    assert "No one on the roll matches “Newhire”" in page
+    assert reverse("votes:challenged", args=[vote.pk]) in page
+    assert "Strike off Sam" not in page
+
+
 def _strike(cast: Any, *keys: str) -> None:
     for key in keys:
         paper.do_strike_off(cast["officer_a"], Voter.objects.get(key=key))
