@@ -177,10 +177,22 @@ def do_publish(actor: Actor, run: CostingRun, intro: str) -> None:
 
 
 @transaction.atomic
-def do_unpublish(actor: Actor, run: CostingRun) -> None:
+def do_unpublish(actor: Actor, run: CostingRun, *, reason: str = "") -> None:
     run.is_published = False
     run.save(update_fields=["is_published"])
-    record(actor, "costing.unpublish", run)
+    if reason:
+        record(actor, "costing.unpublish", run, reason=reason)
+    else:
+        record(actor, "costing.unpublish", run)
+
+
+def do_take_down_runs_costing(actor: Actor, proposal: Proposal) -> list[CostingRun]:
+    """Unpublish every published run that costs ``proposal``, which members may no longer
+    read: the member pages never name an unpublished proposal or its figures."""
+    taken = list(CostingRun.objects.filter(is_published=True, proposals=proposal))
+    for run in taken:
+        do_unpublish(actor, run, reason=f"It costs “{proposal.title}”, no longer published.")
+    return taken
 
 
 def record_export(actor: Actor, run: CostingRun, request: Any) -> None:

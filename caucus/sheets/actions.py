@@ -172,7 +172,9 @@ def do_publish(
         record(actor, "sheet.publish", sheet, request=request, version=version.number)
 
 
-def do_unpublish(actor: Actor, sheet: Sheet, request: HttpRequest | None = None) -> None:
+def do_unpublish(
+    actor: Actor, sheet: Sheet, request: HttpRequest | None = None, *, reason: str = ""
+) -> None:
     if not sheet.is_published:
         raise SheetError("The sheet is not published.")
     with transaction.atomic():
@@ -181,7 +183,25 @@ def do_unpublish(actor: Actor, sheet: Sheet, request: HttpRequest | None = None)
         sheet.published_version = None
         sheet.published_at = None
         sheet.save(update_fields=["status", "published_version", "published_at"])
-        record(actor, "sheet.unpublish", sheet, request=request, version=number)
+        extra = {"reason": reason} if reason else {}
+        record(actor, "sheet.unpublish", sheet, request=request, version=number, **extra)
+
+
+def do_take_down_sheets_showing(actor: Actor, proposal: Proposal) -> list[Sheet]:
+    """Unpublish every published sheet whose version shows ``proposal``, which members may no
+    longer read: a published sheet never shows an unpublished proposal."""
+    published = Sheet.objects.filter(
+        negotiation_id=proposal.negotiation_id, status=Sheet.Status.PUBLISHED
+    ).select_related("published_version")
+    taken = []
+    for sheet in published:
+        version = sheet.published_version
+        rows = version.rows.all() if version is not None else []
+        if any(source.get("id") == proposal.pk for row in rows for source in row.sources):
+            reason = f"It showed “{proposal.title}”, which is no longer published."
+            do_unpublish(actor, sheet, reason=reason)
+            taken.append(sheet)
+    return taken
 
 
 def record_export(
