@@ -56,7 +56,19 @@ def commitment_list(request: HttpRequest, slug: str) -> HttpResponse:
     negotiation = commitments_negotiation(request.user, slug)
     today = timezone.localdate()
     rows = [standing(c, today) for c in Commitment.objects.filter(negotiation=negotiation)]
-    return _render(request, "commitments/list.html", {"negotiation": negotiation, "rows": rows})
+    # The tentative agreements no commitment comes from yet: each one a step from tracking.
+    untracked = (
+        TentativeAgreement.objects.filter(negotiation=negotiation, commitments__isnull=True)
+        .select_related("article")
+        .order_by("article__order", "article__number")
+        if may_edit(request.user, negotiation)
+        else TentativeAgreement.objects.none()
+    )
+    return _render(
+        request,
+        "commitments/list.html",
+        {"negotiation": negotiation, "rows": rows, "untracked": list(untracked)},
+    )
 
 
 def _form(

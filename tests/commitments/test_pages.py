@@ -47,6 +47,9 @@ def test_the_team_tracks_a_commitment_from_a_tentative_agreement(cast: Any) -> N
         text="Hire.",
     )
     client = cast.client("team")
+    listing = _text(client.get(_url(cast)))
+    assert f'href="{_url(cast, "new/")}?ta={ta.pk}">Track Article 7: Seniority</a>' in listing
+    assert "Track Article 7" not in _text(cast.client("officer_a").get(_url(cast)))
     page = _text(client.get(_url(cast, f"new/?ta={ta.pk}")))
     assert 'value="Article 7: Seniority"' in page
     response = client.post(
@@ -74,6 +77,7 @@ def test_the_team_tracks_a_commitment_from_a_tentative_agreement(cast: Any) -> N
         ("North", 6000),
         ("South", 4000),
     ]
+    assert "Track Article 7" not in _text(client.get(_url(cast)))
 
 
 def test_a_region_that_is_not_the_employers_is_refused_by_line(cast: Any) -> None:
