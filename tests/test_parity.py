@@ -70,12 +70,13 @@ def _page(cast: Any, who: str | None, path: str, form: dict[str, Any]) -> Any:
 
 def _session_writes(negotiation: Any) -> tuple[str, dict[str, Any], str, dict[str, Any]]:
     slug = negotiation.slug
+    # Every person records the same day's session through both doors: each says it is another.
     session = {"date": "2026-04-01", "place": "Union hall", "public_summary": "We met."}
     return (
         f"/staff/table/{slug}/sessions/new/",
-        session,
+        {**session, "another_session": "on"},
         f"/api/negotiations/{slug}/sessions",
-        session,
+        {**session, "another_session": True},
     )
 
 
@@ -221,3 +222,19 @@ def test_a_pass_through_the_api_leaves_the_same_rows_and_audit_as_through_the_pa
     assert [p["status"] for p in by_api["proposals"]] == ["superseded", "open", "open"]
     assert by_page["events"] == by_api["events"]
     assert by_page["audit"] == by_api["audit"]
+
+
+def test_the_page_and_the_api_refuse_the_same_session_twice_alike(cast: Any) -> None:
+    from caucus.table.models import Session
+
+    negotiation = negotiation_of(cast, "national")
+    page_path, form, api_path, body = _session_writes(negotiation)
+    once = {k: v for k, v in form.items() if k != "another_session"}
+    assert _page(cast, "team", page_path, once).status_code == 302
+    page = _page(cast, "team", page_path, once)
+    assert "A session is already scheduled on April 1, 2026 at Union hall" in page.content.decode()
+    api = _api(cast, "team", api_path, {k: v for k, v in body.items() if k != "another_session"})
+    assert api.status_code == 422
+    assert "A session is already scheduled on April 1, 2026" in api.content.decode()
+    assert Session.objects.filter(negotiation=negotiation, date="2026-04-01").count() == 1
+    assert _api(cast, "team", api_path, body).status_code == 201

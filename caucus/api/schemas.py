@@ -178,6 +178,11 @@ class SessionIn(Schema):
     attendees: LongText = ""
     internal_notes: LongText = ""
     public_summary: LongText = ""
+    another_session: bool = Field(
+        False,
+        description="A session on a day and place that already has one is refused as a "
+        "duplicate unless this says the table really met twice that day.",
+    )
 
     @model_validator(mode="after")
     def _ends_after_it_starts(self) -> SessionIn:

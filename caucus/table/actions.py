@@ -45,7 +45,7 @@ from caucus.table.models import (
     TentativeAgreement,
     validate_time_zone,
 )
-from caucus.table.scheduling import zone_for_place
+from caucus.table.scheduling import same_day_sessions, zone_for_place
 from caucus.table.signals import proposal_unpublished
 
 
@@ -63,8 +63,22 @@ class TableError(Exception):
 
 
 @transaction.atomic
-def do_record_session(actor: Actor, negotiation: Negotiation, **fields: Any) -> Session:
-    """Record a session; without a time zone it takes its place's (``zone_for_place``)."""
+def do_record_session(
+    actor: Actor, negotiation: Negotiation, *, another_session: bool = False, **fields: Any
+) -> Session:
+    """Record a session; without a time zone it takes its place's (``zone_for_place``). A
+    second session on a day and place that already has one is most likely the same session:
+    it is recorded only with ``another_session`` (the table really met twice that day)."""
+    day = fields.get("date")
+    if day is not None and not another_session:
+        same = same_day_sessions(negotiation, day, str(fields.get("place") or "")).first()
+        if same is not None:
+            at = f" at {same.place}" if same.place else ""
+            raise TableError(
+                f"A session is already scheduled on {day:%B} {day.day}, {day.year}{at}. Record "
+                "what happened there, or say that this is another session.",
+                field="date",
+            )
     if not fields.get("time_zone"):
         fields["time_zone"] = zone_for_place(negotiation, str(fields.get("place") or ""))
     check_time_zone(fields["time_zone"])

@@ -85,19 +85,14 @@ class SessionForm(forms.ModelForm):
         day = data.get("date")
         if day is None or "another_session" not in self.fields:
             return data
+        # Shown above the form; do_record_session refuses the same session twice.
         self.same_day = list(same_day_sessions(self.negotiation, day, data.get("place", "")))
-        if self.same_day and not data.get("another_session"):
-            at = f" at {self.same_day[0].place}" if self.same_day[0].place else ""
-            self.add_error(
-                "date",
-                f"A session is already scheduled on {day:%B} {day.day}, {day.year}{at}. Record "
-                "what happened there (see above), or tick “This is another session”.",
-            )
         return data
 
     def session_fields(self) -> dict[str, Any]:
-        """What :func:`do_record_session` / :func:`do_edit_session` take."""
-        return {k: v for k, v in self.cleaned_data.items() if k != "another_session"}
+        """What :func:`do_record_session` (with ``another_session``) / :func:`do_edit_session`
+        take."""
+        return dict(self.cleaned_data)
 
 
 # What a proposal does to its article, in words that do not name the article field.

@@ -103,9 +103,13 @@ def session_new(request: StaffRequest, slug: str) -> HttpResponse:
     negotiation = access_negotiation(request.user, slug, "table.edit")
     form = SessionForm(request.POST or None, negotiation=negotiation)
     if request.method == "POST" and form.is_valid():
-        new = do_record_session(request.user, negotiation, **form.session_fields())
-        messages.success(request, "Session recorded. Now add the proposals passed at it.")
-        return redirect("table:session", slug, new.pk)
+        try:
+            new = do_record_session(request.user, negotiation, **form.session_fields())
+        except TableError as error:
+            form.add_error(error.field or None, error.message)
+        else:
+            messages.success(request, "Session recorded. Now add the proposals passed at it.")
+            return redirect("table:session", slug, new.pk)
     scheduled = sessions_to_record(negotiation, timezone.localdate())
     return render_table(
         request,
