@@ -80,3 +80,46 @@ def test_the_ratification_ballot_links_the_tas_articles_the_sheet_and_the_costin
     assert ratify.sheet.get_public_url() in page
     assert ratify.links_costing
     assert reverse("costing_site:what_it_means", args=[ratify.negotiation.slug]) in page
+
+
+def _signed_in(username: str) -> Client:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from caucus.accounts.models import User
+
+    user = User.objects.get(username=username)
+    client = Client()
+    client.force_login(user)
+    device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+    return client
+
+
+PAGES = {  # who opens which page of both demo votes, as the docs' demo paragraph names them
+    "team": ("detail", "roll", "credentials", "paper", "challenged", "turnout"),
+    "officer": ("strike", "paper", "challenged"),
+    "organizer": ("turnout", "not_voted"),
+    "observer": ("detail", "roll", "turnout"),
+}
+
+
+def test_every_page_of_the_demos_votes_opens_for_those_who_run_them(demo: None) -> None:
+    strike, ratify = Vote.objects.get(kind="strike"), Vote.objects.get(kind="ratification")
+    opened = []
+    for username, routes in PAGES.items():
+        client = _signed_in(username)
+        for vote in (strike, ratify):
+            for route in routes:
+                response = client.get(reverse(f"votes:{route}", args=[vote.pk]))
+                opened.append((username, vote.kind, route, response.status_code))
+    for username in ("team", "observer"):
+        client = _signed_in(username)
+        for route in ("results", "package"):
+            response = client.get(reverse(f"votes:{route}", args=[strike.pk]))
+            opened.append((username, "strike", route, response.status_code))
+    assert [row for row in opened if row[3] != 200] == []
+    package = _signed_in("observer").get(reverse("votes:package", args=[strike.pk]))
+    assert package["Content-Type"] == "application/zip"
+    assert package.content[:2] == b"PK"
