@@ -15,7 +15,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from caucus.audit.log import record
-from caucus.table.models import Negotiation, Proposal, Session
+from caucus.table.models import Correspondence, Negotiation, Proposal, Session
 from caucus.updates.audience import may_address
 from caucus.updates.models import Update, UpdateDocument, UpdateTranslation
 
@@ -40,6 +40,7 @@ def check_update(
     unions: Sequence[Any],
     cites_proposals: Sequence[Proposal] = (),
     cites_sessions: Sequence[Session] = (),
+    cites_letters: Sequence[Correspondence] = (),
     sheets: Sequence[Any] = (),
 ) -> None:
     """The rules of an update's audience and citations; raises UpdateError naming the field."""
@@ -60,6 +61,8 @@ def check_update(
         )
     if any(s.negotiation_id != negotiation.pk for s in cites_sessions):
         raise UpdateError("Cite sessions from this negotiation only.", field="cites_sessions")
+    if any(c.negotiation_id != negotiation.pk or not c.is_published for c in cites_letters):
+        raise UpdateError("Cite published letters of this negotiation only.", field="cites_letters")
     if any(sheet.negotiation_id != negotiation.pk for sheet in sheets):
         raise UpdateError("Link sheets of this negotiation only.", field="sheets")
 
@@ -79,6 +82,7 @@ def do_save_update(
     unions: Sequence[Any] = (),
     cites_proposals: Sequence[Proposal] = (),
     cites_sessions: Sequence[Session] = (),
+    cites_letters: Sequence[Correspondence] = (),
     sheets: Sequence[Any] = (),
     **fields: Any,
 ) -> Update:
@@ -90,6 +94,7 @@ def do_save_update(
         unions=[] if fields["to_whole_coalition"] else unions,
         cites_proposals=cites_proposals,
         cites_sessions=cites_sessions,
+        cites_letters=cites_letters,
         sheets=sheets,
     )
     is_new = update is None
@@ -103,6 +108,7 @@ def do_save_update(
     update.unions.set([] if update.to_whole_coalition else unions)
     update.cites_proposals.set(cites_proposals)
     update.cites_sessions.set(cites_sessions)
+    update.cites_letters.set(cites_letters)
     update.sheets.set(sheets)
     if is_new:
         record(actor, "update.create", update, title=update.title)

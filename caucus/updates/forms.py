@@ -18,13 +18,20 @@ from django.utils.text import slugify
 from caucus.accounts.permissions import is_coalition_wide, unions_with
 from caucus.lib.uploads import DocumentField
 from caucus.sheets.models import Sheet
-from caucus.table.models import Negotiation, Proposal, Session
+from caucus.table.models import Correspondence, Negotiation, Proposal, Session
 from caucus.updates.actions import UpdateError, check_update
 from caucus.updates.models import Update, UpdateDocument, UpdateTranslation
 
 # A list of boxes this long gets a filter box above it (and proposals are grouped by article).
 FILTER_FROM = 8
-CHOICE_LISTS = ("audience", "unions", "cites_proposals", "cites_sessions", "sheets")
+CHOICE_LISTS = (
+    "audience",
+    "unions",
+    "cites_proposals",
+    "cites_sessions",
+    "cites_letters",
+    "sheets",
+)
 
 AUDIENCE_WHOLE = "coalition"
 AUDIENCE_UNIONS = "unions"
@@ -103,6 +110,11 @@ class SessionChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.negotiation.name}: {obj.date:%b %-d, %Y}{place}"
 
 
+class LetterChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.sent_on:%b %-d, %Y} · {obj.sender} to {obj.recipient}: {obj.subject}"
+
+
 class UpdateForm(forms.ModelForm):
     audience = forms.ChoiceField(
         label="Who is this update for?",
@@ -122,7 +134,13 @@ class UpdateForm(forms.ModelForm):
         label="Sessions this update reports on",
         widget=forms.CheckboxSelectMultiple,
     )
-
+    cites_letters = LetterChoiceField(
+        queryset=Correspondence.objects.none(),
+        required=False,
+        label="Letters and e-mails this update cites",
+        help_text="Only correspondence marked published in the table's log can be cited.",
+        widget=forms.CheckboxSelectMultiple,
+    )
     sheets = forms.ModelMultipleChoiceField(
         queryset=Sheet.objects.none(),
         required=False,
@@ -144,6 +162,7 @@ class UpdateForm(forms.ModelForm):
             "unions",
             "cites_proposals",
             "cites_sessions",
+            "cites_letters",
         ]
         widgets = {"unions": forms.CheckboxSelectMultiple}
         labels = {"unions": "Which unions", "slug": "Web address (leave empty to make one)"}
@@ -168,6 +187,9 @@ class UpdateForm(forms.ModelForm):
             .select_related("negotiation")
             .order_by("-date")
         )
+        _model_choice(self.fields["cites_letters"]).queryset = Correspondence.objects.filter(
+            is_published=True, negotiation__in=negotiations
+        ).order_by("-sent_on", "-id")
         _model_choice(self.fields["negotiation"]).queryset = negotiations
         # Published sheets, and any already linked (a draft the team attached stays linked).
         linked = self.instance.sheets.all() if self.instance.pk else Sheet.objects.none()
@@ -219,6 +241,7 @@ class UpdateForm(forms.ModelForm):
                     unions=list(data.get("unions") or []),
                     cites_proposals=list(data.get("cites_proposals") or []),
                     cites_sessions=list(data.get("cites_sessions") or []),
+                    cites_letters=list(data.get("cites_letters") or []),
                     sheets=list(data.get("sheets") or []),
                 )
             except UpdateError as error:
@@ -241,6 +264,7 @@ class UpdateForm(forms.ModelForm):
             "unions": list(data["unions"]),
             "cites_proposals": list(data["cites_proposals"]),
             "cites_sessions": list(data["cites_sessions"]),
+            "cites_letters": list(data["cites_letters"]),
             "sheets": list(data["sheets"]),
         }
 

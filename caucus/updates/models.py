@@ -101,6 +101,9 @@ class Update(models.Model):
     cites_sessions = models.ManyToManyField(
         "table.Session", blank=True, related_name="cited_in_updates"
     )
+    cites_letters = models.ManyToManyField(
+        "table.Correspondence", blank=True, related_name="cited_in_updates"
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
