@@ -98,3 +98,21 @@ def test_the_result_page_shows_wages_alone_time_off_and_each_roll_up_component(
     assert 'id="rollup-components"' in page
     assert 'Pension <span class="muted">(base pay only)</span>' in page
     assert "<td>6.00%</td>" in page
+
+
+def test_the_result_page_reports_wages_alone_beside_total_compensation(
+    cast: Any, world: Any
+) -> None:
+    run = finished_run(cast, world)
+    page = cast.client("team").get(reverse("costing:run", args=[run.pk])).content.decode()
+    wages = page[page.index('<table class="numbers" id="wages-alone">') :]
+    wages = wages[: wages.index("</table>")]
+    assert "Wages alone, above today's contract" in wages
+    for column in ("Wages above status quo", "% of base payroll", "Cents per hour"):
+        assert f'<th scope="col">{column}</th>' in wages
+    year_1 = run.summary["proposals"][0]["years"][0]
+    assert year_1["wages_above_status_quo"] > 0
+    assert f"${year_1['wages_above_status_quo']:,.0f}" in wages
+    assert f"{year_1['wages_above_status_quo_cents_per_hour']:.1f}¢" in wages
+    # The whole-term row of the total table names its percent as a yearly average.
+    assert "(% a year on average)</span>" in page
