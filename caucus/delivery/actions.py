@@ -127,8 +127,7 @@ def do_create_send(
         update.embargoed = True
         update.save(update_fields=["embargoed", "updated_at"])
     _record_send(actor, send, scheduled_for if later else None, embargo=embargo)
-    if later:
-        assert scheduled_for is not None
+    if later and scheduled_for is not None:
         transaction.on_commit(lambda: _start_at(send.pk, scheduled_for))
     else:
         transaction.on_commit(lambda: start_send.enqueue(send.pk))

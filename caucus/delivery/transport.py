@@ -63,7 +63,8 @@ class SmtpConnection:
     def send(self, sender: str, recipient: str, message: bytes) -> None:
         """Hand one message over; returns only once the server accepted it."""
         self.open()
-        assert self._smtp is not None
+        if self._smtp is None:  # open() connects or raises
+            raise smtplib.SMTPServerDisconnected("no connection to the mail server")
         if self._smtp.does_esmtp and self._smtp.has_extn("pipelining"):
             self._send_pipelined(sender, recipient, message)
             return
@@ -89,7 +90,8 @@ class SmtpConnection:
         """RFC 2920: MAIL, RCPT and DATA in one write, then the content: two round trips a
         message instead of four. The content goes only if all three were accepted."""
         smtp = self._smtp
-        assert smtp is not None
+        if smtp is None:
+            raise smtplib.SMTPServerDisconnected("no connection to the mail server")
         try:
             envelope = f"MAIL FROM:<{parseaddr(sender)[1]}>\r\nRCPT TO:<{recipient}>\r\nDATA\r\n"
             smtp.send(envelope.encode())

@@ -207,7 +207,8 @@ def _sign(rnd: Round, team: Any, key: str, session: Session) -> TentativeAgreeme
     proposal = rnd.proposals[key]
     since = last_event_id()
     agreement = do_set_proposal_status(team, proposal, TA, signed_on=session.date)
-    assert agreement is not None
+    if agreement is None:
+        raise RuntimeError(f"the demo's {key} made no tentative agreement")
     # The action files the agreement under the session the pass was made at; it was
     # signed at a later one.
     TentativeAgreement.objects.filter(pk=agreement.pk).update(session=session)

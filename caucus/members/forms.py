@@ -122,7 +122,8 @@ class MappingForm(forms.Form):
 
     def clean_confirm_drop(self) -> int:
         typed = self.cleaned_data["confirm_drop"]
-        assert self.drops is not None
+        if self.drops is None:  # the field is only there when the import drops members
+            return typed
         if typed != self.drops.dropping:
             raise forms.ValidationError(
                 f"That is not the count: type {self.drops.dropping} to confirm."

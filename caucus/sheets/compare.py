@@ -59,8 +59,8 @@ def passes_by_article(
         .order_by("passed_on", "created_at", "id")
     )
     for proposal in proposals:
-        assert proposal.article_id is not None
-        found[proposal.article_id][proposal.side].append(proposal)
+        if proposal.article_id is not None:  # the query takes proposals on an article only
+            found[proposal.article_id][proposal.side].append(proposal)
     return found
 
 

@@ -25,7 +25,8 @@ LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 def _choices(form: forms.Form, name: str) -> forms.ModelChoiceField:
     field = form.fields[name]
-    assert isinstance(field, forms.ModelChoiceField)
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{name} chooses no rows")
     return field
 
 
