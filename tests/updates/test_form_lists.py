@@ -157,3 +157,29 @@ def test_the_member_page_shows_the_same_sheet_section_as_the_preview(
 
     assert section(member) == section(preview)
     assert "Seniority, not yet out" not in member
+
+
+def test_a_new_update_is_for_the_whole_coalition_unless_the_writer_may_not_address_it(
+    cast: Any,
+) -> None:
+    whole = re.compile(r'<input type="radio" name="audience" value="coalition"[^>]*checked')
+    some = re.compile(r'<input type="radio" name="audience" value="unions"[^>]*checked')
+    assert whole.search(_form_page(cast))
+    assert not some.search(_form_page(cast))
+    theirs = cast.client("comms_a").get(reverse("updates:new")).content.decode()
+    assert some.search(theirs)
+
+
+def test_the_form_as_it_opens_saves_on_the_first_try(cast: Any) -> None:
+    page = _form_page(cast)
+    negotiation = re.search(r'<option value="(\d+)" selected>', page)
+    assert negotiation is not None
+    data = {
+        "negotiation": negotiation.group(1),
+        "audience": "coalition",
+        "title": "First update",
+        "body": "We met.",
+        "language": "en",
+    }
+    response = cast.client("comms").post(reverse("updates:new"), data)
+    assert response.status_code == 302
