@@ -16,7 +16,14 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-install: $(STAMP)
+# The member pages' translations, compiled from caucus/locale/*/LC_MESSAGES/django.po (pure
+# Python, no gettext tools needed); the .mo files are not in git (docs/languages.md).
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard caucus/locale/*/LC_MESSAGES/django.po))
+
+$(CATALOGS): %.mo: %.po tools/messages.py | $(STAMP)
+	$(BIN)/python -m tools.messages compile
+
+install: $(STAMP) $(CATALOGS)
 
 node_modules/.stamp: package.json package-lock.json
 	npm ci --silent --no-audit --no-fund

@@ -119,11 +119,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Django's LocaleMiddleware, with the member's roster language and English staff pages: it
+    # needs the signed-in user, so it comes after authentication (caucus/site/languages.py).
+    "caucus.site.languages.MemberLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -141,6 +143,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "caucus.accounts.context_processors.roles",
@@ -207,14 +210,18 @@ LOGIN_REDIRECT_URL = "table:home"
 LOGOUT_REDIRECT_URL = "site:home"
 
 LANGUAGE_CODE = "en"
+# The member pages' languages (docs/languages.md), each named in itself for the switcher.
+# Staff pages stay in English.
 LANGUAGES = [
     ("en", "English"),
     ("es", "Español"),
-    ("fr", "Français"),
-    ("zh-hans", "中文"),
-    ("vi", "Tiếng Việt"),
+    ("zh-hans", "简体中文"),
     ("tl", "Tagalog"),
+    ("vi", "Tiếng Việt"),
 ]
+LOCALE_PATHS = [BASE_DIR / "caucus" / "locale"]
+# Dates and times by name (DATE_FORMAT, SHORT_DATE_FORMAT...), one set per language.
+FORMAT_MODULE_PATH = "caucus.formats"
 TIME_ZONE = env("TIME_ZONE", "America/Chicago")
 USE_I18N = True
 USE_TZ = True

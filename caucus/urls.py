@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("caucus.delivery.site_urls")),
     path("", include("caucus.readiness.site_urls")),
     path("", include("caucus.commitments.site_urls")),
+    # The member pages' language switcher posts to Django's set_language (a cookie, then back).
+    path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/member/", include("caucus.members.signin_urls")),
     path("accounts/", include("caucus.accounts.urls")),
     path("staff/", include("caucus.table.urls")),

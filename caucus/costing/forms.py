@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy
 
 from caucus.accounts.permissions import is_coalition_wide, unions_with
 from caucus.costing.inputs import proposal_label, terms_problems
@@ -160,12 +161,14 @@ class PublishForm(forms.Form):
 class WorkerForm(forms.Form):
     """What a member enters to see their own figures: no name, nothing stored."""
 
-    classification = forms.ChoiceField(label="Your job (classification)")
-    step = forms.IntegerField(label="Your step on the wage scale", min_value=1, initial=1)
-    region = forms.ChoiceField(label="Your region")
-    local = forms.ChoiceField(label="Your local", required=False)
+    classification = forms.ChoiceField(label=gettext_lazy("Your job (classification)"))
+    step = forms.IntegerField(
+        label=gettext_lazy("Your step on the wage scale"), min_value=1, initial=1
+    )
+    region = forms.ChoiceField(label=gettext_lazy("Your region"))
+    local = forms.ChoiceField(label=gettext_lazy("Your local"), required=False)
     hours = forms.DecimalField(
-        label="Hours you are paid in a usual week",
+        label=gettext_lazy("Hours you are paid in a usual week"),
         min_value=1,
         max_value=80,
         decimal_places=1,
@@ -182,11 +185,13 @@ class WorkerForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.scales = scales
-        _choice(self.fields["classification"]).choices = [("", "Choose…")] + [
+        _choice(self.fields["classification"]).choices = [("", gettext("Choose…"))] + [
             (c, c) for c in scales
         ]
-        _choice(self.fields["region"]).choices = [("", "Choose…")] + [(r, r) for r in regions if r]
-        _choice(self.fields["local"]).choices = [("", "Not sure / not listed")] + [
+        _choice(self.fields["region"]).choices = [("", gettext("Choose…"))] + [
+            (r, r) for r in regions if r
+        ]
+        _choice(self.fields["local"]).choices = [("", gettext("Not sure / not listed"))] + [
             (n, n) for n in locals_ if n
         ]
         for field in self.fields.values():
@@ -197,5 +202,6 @@ class WorkerForm(forms.Form):
         rates = self.scales.get(str(data.get("classification") or ""))
         step = data.get("step")
         if rates and step and step > len(rates):
-            self.add_error("step", f"The scale for this job has {len(rates)} steps.")
+            message = gettext("The scale for this job has %(count)s steps.")
+            self.add_error("step", message % {"count": len(rates)})
         return data

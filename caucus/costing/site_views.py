@@ -12,7 +12,9 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.dateformat import format as format_date
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from caucus.costing.access import published_run
 from caucus.costing.employer_money import money_for
@@ -97,22 +99,56 @@ def what_it_means(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+# Whole sentences, one per side and direction, so that each language can order its own.
+SENTENCES = {
+    ("union", "same"): gettext_lazy(
+        "Under our union's proposal you would earn about the same in %(when)s as under "
+        "today's contract."
+    ),
+    ("union", "more"): gettext_lazy(
+        "Under our union's proposal you would earn %(amount)s more in %(when)s than under "
+        "today's contract."
+    ),
+    ("union", "less"): gettext_lazy(
+        "Under our union's proposal you would earn %(amount)s less in %(when)s than under "
+        "today's contract."
+    ),
+    ("employer", "same"): gettext_lazy(
+        "Under the employer's proposal you would earn about the same in %(when)s as under "
+        "today's contract."
+    ),
+    ("employer", "more"): gettext_lazy(
+        "Under the employer's proposal you would earn %(amount)s more in %(when)s than under "
+        "today's contract."
+    ),
+    ("employer", "less"): gettext_lazy(
+        "Under the employer's proposal you would earn %(amount)s less in %(when)s than under "
+        "today's contract."
+    ),
+    ("other", "same"): gettext_lazy(
+        "Under this proposal you would earn about the same in %(when)s as under today's contract."
+    ),
+    ("other", "more"): gettext_lazy(
+        "Under this proposal you would earn %(amount)s more in %(when)s than under today's "
+        "contract."
+    ),
+    ("other", "less"): gettext_lazy(
+        "Under this proposal you would earn %(amount)s less in %(when)s than under today's "
+        "contract."
+    ),
+}
+
+
 def sentence(outcome: Outcome, year: Any) -> str:
     """Plain words for one contract year, against today's contract."""
-    who = {"union": "our union's", "employer": "the employer's"}.get(outcome.side, "this")
-    when = _year_words(year.start)
-    diff = year.change
-    if abs(diff) < 0.5:
-        return f"Under {who} proposal you would earn about the same in {when} as under today's contract."
-    more = "more" if diff > 0 else "less"
-    return (
-        f"Under {who} proposal you would earn ${abs(diff):,.0f} {more} in {when} than under "
-        "today's contract."
-    )
+    side = outcome.side if outcome.side in ("union", "employer") else "other"
+    way = "same" if abs(year.change) < 0.5 else "more" if year.change > 0 else "less"
+    words = {"when": _year_words(year.start), "amount": f"${abs(year.change):,.0f}"}
+    return str(SENTENCES[side, way]) % words
 
 
 def _year_words(start: date) -> str:
-    return f"the year from {format_date(start, 'j F Y')}"
+    return _("the year from %(date)s") % {"date": date_format(start, "DATE_FORMAT")}
 
 
 def _yearly(outcomes: list[Outcome]) -> list[dict[str, Any]]:
@@ -133,10 +169,13 @@ def _yearly(outcomes: list[Outcome]) -> list[dict[str, Any]]:
 def _chart(outcomes: list[Outcome]) -> dict[str, Any]:
     if not outcomes:
         return {}
-    labels = [f"From {format_date(y.start, 'M Y')}" for y in outcomes[0].years]
+    labels = [
+        _("From %(month)s") % {"month": date_format(y.start, "YEAR_MONTH_FORMAT")}
+        for y in outcomes[0].years
+    ]
     datasets = [
         {
-            "label": "Today's contract",
+            "label": _("Today's contract"),
             "data": [round(y.status_quo, 2) for y in outcomes[0].years],
             "backgroundColor": COLOURS["status_quo"],
         }

@@ -20,6 +20,7 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext, gettext_lazy
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 # Extension → the bytes such a file starts with (None: plain text, checked as text).
@@ -32,7 +33,14 @@ ALLOWED_TYPES: dict[str, tuple[bytes, ...] | None] = {
     ".txt": None,
     ".eml": None,
 }
-ALLOWED_LABEL = "PDF, PNG, JPG, TXT, EML (saved e-mail) or DOCX"
+ALLOWED_LABEL = gettext_lazy("PDF, PNG, JPG, TXT, EML (saved e-mail) or DOCX")
+
+
+def attachment_help() -> str:
+    return gettext("%(types)s, up to %(size)s MB.") % {
+        "types": ALLOWED_LABEL,
+        "size": MAX_ATTACHMENT_BYTES // (1024 * 1024),
+    }
 
 
 def check_attachment(upload: UploadedFile) -> None:
@@ -41,15 +49,23 @@ def check_attachment(upload: UploadedFile) -> None:
     suffix = Path(name).suffix.lower()
     if suffix not in ALLOWED_TYPES:
         raise forms.ValidationError(
-            f"“{name}” is not a file type we accept. Please send a {ALLOWED_LABEL} file, "
-            "or a screenshot.",
+            gettext(
+                "“%(name)s” is not a file type we accept. Please send a %(types)s file, "
+                "or a screenshot."
+            )
+            % {"name": name, "types": ALLOWED_LABEL},
             code="type",
         )
     if (upload.size or 0) > MAX_ATTACHMENT_BYTES:
         raise forms.ValidationError(
-            f"That file is {filesizeformat(upload.size or 0)}; the limit is "
-            f"{filesizeformat(MAX_ATTACHMENT_BYTES)}. A screenshot or a PDF of the pages that "
-            "matter is enough.",
+            gettext(
+                "That file is %(size)s; the limit is %(limit)s. A screenshot or a PDF of the "
+                "pages that matter is enough."
+            )
+            % {
+                "size": filesizeformat(upload.size or 0),
+                "limit": filesizeformat(MAX_ATTACHMENT_BYTES),
+            },
             code="size",
         )
     upload.seek(0)
@@ -59,8 +75,11 @@ def check_attachment(upload: UploadedFile) -> None:
     is_right = b"\x00" not in head if signatures is None else head.startswith(signatures)
     if not is_right:
         raise forms.ValidationError(
-            f"“{name}” does not look like a real {suffix[1:].upper()} file. "
-            "Please attach the file itself, or a screenshot.",
+            gettext(
+                "“%(name)s” does not look like a real %(type)s file. "
+                "Please attach the file itself, or a screenshot."
+            )
+            % {"name": name, "type": suffix[1:].upper()},
             code="content",
         )
 

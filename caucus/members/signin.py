@@ -14,6 +14,8 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext, gettext_lazy
 from django_ratelimit.decorators import ratelimit
 from django_tasks import task
 
@@ -58,22 +60,33 @@ def send_login_link(email: str, next_url: str = "/") -> bool:
     _, raw = LoginToken.issue(user, settings.CAUCUS_MAGIC_LINK_MINUTES)
     query = f"?{urlencode({'next': next_url})}" if next_url and next_url != "/" else ""
     link = f"{settings.SITE_URL}/accounts/link/{raw}/{query}"
-    send_mail(
-        subject="Your sign-in link for the bargaining site",
-        message=(
-            f"Hello {user},\n\nUse this link to sign in. It works once, for "
-            f"{settings.CAUCUS_MAGIC_LINK_MINUTES} minutes:\n\n{link}\n\n"
-            "If you did not ask for it, you can ignore this message.\n"
-        ),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[email],
-    )
+    # In the member's roster language, as the pages they are signing in to.
+    roster = Member.objects.filter(user=user).values_list("language", flat=True).first()
+    with translation.override(_supported(roster or user.preferred_language)):
+        send_mail(
+            subject=gettext("Your sign-in link for the bargaining site"),
+            message=gettext(
+                "Hello %(name)s,\n\nUse this link to sign in. It works once, for "
+                "%(minutes)s minutes:\n\n%(link)s\n\n"
+                "If you did not ask for it, you can ignore this message.\n"
+            )
+            % {"name": user, "minutes": settings.CAUCUS_MAGIC_LINK_MINUTES, "link": link},
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[email],
+        )
     return True
+
+
+def _supported(language: str) -> str:
+    try:
+        return translation.get_supported_language_variant(language or settings.LANGUAGE_CODE)
+    except LookupError:
+        return settings.LANGUAGE_CODE
 
 
 class MemberLinkForm(forms.Form):
     email = forms.EmailField(
-        label="Your personal e-mail (the one your union has)",
+        label=gettext_lazy("Your personal e-mail (the one your union has)"),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 

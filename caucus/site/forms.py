@@ -10,13 +10,9 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
-from caucus.lib.uploads import (
-    ALLOWED_LABEL,
-    ALLOWED_TYPES,
-    MAX_ATTACHMENT_BYTES,
-    check_attachment,
-)
+from caucus.lib.uploads import ALLOWED_TYPES, attachment_help, check_attachment
 from caucus.orgs.models import Worksite
 from caucus.table.models import DirectDealingReport, Negotiation
 
@@ -27,7 +23,7 @@ def worksite_choices(worksites: Any) -> list[tuple[Any, Any]]:
     for site in worksites.order_by("region__name", "name"):
         city = f" ({site.city})" if site.city and site.city not in site.name else ""
         groups.setdefault(site.region.name, []).append((site.pk, f"{site.name}{city}"))
-    return [("", "I'd rather not say"), *groups.items()]
+    return [("", gettext("I'd rather not say")), *groups.items()]
 
 
 class DirectDealingReportForm(forms.ModelForm):
@@ -45,23 +41,24 @@ class DirectDealingReportForm(forms.ModelForm):
             "reporter_contact",
         ]
         labels = {
-            "text": "What did the message say?",
-            "attachment": "Attach the message (optional)",
-            "received_on": "When did you get it?",
-            "channel": "How did you get it?",
-            "subject": "Subject or title (optional)",
-            "sender": "Who sent it for the employer? (optional)",
-            "worksite": "Where do you work? (optional)",
-            "reporter_name": "Your name (optional)",
-            "reporter_contact": "Your phone or personal e-mail (optional)",
+            "text": gettext_lazy("What did the message say?"),
+            "attachment": gettext_lazy("Attach the message (optional)"),
+            "received_on": gettext_lazy("When did you get it?"),
+            "channel": gettext_lazy("How did you get it?"),
+            "subject": gettext_lazy("Subject or title (optional)"),
+            "sender": gettext_lazy("Who sent it for the employer? (optional)"),
+            "worksite": gettext_lazy("Where do you work? (optional)"),
+            "reporter_name": gettext_lazy("Your name (optional)"),
+            "reporter_contact": gettext_lazy("Your phone or personal e-mail (optional)"),
         }
         help_texts = {
-            "text": "Copy the text, or describe what was said or shown.",
-            "attachment": f"{ALLOWED_LABEL}, up to {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB.",
-            "sender": "A name, a job title or “HR”.",
-            "worksite": "Your store or worksite, so we know where the message went. "
-            "It does not say who you are.",
-            "reporter_contact": "So the union can follow up. Not your work e-mail.",
+            "text": gettext_lazy("Copy the text, or describe what was said or shown."),
+            "sender": gettext_lazy("A name, a job title or “HR”."),
+            "worksite": gettext_lazy(
+                "Your store or worksite, so we know where the message went. "
+                "It does not say who you are."
+            ),
+            "reporter_contact": gettext_lazy("So the union can follow up. Not your work e-mail."),
         }
         widgets = {"received_on": forms.DateInput(attrs={"type": "date"})}
 
@@ -76,11 +73,14 @@ class DirectDealingReportForm(forms.ModelForm):
         self.fields["received_on"].initial = timezone.localdate()
         self.fields["received_on"].widget.attrs["max"] = timezone.localdate().isoformat()
         self.fields["attachment"].widget.attrs["accept"] = ",".join(ALLOWED_TYPES)
+        self.fields["attachment"].help_text = attachment_help()
 
     def clean_received_on(self) -> Any:
         received_on = self.cleaned_data["received_on"]
         if received_on > timezone.localdate():
-            raise forms.ValidationError("That date is in the future. When did the message arrive?")
+            raise forms.ValidationError(
+                gettext("That date is in the future. When did the message arrive?")
+            )
         return received_on
 
     def clean_attachment(self) -> Any:

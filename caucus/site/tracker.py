@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
+
 from caucus.table.models import Article, Negotiation, Proposal, Side, TentativeAgreement
 
 
@@ -21,12 +24,12 @@ class Standing(StrEnum):
     NOT_OPENED = "not-opened"
 
 
-LABELS: dict[Standing, str] = {
-    Standing.AGREED: "Agreed",
-    Standing.UNION_WAITING: "Union proposal waiting for the employer's answer",
-    Standing.EMPLOYER_WAITING: "Employer proposal waiting for our answer",
-    Standing.OPEN: "Open: no proposal on the table right now",
-    Standing.NOT_OPENED: "Not yet opened",
+LABELS: dict[Standing, StrOrPromise] = {
+    Standing.AGREED: gettext_lazy("Agreed"),
+    Standing.UNION_WAITING: gettext_lazy("Union proposal waiting for the employer's answer"),
+    Standing.EMPLOYER_WAITING: gettext_lazy("Employer proposal waiting for our answer"),
+    Standing.OPEN: gettext_lazy("Open: no proposal on the table right now"),
+    Standing.NOT_OPENED: gettext_lazy("Not yet opened"),
 }
 # A symbol with every status, so that meaning never rests on colour alone.
 SYMBOLS: dict[Standing, str] = {
@@ -47,7 +50,7 @@ class TrackerRow:
 
     @property
     def label(self) -> str:
-        return LABELS[self.standing]
+        return str(LABELS[self.standing])
 
     @property
     def symbol(self) -> str:

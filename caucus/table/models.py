@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from caucus.accounts.models import Person
 from caucus.accounts.permissions import union_ids_with
@@ -38,12 +39,12 @@ class NegotiationQuerySet(models.QuerySet["Negotiation"]):
 
 class Negotiation(models.Model):
     class Status(models.TextChoices):
-        PREPARING = "preparing", "Preparing"
-        BARGAINING = "bargaining", "Bargaining"
-        IMPASSE = "impasse", "Impasse"
-        STRIKE = "strike", "Strike"
-        TENTATIVE = "tentative", "Tentative agreement"
-        RATIFIED = "ratified", "Ratified"
+        PREPARING = "preparing", gettext_lazy("Preparing")
+        BARGAINING = "bargaining", gettext_lazy("Bargaining")
+        IMPASSE = "impasse", gettext_lazy("Impasse")
+        STRIKE = "strike", gettext_lazy("Strike")
+        TENTATIVE = "tentative", gettext_lazy("Tentative agreement")
+        RATIFIED = "ratified", gettext_lazy("Ratified")
 
     coalition = models.ForeignKey(
         "orgs.Coalition", on_delete=models.CASCADE, related_name="negotiations"
@@ -88,8 +89,8 @@ class Negotiation(models.Model):
 
 
 class Side(models.TextChoices):
-    UNION = "union", "Union"
-    EMPLOYER = "employer", "Employer"
+    UNION = "union", gettext_lazy("Union")
+    EMPLOYER = "employer", gettext_lazy("Employer")
 
 
 def default_time_zone() -> str:
@@ -218,17 +219,17 @@ class Proposal(models.Model):
     """One pass across the table: a side's text for an article."""
 
     class Kind(models.TextChoices):
-        FORMAL = "formal", "Formal proposal"
-        COUNTER = "counter", "Counter-proposal"
-        OPTION = "option", "Option (informal)"
-        SUPPOSAL = "supposal", "Supposal"
+        FORMAL = "formal", gettext_lazy("Formal proposal")
+        COUNTER = "counter", gettext_lazy("Counter-proposal")
+        OPTION = "option", gettext_lazy("Option (informal)")
+        SUPPOSAL = "supposal", gettext_lazy("Supposal")
 
     class Status(models.TextChoices):
-        OPEN = "open", "On the table"
-        WITHDRAWN = "withdrawn", "Withdrawn"
-        REJECTED = "rejected", "Rejected"
-        SUPERSEDED = "superseded", "Superseded"
-        TENTATIVELY_AGREED = "ta", "Tentatively agreed"
+        OPEN = "open", gettext_lazy("On the table")
+        WITHDRAWN = "withdrawn", gettext_lazy("Withdrawn")
+        REJECTED = "rejected", gettext_lazy("Rejected")
+        SUPERSEDED = "superseded", gettext_lazy("Superseded")
+        TENTATIVELY_AGREED = "ta", gettext_lazy("Tentatively agreed")
 
     class Effect(models.TextChoices):
         REPLACE = "replace", "Replaces the whole article"
@@ -478,12 +479,12 @@ class DirectDealingReport(models.Model):
     """An employer message sent straight to members, reported by a member or logged by staff."""
 
     class Channel(models.TextChoices):
-        EMAIL = "email", "E-mail"
-        TEXT = "text", "Text message"
-        APP = "app", "Work app or intranet"
-        LETTER = "letter", "Letter or flyer"
-        MEETING = "meeting", "Meeting or one-on-one"
-        OTHER = "other", "Other"
+        EMAIL = "email", gettext_lazy("E-mail")
+        TEXT = "text", gettext_lazy("Text message")
+        APP = "app", gettext_lazy("Work app or intranet")
+        LETTER = "letter", gettext_lazy("Letter or flyer")
+        MEETING = "meeting", gettext_lazy("Meeting or one-on-one")
+        OTHER = "other", gettext_lazy("Other")
 
     class Status(models.TextChoices):
         NEW = "new", "New, to review"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
@@ -67,6 +68,8 @@ def test_the_demo_member_sees_their_own_figures(demo: None) -> None:
     record = Member.objects.get(user=user)
     client = Client()
     client.force_login(user)
+    # The demo member's roster language is Spanish; English is chosen on the switcher.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     page = client.get(reverse("costing_site:what_it_means", args=["national-2026"]))
     text = page.content.decode()
     assert page.status_code == 200

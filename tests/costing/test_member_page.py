@@ -46,7 +46,8 @@ def test_a_signed_in_member_sees_their_own_pay_checked_by_hand(cast: Any, world:
     # at 21.50 and 245 at 23.00 of 365 -> 2,080 x 22.50685 = $46,814.25, so the employer's
     # 2027 pays $1,199.85 less.
     assert (
-        "Under the employer&#x27;s proposal you would earn $1,200 less in the year from 1 " in page
+        "Under the employer&#x27;s proposal you would earn $1,200 less in the year from January 1, "
+        in page
     )
     # The union's 4% a year on the same rate, with her step moving up as today's contract does,
     # pays more than the employer's in every year; the page says so in words.
@@ -71,7 +72,7 @@ def test_entered_details_give_the_same_pay_as_the_run_for_that_worker(
     employer = run.summary["proposals"][1]
     assert employer["name"] == "Employer: Wages: 2% a year, South frozen"
     assert "you would earn" in page
-    assert "less in the year from 1 January 2027" in page
+    assert "less in the year from January 1, 2027" in page
 
 
 def test_wrong_details_are_explained_and_nothing_is_costed(cast: Any, world: Any) -> None:

@@ -69,7 +69,7 @@ def test_a_program_renamed_to_pdf_is_refused(cast: Any, world: Any) -> None:
 
 
 def test_a_file_over_the_limit_is_refused(cast: Any, world: Any) -> None:
-    from caucus.site.forms import MAX_ATTACHMENT_BYTES
+    from caucus.lib.uploads import MAX_ATTACHMENT_BYTES
 
     big = SimpleUploadedFile("memo.txt", b"a" * (MAX_ATTACHMENT_BYTES + 1), "text/plain")
     response = cast.client(None).post(_url(world), {**_data(), "attachment": big})

@@ -39,7 +39,7 @@ def test_the_latest_pass_decides_whose_move_it_is(cast: Any, world: Any) -> None
     make_proposal(world, "Employer counter", side="employer", passed_on=date(2026, 3, 8))
     row = _row(_tracker(cast.client(None), world), "Wages")
     assert "Employer proposal waiting for our answer" in row
-    assert "Mar 8, 2026" in row
+    assert "March 8, 2026" in row
 
 
 def test_a_signed_tentative_agreement_marks_the_article_agreed(cast: Any, world: Any) -> None:

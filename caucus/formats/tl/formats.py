@@ -1,0 +1,10 @@
+"""Tagalog: "Marso 3, 2026" (month names from caucus/locale/tl), 12-hour clock. Django ships
+no Tagalog formats, so every name the project uses is set here."""
+
+DATE_FORMAT = "F j, Y"
+SHORT_DATE_FORMAT = "M j, Y"
+TIME_FORMAT = "g:i A"
+DATETIME_FORMAT = "F j, Y, g:i A"
+SHORT_DATETIME_FORMAT = "M j, Y, g:i A"
+MONTH_DAY_FORMAT = "F j"
+YEAR_MONTH_FORMAT = "F Y"
