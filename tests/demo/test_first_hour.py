@@ -91,6 +91,23 @@ def test_each_demo_server_sends_its_mail_to_a_sink_of_its_own(
             serve._stop(sink)
 
 
+@pytest.mark.django_db
+def test_links_in_the_demos_mail_name_the_port_it_serves_unless_site_url_says_otherwise(
+    settings: Any, world: Any, mailoutbox: Any
+) -> None:
+    env = serve.children_env("http://127.0.0.1:8123", {"PATH": "/usr/bin"})
+    assert env == {"PATH": "/usr/bin", "SITE_URL": "http://127.0.0.1:8123"}
+    chosen = serve.children_env("http://127.0.0.1:8123", {"SITE_URL": "https://caucus.example"})
+    assert chosen["SITE_URL"] == "https://caucus.example"
+    # What the web server then writes in a member's sign-in mail (SITE_URL is read at start-up):
+    from caucus.members.signin import send_login_link
+
+    settings.SITE_URL = env["SITE_URL"]
+    member = world.member()
+    assert send_login_link.call(member.email)
+    assert "http://127.0.0.1:8123/accounts/link/" in mailoutbox[0].body
+
+
 def test_the_mailbox_page_shows_the_sign_in_link_the_demo_sent(
     settings: Any, tmp_path: Path
 ) -> None:

@@ -17,6 +17,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
@@ -56,6 +57,13 @@ def _start_mail_sink(env: dict[str, str]) -> subprocess.Popen[bytes] | None:
         ],
         start_new_session=True,
     )
+
+
+def children_env(url: str, environ: Mapping[str, str]) -> dict[str, str]:
+    """The web server's and the worker's environment: links in mail (sign-in links, updates)
+    name the address actually served, unless the person running it set SITE_URL. (The mail
+    sink's port is added to it by ``_start_mail_sink``.)"""
+    return {**environ, "SITE_URL": environ.get("SITE_URL") or url}
 
 
 def _static_files_missing() -> bool:
@@ -113,9 +121,7 @@ class Command(BaseCommand):
 
         previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
         url = f"http://{host}:{port}"
-        # Links in mail (sign-in links, updates) name the address actually served, unless the
-        # person running it set SITE_URL; the sink's port goes into the children's mail settings.
-        env = {**os.environ, "SITE_URL": os.environ.get("SITE_URL") or url}
+        env = children_env(url, os.environ)
         sink = _start_mail_sink(env)
         # Own process groups: Ctrl-C reaches only this process, which then stops each group
         # in order, instead of racing the children's own handlers.
