@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import F, Min, Q
 from django.utils import timezone, translation
 
@@ -37,6 +38,11 @@ from caucus.delivery.models import (
 from caucus.delivery.transport import Refused, SmtpConnection
 
 CLAIM_TRIES = 3
+# What sending a row reads: the member's name for the greeting, nothing else of theirs.
+CLAIMED_FIELDS = (
+    "send_id", "update_id", "member_id", "union_id", "channel", "address", "language",
+    "status", "attempts", "claimed_by", "member__first_name",
+)  # fmt: skip
 
 
 def _claimable(send_id: int, now: datetime) -> Any:
@@ -64,7 +70,7 @@ def claim(send_id: int, size: int | None = None) -> tuple[str, list[OutboxMessag
         )
         if moved:
             rows = OutboxMessage.objects.filter(claimed_by=token, status=OutboxStatus.CLAIMED)
-            return token, list(rows.select_related("member").order_by("id"))
+            return token, list(rows.select_related("member").only(*CLAIMED_FIELDS).order_by("id"))
     return token, []
 
 
@@ -111,6 +117,20 @@ def letter_for(send: Send, language: str) -> Letter:
     return _LETTERS[key]
 
 
+def _mark_sent(row_id: int, token: str, provider_id: str) -> int:
+    """Mark one row sent, if this worker still holds it; 1 if it did. Once per message, so one
+    plain statement rather than a queryset compiled each time."""
+    table = connection.ops.quote_name(OutboxMessage._meta.db_table)
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET status = %s, sent_at = %s, attempts = attempts + 1, "  # noqa: S608 - the table's own name
+            "provider_id = %s, claimed_by = '', error = '' WHERE id = %s AND claimed_by = %s",
+            [OutboxStatus.SENT.value, now, provider_id, row_id, token],
+        )
+        return int(cursor.rowcount)
+
+
 class Sender:
     """Sends one batch's rows, the e-mails over one SMTP connection."""
 
@@ -120,6 +140,7 @@ class Sender:
         self.letters: dict[str, Letter] = {}
         self.connection = SmtpConnection()
         self.outcome = BatchOutcome()
+        self.envelope_from = settings.CAUCUS_DELIVERY_RETURN_PATH or settings.CAUCUS_DELIVERY_FROM
         self._sms: Any = None
 
     def _letter(self, language: str) -> Letter:
@@ -127,7 +148,9 @@ class Sender:
             self.letters[language] = letter_for(self.send, language)
         return self.letters[language]
 
-    def _deliver(self, row: OutboxMessage) -> str:
+    def _deliver(self, row: OutboxMessage, then: str | None = None) -> str:
+        """Hand ``row`` over; ``then``: the next e-mail's recipient, whose envelope may go
+        along with this message's end (never its content: one message is in flight at most)."""
         if row.channel == Channel.SMS:
             if self._sms is None:
                 self._sms = sms.backend()
@@ -142,9 +165,7 @@ class Sender:
             member_id=row.member_id,
             message_id=message_id(row.pk, row.update_id),
         )
-        self.connection.send(
-            settings.CAUCUS_DELIVERY_RETURN_PATH or settings.CAUCUS_DELIVERY_FROM, row.address, raw
-        )
+        self.connection.send(self.envelope_from, row.address, raw, then=then)
         return ""
 
     def _mine(self, row: OutboxMessage) -> Any:
@@ -170,27 +191,32 @@ class Sender:
             next_attempt_at=timezone.now() + timedelta(seconds=wait),
         )
 
-    def run(self, rows: list[OutboxMessage]) -> BatchOutcome:
+    def _leave_suppressed(self, rows: list[OutboxMessage]) -> list[OutboxMessage]:
+        """Mark the rows a suppression now covers; returns the others, to send."""
         suppressed = _suppressed_addresses(rows)
+        left = [row for row in rows if _key(row) in suppressed]
+        if left:
+            OutboxMessage.objects.filter(
+                pk__in=[row.pk for row in left], claimed_by=self.token
+            ).update(status=OutboxStatus.SUPPRESSED, claimed_by="")
+            self.outcome.suppressed += len(left)
+        return [row for row in rows if _key(row) not in suppressed]
+
+    def run(self, rows: list[OutboxMessage]) -> BatchOutcome:
+        rows = self._leave_suppressed(rows)
+        emails = [row.address for row in rows if row.channel == Channel.EMAIL]
         with self.connection:
             for row in rows:
-                if _key(row) in suppressed:
-                    self._mine(row).update(status=OutboxStatus.SUPPRESSED, claimed_by="")
-                    self.outcome.suppressed += 1
-                    continue
+                then = None
+                if row.channel == Channel.EMAIL:
+                    emails.pop(0)
+                    then = emails[0] if emails else None
                 try:
-                    provider_id = self._deliver(row)
+                    provider_id = self._deliver(row, then)
                 except Refused as error:
                     self._record_refusal(row, error)
                     continue
-                marked = self._mine(row).update(
-                    status=OutboxStatus.SENT,
-                    sent_at=timezone.now(),
-                    attempts=F("attempts") + 1,
-                    provider_id=provider_id,
-                    claimed_by="",
-                    error="",
-                )
+                marked = _mark_sent(row.pk, self.token, provider_id)
                 self.outcome.sent += 1
                 if not marked:  # our lease ran out and another worker has the rest
                     self.outcome.lost_claim = True

@@ -31,6 +31,11 @@ class SmtpConnection:
 
     def __init__(self) -> None:
         self._smtp: smtplib.SMTP | None = None
+        self._senders: dict[str, str] = {}
+        # The next message's envelope, sent ahead: its recipient and the server's refusal of
+        # it (None: accepted, the server waits for its content, in DATA).
+        self._ahead: tuple[str, Refused | None] | None = None
+        self._in_data = False
 
     def open(self) -> None:
         if self._smtp is not None:
@@ -54,19 +59,24 @@ class SmtpConnection:
     def close(self) -> None:
         if self._smtp is None:
             return
+        if self._in_data:  # an envelope sent ahead waits for content: hang up, it is dropped
+            self._drop()
+            return
         try:
             self._smtp.quit()
         except (OSError, smtplib.SMTPException):
             self._smtp.close()
         self._smtp = None
 
-    def send(self, sender: str, recipient: str, message: bytes) -> None:
-        """Hand one message over; returns only once the server accepted it."""
+    def send(self, sender: str, recipient: str, message: bytes, *, then: str | None = None) -> None:
+        """Hand one message over; returns only once the server accepted it. ``then``: the
+        next message's recipient (same sender), whose envelope goes with this message's end
+        when the server pipelines, so that a message costs one round trip, not two."""
         self.open()
         if self._smtp is None:  # open() connects or raises
             raise smtplib.SMTPServerDisconnected("no connection to the mail server")
         if self._smtp.does_esmtp and self._smtp.has_extn("pipelining"):
-            self._send_pipelined(sender, recipient, message)
+            self._send_pipelined(sender, recipient, message, then)
             return
         try:
             refused = self._smtp.sendmail(sender, [recipient], message)
@@ -86,26 +96,59 @@ class SmtpConnection:
             code, text = refused[recipient]
             raise Refused(_answer(code, text), permanent=code >= 500)
 
-    def _send_pipelined(self, sender: str, recipient: str, message: bytes) -> None:
-        """RFC 2920: MAIL, RCPT and DATA in one write, then the content: two round trips a
-        message instead of four. The content goes only if all three were accepted."""
+    def _envelope(self, sender: str, recipient: str) -> bytes:
+        if sender not in self._senders:
+            self._senders[sender] = parseaddr(sender)[1]
+        return f"MAIL FROM:<{self._senders[sender]}>\r\nRCPT TO:<{recipient}>\r\nDATA\r\n".encode()
+
+    def _envelope_answer(self) -> Refused | None:
+        """Read the three replies to MAIL, RCPT and DATA; None if the server waits for the
+        content, else the refusal (the transaction ended and reset)."""
         smtp = self._smtp
         if smtp is None:
             raise smtplib.SMTPServerDisconnected("no connection to the mail server")
+        replies = [smtp.getreply() for _ in range(3)]
+        for (code, text), wanted in zip(replies, (250, 250, 354), strict=True):
+            if code != wanted:
+                if replies[2][0] == 354:  # the server waits for content: end it empty
+                    smtp.send(b".\r\n")
+                    smtp.getreply()
+                self._reset()
+                return Refused(_answer(code, text), permanent=code >= 500)
+        return None
+
+    def _send_pipelined(
+        self, sender: str, recipient: str, message: bytes, then: str | None
+    ) -> None:
+        """RFC 2920: MAIL, RCPT and DATA in one write; the content goes only once all three
+        were accepted, and with it the next message's MAIL, RCPT and DATA."""
+        smtp = self._smtp
+        if smtp is None:
+            raise smtplib.SMTPServerDisconnected("no connection to the mail server")
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None and ahead[0] != recipient and self._in_data:
+            self._drop()  # the server waits for another message's content: start afresh
+            self.open()
+            smtp = self._smtp
+            if smtp is None:
+                raise smtplib.SMTPServerDisconnected("no connection to the mail server")
         try:
-            envelope = f"MAIL FROM:<{parseaddr(sender)[1]}>\r\nRCPT TO:<{recipient}>\r\nDATA\r\n"
-            smtp.send(envelope.encode())
-            replies = [smtp.getreply() for _ in range(3)]
-            for (code, text), wanted in zip(replies, (250, 250, 354), strict=True):
-                if code != wanted:
-                    if replies[2][0] == 354:  # the server waits for content: end it empty
-                        smtp.send(b".\r\n")
-                        smtp.getreply()
-                    self._reset()
-                    raise Refused(_answer(code, text), permanent=code >= 500)
+            if ahead is None or ahead[0] != recipient:
+                smtp.send(self._envelope(sender, recipient))
+                refused = self._envelope_answer()
+            else:
+                refused = ahead[1]
+            if refused is not None:
+                raise refused
             body = smtplib._quote_periods(message)  # type: ignore[attr-defined]
-            smtp.send(body + (b"" if body.endswith(b"\r\n") else b"\r\n") + b".\r\n")
+            end = b"" if body.endswith(b"\r\n") else b"\r\n"
+            follow = self._envelope(sender, then) if then else b""
+            smtp.send(body + end + b".\r\n" + follow)
+            self._in_data = bool(then)
             code, text = smtp.getreply()
+            if then:
+                self._ahead = (then, self._envelope_answer())
+                self._in_data = self._ahead[1] is None
         except (smtplib.SMTPServerDisconnected, TimeoutError, OSError) as error:
             self._drop()
             raise Refused(f"connection lost: {error}", permanent=False) from error
@@ -123,6 +166,7 @@ class SmtpConnection:
         if self._smtp is not None:
             self._smtp.close()
         self._smtp = None
+        self._ahead, self._in_data = None, False
 
     def __enter__(self) -> SmtpConnection:
         return self

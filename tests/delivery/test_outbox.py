@@ -188,3 +188,56 @@ def test_a_server_that_pipelines_gets_every_message_and_refusals_still_count(
     row = OutboxMessage.objects.get(send=send, address=roster[2].email)
     assert (row.status, row.error) == (OutboxStatus.FAILED, "550 no such user here")
     assert send.status == Send.Status.DONE
+
+
+def test_with_pipelining_refusals_of_an_envelope_sent_ahead_land_on_the_right_rows(
+    cast: Any, roster: list[Any], update: Any, smtp: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    smtp.pipelining = True
+    smtp.refuse[roster[1].email] = ["451"]
+    smtp.refuse[roster[4].email] = ["550"]
+    send = _send(cast, update, django_capture_on_commit_callbacks)
+    rows = {r.address: r for r in OutboxMessage.objects.filter(send=send)}
+    assert (rows[roster[4].email].status, rows[roster[4].email].error) == (
+        OutboxStatus.FAILED,
+        "550 no such user here",
+    )
+    assert rows[roster[1].email].status == OutboxStatus.QUEUED  # to be tried again later
+    assert rows[roster[1].email].error == "451 try again later"
+    delivered = smtp.per_recipient()
+    assert set(delivered.values()) == {1}
+    assert set(delivered) == {r.address for r in rows.values()} - {
+        roster[1].email,
+        roster[4].email,
+    }
+
+
+def test_a_worker_that_loses_its_claim_stops_with_no_message_beyond_the_one_it_marked(
+    cast: Any, roster: list[Any], update: Any, smtp: Any, monkeypatch: Any, settings: Any
+) -> None:
+    """The next envelope goes with each message's end, never the next content: a worker
+    that stops (its lease lost) leaves that envelope unfinished, and nothing more arrives."""
+    from caucus.delivery import outbox
+    from caucus.delivery.tasks import start_send
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    smtp.pipelining = True
+    send = do_create_send(
+        cast["comms"], update, by_email=True, by_text=False, to_whole_coalition=True
+    )
+    start_send.call(send.pk)
+    marks: list[int] = []
+    real_mark = outbox._mark_sent
+
+    def mark_then_lose(row_id: int, token: str, provider_id: str) -> int:
+        marks.append(row_id)
+        return real_mark(row_id, token, provider_id) if len(marks) < 3 else 0
+
+    monkeypatch.setattr(outbox, "_mark_sent", mark_then_lose)
+    deliver.call(send.pk)
+    # The third was accepted, then its mark found the claim lost: it is the one in flight,
+    # which the next worker sends again; the fourth's envelope went, its content never.
+    assert len(smtp.messages) == 3
+    assert smtp.sessions == 1
+    assert OutboxMessage.objects.filter(send=send, status=OutboxStatus.SENT).count() == 2
+    assert OutboxMessage.objects.filter(send=send, status=OutboxStatus.CLAIMED).count() == 7

@@ -36,9 +36,18 @@ REDIS_DB = 13
 
 
 class CountingInbox:
+    """Counts each recipient's messages; offers PIPELINING, as real relays do, so the workers
+    send the next envelope with each message's end (the path a send takes in production)."""
+
     def __init__(self) -> None:
         self.ids: dict[str, list[str]] = defaultdict(list)
         self.count = 0
+
+    async def handle_EHLO(
+        self, server: Any, session: Any, envelope: Any, hostname: str, responses: list[str]
+    ) -> list[str]:
+        session.host_name = hostname
+        return [*responses[:-1], "250-PIPELINING", responses[-1]]
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         message = message_from_bytes(envelope.original_content)
