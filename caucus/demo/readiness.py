@@ -19,8 +19,9 @@ from django.utils import timezone
 
 from caucus.members.models import Member
 from caucus.readiness.actions import do_create_action, do_set_threshold
-from caucus.readiness.importing import members_state, plan_rows, write_rows
+from caucus.readiness.importing import members_state
 from caucus.readiness.models import CampaignAction, MemberReadiness, Pledge
+from caucus.readiness.writing import plan_rows, write_rows
 
 if TYPE_CHECKING:
     from caucus.demo.build import Demo

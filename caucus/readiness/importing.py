@@ -10,24 +10,24 @@ Columns are found by their header (case, spaces and punctuation do not matter): 
 level (1–5) are required; date (YYYY-MM-DD or MM/DD/YYYY; today when empty), shift and note
 are optional. A dated row counts from noon that day. As on the phone, the latest assessment
 counts: a row dated before the member's latest joins the history and changes nothing else.
-Writes are one transaction: ``executemany`` on SQLite, ``COPY`` on PostgreSQL.
+Writes are one transaction (``caucus.readiness.writing``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import polars as pl
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 
 from caucus.members.columns import fold
 from caucus.members.models import Member
 from caucus.members.roster_files import read_table
-from caucus.readiness.models import Assessment, MemberReadiness
+from caucus.readiness.writing import plan_rows, write_rows
 
 MAX_REPORTED_ERRORS = 1000
 MAX_NOTE = 500
@@ -123,28 +123,47 @@ def _text(frame: pl.DataFrame, mapping: dict[str, str], name: str) -> pl.Expr:
     return pl.when(value.str.len_chars() > 0).then(value).alias(name)
 
 
+STATE_COLUMNS = (
+    "member_id",
+    "pk",
+    "readiness__level",
+    "readiness__assessed_at",
+    "readiness__assessed_by_id",
+    "readiness__first_assessed_at",
+    "readiness__shift",
+)
+STAMPS = ("old_at", "old_first")
+
+
+def _stamps_from_database(column: pl.Series) -> pl.Series:
+    """A timestamp column as the database driver gave it: SQLite's UTC text, or PostgreSQL's
+    datetimes (or all empty)."""
+    if column.dtype == pl.String:
+        return column.str.to_datetime("%Y-%m-%d %H:%M:%S%.f", time_zone="UTC")
+    return column.cast(pl.Datetime("us", "UTC"))
+
+
 def members_state(union_id: int) -> pl.DataFrame:
     """The local's members on the roster, by member ID (upper-cased), with what readiness
-    holds about each now: one query."""
-    rows = (
+    holds about each now: one query, its rows read by the driver alone (no Django field
+    conversion per row, which costs more than the rest of the import)."""
+    query = (
         Member.objects.on_roster()
         .filter(union_id=union_id)
-        .values_list(
-            "member_id",
-            "pk",
-            "readiness__level",
-            "readiness__assessed_at",
-            "readiness__assessed_by_id",
-            "readiness__first_assessed_at",
-            "readiness__shift",
-        )
+        .values_list(*STATE_COLUMNS)
         .order_by()
+        .query
     )
-    return pl.DataFrame(
-        [(member_id.upper(), *rest) for member_id, *rest in rows.iterator(chunk_size=10_000)],
-        schema=STATE_SCHEMA,
-        orient="row",
-    )
+    sql, params = query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    names = list(STATE_SCHEMA)
+    frame = pl.DataFrame(rows, schema=names, orient="row", infer_schema_length=None)
+    return frame.with_columns(
+        pl.col("key").cast(pl.String).str.to_uppercase(),
+        *(_stamps_from_database(frame[name]).alias(name) for name in STAMPS),
+    ).cast({n: t for n, t in STATE_SCHEMA.items() if n not in STAMPS})
 
 
 def _derive(data: pl.DataFrame, state: pl.DataFrame) -> pl.DataFrame:
@@ -250,144 +269,6 @@ def check_sheet(
         ]
         return Checked(None, errors, found.height)
     return Checked(derived)
-
-
-def plan_rows(rows: pl.DataFrame, now: datetime, actor_id: int | None) -> pl.DataFrame:
-    """Each row's moment (noon of its day, never later than now), whether it replaces the
-    member's latest assessment, and the state to write."""
-    zone = timezone.get_current_timezone_name()
-    noon = (
-        (pl.col("day").cast(pl.Datetime("us")) + pl.duration(hours=12))
-        .dt.replace_time_zone(zone)
-        .dt.convert_time_zone("UTC")
-    )
-    planned = rows.with_columns(
-        pl.when(pl.col("day").is_null())
-        .then(pl.lit(now))
-        .otherwise(pl.min_horizontal(noon, pl.lit(now)))
-        .alias("at")
-    )
-    replaces = pl.col("old_at").is_null() | (pl.col("at") >= pl.col("old_at"))
-    return planned.with_columns(
-        pl.when(replaces)
-        .then(pl.col("old_level"))
-        .otherwise(pl.col("level_int"))
-        .alias("previous"),
-        pl.when(replaces)
-        .then(pl.col("level_int"))
-        .otherwise(pl.col("old_level"))
-        .alias("new_level"),
-        pl.when(replaces).then(pl.col("at")).otherwise(pl.col("old_at")).alias("new_at"),
-        pl.when(replaces)
-        .then(pl.lit(actor_id, dtype=pl.Int64))
-        .otherwise(pl.col("old_by"))
-        .alias("new_by"),
-        pl.min_horizontal("old_first", "at").alias("new_first"),
-        pl.coalesce("shift_code", "old_shift", pl.lit("")).alias("new_shift"),
-        pl.col("note").fill_null("").alias("note_text"),
-    )
-
-
-def _quoted(model: Any, name: str) -> str:
-    return connection.ops.quote_name(model._meta.get_field(name).column)
-
-
-def _table(model: Any) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
-
-
-ASSESSMENT_FIELDS = (
-    "member",
-    "union",
-    "level",
-    "previous_level",
-    "assessed_at",
-    "assessed_by",
-    "note",
-    "source",
-    "import_job",
-)
-READINESS_FIELDS = (
-    "member",
-    "union",
-    "level",
-    "assessed_at",
-    "assessed_by",
-    "first_assessed_at",
-    "shift",
-    "is_leader",
-    "updated_at",
-)
-# On a member already known, these change; is_leader stays as it was.
-READINESS_UPDATED = (
-    "level",
-    "assessed_at",
-    "assessed_by",
-    "first_assessed_at",
-    "shift",
-    "updated_at",
-)
-
-
-def _insert(
-    cursor: Any, model: Any, names: tuple[str, ...], rows: list[tuple[Any, ...]], upsert: str = ""
-) -> None:
-    columns = ", ".join(_quoted(model, n) for n in names)
-    if connection.vendor == "postgresql" and not upsert:
-        with cursor.cursor.copy(f"COPY {_table(model)} ({columns}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-        return
-    marks = ", ".join(["%s"] * len(names))
-    sql = f"INSERT INTO {_table(model)} ({columns}) VALUES ({marks}){upsert}"  # noqa: S608 - names from the model
-    cursor.executemany(sql, rows)
-
-
-def _upsert_clause() -> str:
-    member = _quoted(MemberReadiness, "member")
-    sets = ", ".join(
-        f"{_quoted(MemberReadiness, n)} = excluded.{_quoted(MemberReadiness, n)}"
-        for n in READINESS_UPDATED
-    )
-    return f" ON CONFLICT ({member}) DO UPDATE SET {sets}"
-
-
-def _adapt(value: Any) -> Any:
-    return connection.ops.adapt_datetimefield_value(value) if isinstance(value, datetime) else value
-
-
-def write_rows(
-    planned: pl.DataFrame, *, union_id: int, actor_id: int | None, job_id: int | None, now: datetime
-) -> int:
-    """Write the planned rows, in one transaction: one assessment each, and each member's
-    state (made, or updated but for ``is_leader``)."""
-    history = [
-        (
-            pk,
-            union_id,
-            level,
-            previous,
-            _adapt(at),
-            actor_id,
-            note,
-            Assessment.Source.IMPORT,
-            job_id,
-        )
-        for pk, level, previous, at, note in planned.select(
-            "pk", "level_int", "previous", "at", "note_text"
-        ).iter_rows()
-    ]
-    stamp = _adapt(now)
-    states = [
-        (pk, union_id, level, _adapt(at), by, _adapt(first), shift, False, stamp)
-        for pk, level, at, by, first, shift in planned.select(
-            "pk", "new_level", "new_at", "new_by", "new_first", "new_shift"
-        ).iter_rows()
-    ]
-    with transaction.atomic(), connection.cursor() as cursor:
-        _insert(cursor, Assessment, ASSESSMENT_FIELDS, history)
-        _insert(cursor, MemberReadiness, READINESS_FIELDS, states, _upsert_clause())
-    return len(history)
 
 
 @dataclass
