@@ -13,11 +13,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import Count, F, Q
-from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from caucus.members.models import MemberQuerySet
@@ -157,56 +156,59 @@ def _pledges(
             figures[union_id].pledged, figures[union_id].pledged_this_week = n, recent
 
 
-def _by_day(rows: Iterable[tuple[date, int]]) -> dict[date, int]:
-    out: dict[date, int] = {}
-    for day, n in rows:
-        out[day] = out.get(day, 0) + n
-    return out
+def _ends_of_days(days: list[date]) -> list[datetime]:
+    """The first moment after each day, in the site's time zone: "as of the day" is before it."""
+    zone = timezone.get_current_timezone()
+    return [datetime.combine(day + timedelta(days=1), time.min, tzinfo=zone) for day in days]
+
+
+def _as_of_counts(queryset: Any, stamp: str, ends: list[datetime], **filters: Q) -> list[int]:
+    """For each moment in ``ends``, the rows of ``queryset`` stamped before it, counted once
+    per name in ``filters`` (the first filter's counts less the second's, when there are two).
+    One query, comparisons only: no per-row date conversion, so a roster of any size is one
+    scan."""
+    counts = queryset.aggregate(
+        **{
+            f"{name}_{k}": Count("pk", filter=condition & Q(**{f"{stamp}__lt": end}))
+            for name, condition in filters.items()
+            for k, end in enumerate(ends)
+        }
+    )
+    names = list(filters)
+    return [
+        counts[f"{names[0]}_{k}"] - (counts[f"{names[1]}_{k}"] if len(names) > 1 else 0)
+        for k in range(len(ends))
+    ]
 
 
 def chart_points(
     members: MemberQuerySet, pledge: CampaignAction | None, today: date, weeks: int = CHART_WEEKS
 ) -> list[Point]:
-    """Weekly points, ending today: members at 1–2, reached and pledged as of each day."""
-    moved = (
-        Assessment.objects.filter(member__in=members)
-        .annotate(day=TruncDate("assessed_at"))
-        .values_list("day")
-        .annotate(
-            up=Count(
-                "pk",
-                filter=Q(level__lte=2) & (Q(previous_level__isnull=True) | Q(previous_level__gt=2)),
-            ),
-            down=Count("pk", filter=Q(previous_level__lte=2, level__gt=2)),
-        )
-        .order_by()
-    )
-    ones_twos = _by_day((day, up - down) for day, up, down in moved)
-    reached = _by_day(
-        MemberReadiness.objects.filter(member__in=members, first_assessed_at__isnull=False)
-        .annotate(day=TruncDate("first_assessed_at"))
-        .values_list("day")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    pledged: dict[date, int] = {}
-    if pledge is not None:
-        pledged = _by_day(
-            Pledge.objects.filter(action=pledge, member__in=members)
-            .annotate(day=TruncDate("signed_at"))
-            .values_list("day")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
+    """Weekly points, ending today: members at 1–2, reached and pledged as of each day (the
+    moves into and out of 1–2, first conversations and pledges made before the day ended)."""
     days = [today - timedelta(weeks=weeks - k) for k in range(1, weeks + 1)]
-    return [
-        Point(day, _as_of(ones_twos, day), _as_of(reached, day), _as_of(pledged, day))
-        for day in days
-    ]
-
-
-def _as_of(moves: dict[date, int], day: date) -> int:
-    return sum(n for d, n in moves.items() if d <= day)
+    ends = _ends_of_days(days)
+    up = Q(level__lte=2) & (Q(previous_level__isnull=True) | Q(previous_level__gt=2))
+    down = Q(previous_level__lte=2, level__gt=2)
+    ones_twos = _as_of_counts(
+        Assessment.objects.filter(up | down, member__in=members),
+        "assessed_at",
+        ends,
+        up=up,
+        down=down,
+    )
+    reached = _as_of_counts(
+        MemberReadiness.objects.filter(member__in=members, first_assessed_at__isnull=False),
+        "first_assessed_at",
+        ends,
+        n=Q(),
+    )
+    pledged = [0] * len(days)
+    if pledge is not None:
+        pledged = _as_of_counts(
+            Pledge.objects.filter(action=pledge, member__in=members), "signed_at", ends, n=Q()
+        )
+    return [Point(*point) for point in zip(days, ones_twos, reached, pledged, strict=True)]
 
 
 def readiness_figures(
