@@ -23,6 +23,7 @@ from caucus.orgs.models import BargainingUnit, Worksite
 from caucus.readiness.access import (
     members_at,
     readiness_negotiation,
+    union_ids_at,
     unions_at,
     visible_actions,
 )
@@ -45,14 +46,13 @@ from caucus.table.models import Negotiation
 
 
 def _filters(
-    request: HttpRequest, members: MemberQuerySet, negotiation: Negotiation
+    request: HttpRequest, members: MemberQuerySet, negotiation: Negotiation, union_ids: Any
 ) -> WallChartForm:
     worksites = Worksite.objects.filter(pk__in=members.values("worksite")).order_by("name")
-    units = (
-        BargainingUnit.objects.filter(negotiations=negotiation, members__in=members)
-        .select_related("union")
-        .distinct()
-    )
+    # The table's units of the locals shown: no scan of the members (the form asks twice).
+    units = BargainingUnit.objects.filter(
+        negotiations=negotiation, union_id__in=union_ids
+    ).select_related("union")
     return WallChartForm(request.GET or None, worksites=worksites, units=units.order_by("name"))
 
 
@@ -71,7 +71,8 @@ def _filtered(members: MemberQuerySet, form: WallChartForm) -> tuple[MemberQuery
 def wallchart(request: HttpRequest, slug: str) -> HttpResponse:
     negotiation = readiness_negotiation(request.user, slug, "readiness.view")
     members = members_at(request.user, negotiation, "readiness.view")
-    form = _filters(request, members, negotiation)
+    union_ids = union_ids_at(request.user, negotiation, "readiness.view")
+    form = _filters(request, members, negotiation, union_ids)
     names = (
         {w.pk: w.name for w in form.fields["worksite"].queryset},  # type: ignore[attr-defined]
         {u.pk: u.name for u in form.fields["unit"].queryset},  # type: ignore[attr-defined]
@@ -189,7 +190,7 @@ def wallchart_export(request: HttpRequest, slug: str) -> HttpResponseBase:
         messages.error(request, "Choose a local to export: a phone-bank sheet is one local's.")
         return redirect("readiness:wallchart", slug)
     members = members_at(request.user, negotiation, "readiness.assess").filter(union=union)
-    form = _filters(request, members, negotiation)
+    form = _filters(request, members, negotiation, [union.pk])
     chosen, days = _filtered(members, form)
     listed = listed_members(chosen, days=days).select_related("union")
     actions = list(visible_actions(request.user, negotiation)[:ACTION_COLUMNS])
