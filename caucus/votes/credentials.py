@@ -30,29 +30,30 @@ def issue_credentials(voter_ids: Sequence[int]) -> dict[int, str]:
         return {}
     now = timezone.now()
     with transaction.atomic():
-        _store_hashes(now, [(pk, hash_credential(c)) for pk, c in issued.items()])
-        voted = set(
-            Voter.objects.filter(pk__in=list(issued), has_voted=True).values_list("pk", flat=True)
-        )
-    return {pk: c for pk, c in issued.items() if pk not in voted}
+        stored = _store_hashes(now, [(pk, hash_credential(c)) for pk, c in issued.items()])
+    return {pk: c for pk, c in issued.items() if pk in stored}
 
 
-def _store_hashes(now: datetime, rows: list[tuple[int, str]]) -> None:
+def _store_hashes(now: datetime, rows: list[tuple[int, str]]) -> set[int]:
+    """Store the hashes of voters who have not voted; the ids of those stored."""
     table = Voter._meta.db_table
+    ids = [pk for pk, _ in rows]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
                 f"UPDATE {table} AS v SET credential_hash = d.digest, credential_issued_at = %s "  # noqa: S608 - the model's own table
                 "FROM (SELECT unnest(%s::bigint[]) AS id, unnest(%s::text[]) AS digest) AS d "
-                "WHERE v.id = d.id AND NOT v.has_voted",
-                [now, [pk for pk, _ in rows], [digest for _, digest in rows]],
+                "WHERE v.id = d.id AND NOT v.has_voted RETURNING v.id",
+                [now, ids, [digest for _, digest in rows]],
             )
-        else:
-            cursor.executemany(
-                f"UPDATE {table} SET credential_hash = %s, credential_issued_at = %s "  # noqa: S608 - the model's own table
-                "WHERE id = %s AND NOT has_voted",
-                [(digest, now, pk) for pk, digest in rows],
-            )
+            return {pk for (pk,) in cursor.fetchall()}
+        cursor.executemany(
+            f"UPDATE {table} SET credential_hash = %s, credential_issued_at = %s "  # noqa: S608 - the model's own table
+            "WHERE id = %s AND NOT has_voted",
+            [(digest, now, pk) for pk, digest in rows],
+        )
+    voted = Voter.objects.filter(pk__in=ids, has_voted=True).values_list("pk", flat=True)
+    return set(ids) - set(voted)
 
 
 def issue_all(vote: Vote) -> int:
