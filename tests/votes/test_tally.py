@@ -18,9 +18,9 @@ from caucus.audit.models import AuditEvent
 from caucus.engines.ballots import decide, parse_rules, parse_tallies
 from caucus.votes import actions, ballot_box, credentials, paper, states
 from caucus.votes.errors import VoteError
-from caucus.votes.models import ChallengedBallot, RecordKept, Result, Vote, Voter
+from caucus.votes.models import ChallengedBallot, RecordKept, Result, State, Vote, Voter
 from caucus.votes.tally import do_tally
-from tests.votes.helpers import PASSPHRASE, open_vote
+from tests.votes.helpers import PASSPHRASE, open_vote, result_row, vote_row
 
 pytestmark = pytest.mark.django_db
 
@@ -194,3 +194,25 @@ def test_certifying_ends_the_vote(cast: Any, counted: Any) -> None:
     actions.do_certify(cast["team"], vote)
     vote.refresh_from_db()
     assert vote.state == "certified"
+
+
+def test_the_results_page_notes_when_a_yes_vote_would_have_made_it_fail(cast: Any) -> None:
+    """The turnout switch's paradox: 19 of 40 voted (47.5%, under the switch of half), 10 no
+    of 19 is short of the two thirds rejecting needs, so it passes; one more yes would lift
+    turnout to the switch, where 10 yes of 20 is no majority, and it would fail."""
+    vote = vote_row(cast.world.negotiation, State.TALLIED)
+    vote.rule = {
+        "scope": "coalition",
+        "coalition": {
+            "threshold": "majority",
+            "switch": {"turnout": "1/2", "below": {"reject_at_least": "2/3"}},
+        },
+    }
+    vote.save(update_fields=["rule"])
+    result_row(vote, {"local-a": (20, 5, 5, 0), "local-b": (20, 4, 5, 0)})
+    url = reverse("votes_site:results", args=[vote.negotiation.slug, vote.pk])
+    page = cast.client(None).get(url).content.decode()
+    assert "Note on the turnout switch:" in page
+    assert (
+        "1 more yes vote would lift turnout to the switch of 50% and make the proposal fail" in page
+    )
