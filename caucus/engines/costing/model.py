@@ -17,6 +17,7 @@ from datetime import date, timedelta
 import numpy as np
 import numpy.typing as npt
 
+from caucus.engines.costing.beside_rate import Side, differential_pay
 from caucus.engines.costing.calendar import add_years, contract_years
 from caucus.engines.costing.leave import service_cuts
 from caucus.engines.costing.pay import Costed, cost_terms
@@ -30,7 +31,6 @@ from caucus.engines.costing.results import (
     YearCost,
 )
 from caucus.engines.costing.roster import Roster
-from caucus.engines.costing.sharing import Side, differential_pay
 from caucus.engines.costing.steps import scale_grid
 from caucus.engines.costing.sums import total
 from caucus.engines.costing.terms import (

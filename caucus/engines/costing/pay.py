@@ -4,7 +4,7 @@ and the whole workforce's totals by year (``cost_terms``).
 
 Rows stand for groups of workers paid alike; totals count each row as many times as it has
 workers. Wage paths come from ``wages.py`` (walking the plan ``plans.py`` makes), who holds each
-position from ``tiers.py``, money outside the rate from ``sharing.py``, hours off from
+position from ``tiers.py``, money outside the rate from ``beside_rate.py``, hours off from
 ``leave.py``.
 """
 
@@ -16,6 +16,12 @@ from datetime import date
 import numpy as np
 import numpy.typing as npt
 
+from caucus.engines.costing.beside_rate import (
+    YearSide,
+    differential_factors,
+    lump_sums_in_year,
+    profit_sharing_in_year,
+)
 from caucus.engines.costing.calendar import contract_years
 from caucus.engines.costing.leave import hours_off
 from caucus.engines.costing.plans import (
@@ -28,12 +34,6 @@ from caucus.engines.costing.plans import (
 )
 from caucus.engines.costing.rollups import RollupComponent
 from caucus.engines.costing.roster import Roster
-from caucus.engines.costing.sharing import (
-    YearSide,
-    differential_factors,
-    lump_sums_in_year,
-    profit_sharing_in_year,
-)
 from caucus.engines.costing.sums import total
 from caucus.engines.costing.terms import Term, Terms, term_of
 from caucus.engines.costing.tiers import Workforce, hires, incumbents
