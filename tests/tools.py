@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,17 @@ def need(*names: str) -> str:
         if found:
             return found
     message = f"{' or '.join(names)} is not installed"
+    if os.environ.get("CAUCUS_REQUIRE_TOOLS"):
+        pytest.fail(f"CAUCUS_REQUIRE_TOOLS is set but {message}")
+    pytest.skip(message)
+
+
+def need_file(path: Path, what: str) -> Path:
+    """``path`` (a part of a program, e.g. LibreOffice Calc's library) if it is there; else
+    skip, or fail in CI."""
+    if path.exists():
+        return path
+    message = f"{what} is not installed ({path})"
     if os.environ.get("CAUCUS_REQUIRE_TOOLS"):
         pytest.fail(f"CAUCUS_REQUIRE_TOOLS is set but {message}")
     pytest.skip(message)

@@ -3,7 +3,6 @@ opens in openpyxl and in LibreOffice with its formulas calculated."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from datetime import date, datetime
 from pathlib import Path
@@ -18,6 +17,7 @@ from caucus.engines.costing.terms import parse_terms
 from caucus.engines.costing.xlsx import Workbook, cell_xml, column_letter
 from tests.engines.costing import cases
 from tests.engines.costing.workbook_reference import write_xlsx as write_with_openpyxl
+from tests.tools import need, need_file
 
 
 def _run(n: int = 60, sq: dict[str, Any] | None = None, offers: Any = None):  # type: ignore[no-untyped-def]
@@ -89,10 +89,9 @@ CALC = Path("/usr/lib/libreoffice/program/libsclo.so")  # LibreOffice Calc, not 
 CSV_EVERY_SHEET = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
 
 
-@pytest.mark.skipif(
-    shutil.which("libreoffice") is None or not CALC.exists(), reason="no LibreOffice Calc"
-)
 def test_libreoffice_opens_the_workbook_and_calculates_its_formulas(tmp_path: Path) -> None:
+    need("libreoffice")
+    need_file(CALC, "LibreOffice Calc")
     run = _run(20)
     write_xlsx(run, tmp_path / "costs.xlsx")
     subprocess.run(
