@@ -183,3 +183,25 @@ def test_an_import_of_another_local_is_not_found_by_union_bs_people(
     job = AssessmentImport.objects.get()
     assert cast.client("officer_b").get(f"{URL}{job.pk}/").status_code == 403
     assert cast.client("team").get(f"{URL}{job.pk}/").status_code == 403
+
+
+def test_an_imported_moment_is_stored_as_the_orm_stores_it(
+    upload: Any, local: Any, cast: Any
+) -> None:
+    """The sheet is written below the ORM: a row dated a day counts from noon that day, and
+    the database must find it by that exact moment, as it finds one the ORM wrote."""
+    from datetime import datetime, time
+
+    from caucus.readiness.actions import do_assess
+
+    day = timezone.localdate() - timedelta(days=3)
+    upload(_csv(f"Member ID,Level,Date\nA-1,2,{day.isoformat()}\n"))
+    noon = datetime.combine(day, time(12), tzinfo=timezone.get_current_timezone())
+    ana = local.store_1[0]
+    assert Assessment.objects.filter(member=ana, assessed_at=noon).count() == 1
+    assert MemberReadiness.objects.filter(member=ana, assessed_at=noon, first_assessed_at=noon)
+    # A phone conversation at the same moment sorts beside it, neither before nor after.
+    do_assess(cast["organizer_a"], ana, 3, at=noon)
+    assert Assessment.objects.filter(member=ana, assessed_at__lt=noon).count() == 0
+    assert Assessment.objects.filter(member=ana, assessed_at__gt=noon).count() == 0
+    assert Assessment.objects.filter(member=ana, assessed_at=noon).count() == 2
