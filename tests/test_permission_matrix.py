@@ -57,6 +57,8 @@ READERS_OF_B = COALITION_WIDE | ONLY_B
 # route: (method, allowed, kwargs) — each kwarg is "name" or "name=object", from _objects().
 MATRIX: dict[str, tuple[str, People, tuple[str, ...]]] = {
     "site:home": ("GET", EVERYONE, ()),
+    # The member pages' language switcher (Django's own view): a cookie, then back.
+    "set_language": ("POST", EVERYONE, ()),
     "site:negotiation": ("GET", EVERYONE, ("slug",)),
     "site:updates": ("GET", EVERYONE, ("slug",)),
     "site:feed": ("GET", EVERYONE, ("slug",)),
@@ -151,6 +153,7 @@ NOT_HERE = {"api:post_session", "api:post_proposal", "api:api-root"}
 # Routes that belong to no negotiation: asked once.
 NOT_AT_A_TABLE = {
     "site:home",
+    "set_language",
     "table:home",
     "updates:list",
     "updates:new",
