@@ -14,6 +14,7 @@ from typing import Any
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from caucus.audit.log import record
 from caucus.members.models import Member
@@ -155,6 +156,10 @@ def check_member_in_action(action: CampaignAction, member: Member) -> None:
         raise ReadinessError(f"This action is for {action.union} only.", field="member")
 
 
+def _moment(at: datetime) -> str:
+    return date_format(timezone.localtime(at), "DATETIME_FORMAT")
+
+
 def _pledge(
     actor: Actor, action: CampaignAction, member: Member, channel: str, **fields: Any
 ) -> tuple[Pledge, bool]:
@@ -166,8 +171,8 @@ def _pledge(
     signed_at = fields.pop("signed_at", None) or now
     if not action.opens_at <= signed_at < action.closes_at or signed_at > now:
         raise ReadinessError(
-            f"“{action.title}” is open from {timezone.localtime(action.opens_at):%Y-%m-%d %H:%M} "
-            f"to {timezone.localtime(action.closes_at):%Y-%m-%d %H:%M}.",
+            f"“{action.title}” is open from {_moment(action.opens_at)} "
+            f"to {_moment(action.closes_at)}.",
             field="signed_at",
         )
     try:
@@ -221,7 +226,7 @@ def do_record_card(
         raise ReadinessError(
             f"{member.full_name} already took part in “{action.title}” "
             f"({pledge.get_channel_display().lower()}, "
-            f"{timezone.localtime(pledge.signed_at):%Y-%m-%d}).",
+            f"{date_format(timezone.localtime(pledge.signed_at), 'DATE_FORMAT')}).",
             field="member",
         )
     record(actor, "readiness.card", member, union=member.union, campaign_action=action.pk)

@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db.models import Count, F, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from caucus.members.models import MemberQuerySet
 from caucus.orgs.models import Union
@@ -236,7 +237,7 @@ def readiness_figures(
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    return date_format(day, "DATE_FORMAT")
 
 
 def _pct(share: float) -> str:

@@ -66,7 +66,7 @@ def test_without_a_threshold_the_summary_says_so(local: Any, cast: Any) -> None:
     page = _page(cast, "team")
     today = timezone.localdate()
     assert (
-        f"As of {today.day} {today:%B %Y}, of the 10 members of the 2 locals at National Agreement "
+        f"As of {today:%B} {today.day}, {today.year}, of the 10 members of the 2 locals at National Agreement "
         "2026, 70% have signed “Strike pledge” (7); 30% are assessed 1 or 2 and 40% have been "
         "talked to."
     ) in page
@@ -112,7 +112,7 @@ def test_the_pace_of_the_last_week_says_when_the_threshold_would_be_met(
     when = figures.today + timedelta(days=3)
     assert sentences[-1] == (
         f"7 members signed in the last 7 days; at that pace the threshold would be met by "
-        f"{when.day} {when:%B %Y}."
+        f"{when:%B} {when.day}, {when.year}."
     )
     assert sentences[1] == (
         "The bargaining team's threshold, all pledged across the coalition, is not met yet: "

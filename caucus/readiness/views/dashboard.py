@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.formats import date_format
 
 from caucus.accounts.decorators import staff_required
 from caucus.readiness.access import members_at, readiness_negotiation, unions_at
@@ -36,7 +37,7 @@ def over_time_chart(figures: Figures) -> dict[str, Any]:
     return {
         "type": "line",
         "percent": True,
-        "labels": [f"{p.day:%b} {p.day.day}" for p in figures.points],
+        "labels": [date_format(p.day, "SHORT_DATE_FORMAT") for p in figures.points],
         "datasets": [
             {
                 "label": label,
