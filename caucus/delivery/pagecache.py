@@ -1,10 +1,13 @@
 """Member pages from the cache, for the minutes after a send when members arrive at once.
 
-``cached_page`` serves the home, update, sheet and "what it means" pages to visitors who are
-not signed in (no session, no pending message) from Django's cache, keyed by the address,
-the language and a site-wide generation; anything signed in, posted or carrying other query
-parameters is rendered as before, so a member's own page is never cached for another. Each
-stored page has its CSRF token cut out and the visitor's own put back when served.
+``cached_page`` marks the home, update, sheet and "what it means" pages made for visitors who
+are not signed in (no session, no pending message, a GET with no query but ``lang``) as pages
+anyone may be given; caucus.site.cached_pages, a middleware before the session and
+authentication middleware, keeps them keyed by the address, the language and a site-wide
+generation, and serves them to the next such visitor without the rest of the stack. Anything
+with a session cookie, posted or carrying other query parameters is rendered as before, so a
+member's own page is never cached for another. Each stored page has its CSRF token cut out
+and the visitor's own put back when served (with their CSRF cookie, as Django's would).
 
 The generation (a random token) moves on every save or delete of what those pages show (updates and their
 translations and documents, sheets, costing runs, the table, the organizations), which
@@ -30,8 +33,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
-from django.utils.translation import get_language
+from django.http.response import HttpResponseBase
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 
 GENERATION_KEY = "caucus:site-generation"
 SECONDS = 600
@@ -39,14 +42,21 @@ ALLOWED_QUERY = {"lang"}
 INVALIDATING_APPS = {"updates", "sheets", "costing", "table", "orgs"}
 TOKEN = re.compile(rb'("X-CSRFToken": "|name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+')
 HOLE = b"@@caucus-csrf@@"
+CACHEABLE = "caucus_may_be_cached"
+
+
+def may_be_served_early(request: HttpRequest) -> bool:
+    """Before the session and authentication middleware: a GET with no session cookie (so no
+    one signed in), no pending message, no htmx request and no query but ``lang``."""
+    if request.method != "GET" or set(request.GET) - ALLOWED_QUERY:
+        return False
+    if "HTTP_HX_REQUEST" in request.META:
+        return False
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES
 
 
 def is_cacheable(request: HttpRequest) -> bool:
-    if request.method != "GET" or set(request.GET) - ALLOWED_QUERY:
-        return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
-        return False
-    return not request.user.is_authenticated
+    return may_be_served_early(request) and not request.user.is_authenticated
 
 
 class _Pages:
@@ -55,7 +65,7 @@ class _Pages:
     def __init__(self) -> None:
         self.generation: Any = None
         self.checked = 0.0
-        self.pages: dict[str, tuple[float, str, bytes]] = {}
+        self.pages: dict[str, tuple[float, dict[str, str], bytes]] = {}
 
     def current(self) -> Any:
         now = time.monotonic()
@@ -66,56 +76,70 @@ class _Pages:
             self.checked = now
         return self.generation
 
-    def get(self, key: str) -> tuple[str, bytes] | None:
+    def get(self, key: str) -> tuple[dict[str, str], bytes] | None:
         found = self.pages.get(key)
         if found is None or found[0] < time.monotonic():
             return None
         return found[1], found[2]
 
-    def put(self, key: str, content_type: str, body: bytes) -> None:
+    def put(self, key: str, headers: dict[str, str], body: bytes) -> None:
         if len(self.pages) >= MAX_PAGES:
             self.pages.clear()
-        self.pages[key] = (time.monotonic() + SECONDS, content_type, body)
+        self.pages[key] = (time.monotonic() + SECONDS, headers, body)
 
 
 PAGES = _Pages()
 MAX_PAGES = 500
 
 
-def page_key(request: HttpRequest) -> str:
-    return f"{PAGES.current()}:{get_language()}:{request.get_full_path()}"
+def page_key(request: HttpRequest, language: str) -> str:
+    return f"{PAGES.current()}:{language}:{request.get_full_path()}"
 
 
 def from_cache(request: HttpRequest, key: str) -> HttpResponse | None:
+    """The stored page with this visitor's own CSRF token in it (Django's CSRF middleware
+    reads their cookie, or makes them one, exactly as on a rendered page)."""
     stored = PAGES.get(key)
     if stored is None:
         return None
-    content_type, body = stored
-    token = get_token(request).encode()
-    return HttpResponse(body.replace(HOLE, token), content_type=content_type)
+    headers, body = stored
+    csrf = CsrfViewMiddleware(_unused)
+    csrf.process_request(request)
+    body = body.replace(HOLE, get_token(request).encode())
+    response = HttpResponse(body, headers=headers)
+    response["Content-Length"] = str(len(body))
+    csrf.process_response(request, response)
+    return response
 
 
-def store(key: str, response: HttpResponse) -> None:
-    if response.status_code != 200 or response.streaming:
+def store(key: str, response: HttpResponseBase) -> None:
+    """Keep a page a ``cached_page`` view marked as anyone's, its token cut out, its headers
+    (Vary, Content-Language, X-Frame-Options...) but no cookie."""
+    if not getattr(response, CACHEABLE, False) or response.status_code != 200:
+        return
+    if not isinstance(response, HttpResponse):
         return
     body = TOKEN.sub(lambda m: m.group(1) + HOLE, response.content)
-    PAGES.put(key, response["Content-Type"], body)
+    headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
+    PAGES.put(key, headers, body)
 
 
 def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Mark the view's page as one that may be kept for anyone, when it was made for a visitor
+    not signed in; the page cache middleware (caucus.site.cached_pages) keeps and serves it."""
+
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not is_cacheable(request):
-            return view(request, *args, **kwargs)
-        key = page_key(request)
-        hit = from_cache(request, key)
-        if hit is not None:
-            return hit
         response = view(request, *args, **kwargs)
-        store(key, response)
+        if is_cacheable(request):
+            setattr(response, CACHEABLE, True)
         return response
 
     return wrapped
+
+
+def _unused(request: HttpRequest) -> HttpResponse:
+    raise AssertionError("the CSRF middleware is only asked about the cookie")
 
 
 def _new_generation() -> str:

@@ -81,3 +81,71 @@ def test_a_web_process_checks_for_edits_at_most_once_a_second_and_serves_hits_wi
     with django_assert_num_queries(0):
         for _ in range(3):
             assert "Strike vote coming" in _page(Client(), update)
+
+
+def test_a_cached_page_carries_the_headers_of_the_rendered_one_and_no_one_elses_cookie(
+    world: Any, update: Any
+) -> None:
+    world.negotiation.is_public = True
+    world.negotiation.save()
+    rendered = Client().get(update.get_absolute_url())
+    hit = Client().get(update.get_absolute_url())
+    assert hit.content.decode().count("Strike vote coming") >= 1
+    for header in ("Content-Type", "Content-Language", "X-Frame-Options"):
+        assert hit[header] == rendered[header]
+    assert {"Accept-Language", "Cookie"} <= {v.strip() for v in hit["Vary"].split(",")}
+    assert hit["Content-Length"] == str(len(hit.content))
+    assert hit.cookies["csrftoken"].value != rendered.cookies["csrftoken"].value
+
+
+def test_a_visitor_who_reads_spanish_never_gets_the_english_page_from_the_cache(
+    world: Any, update: Any
+) -> None:
+    world.negotiation.is_public = True
+    world.negotiation.save()
+    english = Client().get(update.get_absolute_url())
+    spanish = Client(HTTP_ACCEPT_LANGUAGE="es").get(update.get_absolute_url())
+    by_cookie = Client()
+    by_cookie.cookies["django_language"] = "es"
+    chosen = by_cookie.get(update.get_absolute_url())
+    assert english["Content-Language"] == "en"
+    assert '<html lang="en">' in english.content.decode()
+    for response in (spanish, chosen):
+        assert response["Content-Language"] == "es"
+        assert '<html lang="es">' in response.content.decode()
+
+
+def test_a_hit_keeps_the_visitors_own_csrf_cookie_and_a_form_posted_with_it_is_accepted(
+    world: Any, update: Any
+) -> None:
+    from django.middleware.csrf import _unmask_cipher_token
+
+    world.negotiation.is_public = True
+    world.negotiation.save()
+    _page(Client(), update)  # stored
+    visitor = Client(enforce_csrf_checks=True)
+    visitor.get(f"/n/{world.negotiation.slug}/report/")
+    secret = visitor.cookies["csrftoken"].value
+    page = _page(visitor, update)
+    token = re.search(r'"X-CSRFToken": "([A-Za-z0-9]+)"', page).group(1)
+    assert _unmask_cipher_token(token) == secret
+    assert (
+        visitor.post("/i18n/setlang/", {"language": "es", "csrfmiddlewaretoken": token}).status_code
+        == 302
+    )
+
+
+def test_a_visitor_with_a_session_cookie_is_served_a_freshly_rendered_page(
+    world: Any, update: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    world.negotiation.is_public = True
+    world.negotiation.save()
+    _page(Client(), update)  # stored
+    visitor = Client()
+    visitor.cookies["sessionid"] = "not-a-session-of-anyone"
+    with CaptureQueriesContext(connection) as queries:
+        assert "Strike vote coming" in _page(visitor, update)
+    assert any("updates_update" in q["sql"] for q in queries.captured_queries)
