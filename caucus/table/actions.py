@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from caucus.accounts.models import Actor
 from caucus.audit.log import record
@@ -75,7 +76,7 @@ def do_record_session(
         if same is not None:
             at = f" at {same.place}" if same.place else ""
             raise TableError(
-                f"A session is already scheduled on {day:%B} {day.day}, {day.year}{at}. Record "
+                f"A session is already scheduled on {date_format(day, 'DATE_FORMAT')}{at}. Record "
                 "what happened there, or say that this is another session.",
                 field="date",
             )
@@ -533,6 +534,10 @@ def do_report_direct_dealing(
     return report
 
 
+def _day(day: date) -> str:
+    return date_format(day, "DATE_FORMAT")
+
+
 def request_evidence(requests: Sequence[InformationRequest], today: date) -> str:
     """The requests as a numbered evidence list, the start of a charge's allegations."""
     lines = [
@@ -541,26 +546,26 @@ def request_evidence(requests: Sequence[InformationRequest], today: date) -> str
         "",
     ]
     for n, rfi in enumerate(requests, start=1):
-        due = f"{rfi.due_on:%Y-%m-%d}" if rfi.due_on else "no due date set"
+        due = _day(rfi.due_on) if rfi.due_on else "no due date set"
         lines.append(f"{n}. Request {rfi.number}: {rfi.title}")
-        lines.append(f"   Asked on {rfi.asked_on:%Y-%m-%d}; due on {due}.")
+        lines.append(f"   Asked on {_day(rfi.asked_on)}; due on {due}.")
         if rfi.acknowledged_on:
-            lines.append(f"   Acknowledged on {rfi.acknowledged_on:%Y-%m-%d}.")
+            lines.append(f"   Acknowledged on {_day(rfi.acknowledged_on)}.")
         overdue = rfi.days_overdue(today)
         if overdue:
             lines.append(f"   {overdue} days overdue; status: {rfi.get_status_display()}.")
         else:
             lines.append(f"   Status: {rfi.get_status_display()}.")
         if rfi.answer.strip():
-            on = f" on {rfi.answered_on:%Y-%m-%d}" if rfi.answered_on else ""
+            on = f" on {_day(rfi.answered_on)}" if rfi.answered_on else ""
             lines.append(f"   The employer's answer{on}: {rfi.answer.strip()}")
         for follow_up in rfi.follow_ups.all():
             lines.append(
-                f"   - {follow_up.on:%Y-%m-%d} {follow_up.get_kind_display()}: {follow_up.note}"
+                f"   - {_day(follow_up.on)} {follow_up.get_kind_display()}: {follow_up.note}"
             )
         for letter in sorted(rfi.letters.all(), key=lambda x: (x.sent_on, x.pk)):
             lines.append(
-                f"   - {letter.sent_on:%Y-%m-%d} letter from {letter.sender} to "
+                f"   - {_day(letter.sent_on)} letter from {letter.sender} to "
                 f"{letter.recipient} ({letter.get_channel_display().lower()}): {letter.subject}"
             )
         lines.append("")

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.formats import date_format
 
 from caucus.table.models import Negotiation, Proposal, Side
 
@@ -46,8 +47,8 @@ class AnswersSelect(forms.Select):
 
 def label(proposal: Proposal) -> str:
     article = f"Art. {proposal.article.number} · " if proposal.article else ""
-    day = proposal.passed_on
-    return f"{article}{day:%b} {day.day}, {day.year} · {proposal}"
+    day = date_format(proposal.passed_on, "SHORT_DATE_FORMAT")
+    return f"{article}{day} · {proposal}"
 
 
 def answer_choices(

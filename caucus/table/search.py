@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -88,6 +89,6 @@ def search(user: Person, negotiation: Negotiation, query: str) -> dict[str, list
         if internal:
             fields.append(("internal notes", session.internal_notes))
         where, text = _first_match(query, fields)
-        title = escape(f"Session of {session.date:%B %-d, %Y}")
+        title = escape(f"Session of {date_format(session.date, 'DATE_FORMAT')}")
         session_hits.append(Hit(session, title, where, snippet(text, query)))
     return {"proposals": proposal_hits, "sessions": session_hits}

@@ -24,7 +24,7 @@ def test_the_history_shows_every_pass_of_both_sides_in_order(cast: Any, table: A
     assert page.index("Union 6%") < page.index("Employer 1%") < page.index("Union 5%")
     assert "Counter-proposal" in page
     assert "Superseded" in page
-    assert "session of Mar 9" in page
+    assert "session of March 9, 2026" in page
 
 
 def test_the_history_leaves_out_unpublished_passes_for_other_staff(cast: Any, table: Any) -> None:

@@ -68,7 +68,7 @@ def test_the_team_logs_the_employers_late_friday_email_with_its_document(
     assert not letter.is_published
     assert letter.created_by == cast["team"]
     page = response.content.decode()
-    assert "Friday, March 13, 2026, 23:41" in page
+    assert "Friday, March 13, 2026, 11:41 PM" in page
     assert "Internal" in page
     audit = AuditEvent.objects.get(action="table.letter_log")
     assert audit.actor == cast["team"]
@@ -146,7 +146,7 @@ def test_a_charge_drafted_from_requests_cites_the_letters_about_them(cast: Any, 
     )
     assert list(charge.letters.all()) == [letter]
     assert (
-        "- 2026-02-20 letter from Coalition bargaining team to Harborline labor relations "
+        "- February 20, 2026 letter from Coalition bargaining team to Harborline labor relations "
         "(letter by post): Second request"
     ) in charge.allegations
 

@@ -21,6 +21,11 @@ def request_url(rfi: InformationRequest) -> str:
     return reverse("table:request", args=["national-2026", rfi.pk])
 
 
+def _day(day: date) -> str:
+    """A day as the charge's text writes it: "November 1, 2026"."""
+    return f"{day:%B} {day.day}, {day.year}"
+
+
 def test_the_list_shows_each_requests_age_and_overdue_flag(cast: Any, table: Any) -> None:
     today = timezone.localdate()
     table.rfi(
@@ -130,7 +135,7 @@ def test_turning_requests_into_a_charge_drafts_it_with_the_evidence(cast: Any, t
     assert charge.title == "Failure to provide information (requests 3)"
     text = charge.allegations
     assert "Request 3: Payroll data" in text
-    assert f"Asked on {late.asked_on:%Y-%m-%d}; due on {late.due_on:%Y-%m-%d}." in text
+    assert f"Asked on {_day(late.asked_on)}; due on {_day(late.due_on)}." in text
     assert "16 days overdue" in text
     assert "Reminder sent: Asked again." in text
     assert "Not chosen" not in text
@@ -165,7 +170,7 @@ def test_a_request_answered_late_can_be_cited_too(cast: Any, table: Any) -> None
     response = cast.client("team").post(LIST, {"requests": [answered.pk]})
     assert response.status_code == 302
     charge = Charge.objects.get()
-    assert "due on 2026-02-01" in charge.allegations
+    assert "due on February 1, 2026" in charge.allegations
     assert "Status: Answered." in charge.allegations
 
 
@@ -207,7 +212,7 @@ def test_a_refused_or_partly_answered_request_can_be_cited_on_a_charge(
     assert list(charge.evidence_requests.all()) == [rfi]
     assert label in charge.allegations
     assert (
-        "The employer's answer on 2026-01-25: Regional results are not relevant to bargaining."
+        "The employer's answer on January 25, 2026: Regional results are not relevant to bargaining."
         in charge.allegations
     )
 
