@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from caucus.audit.log import record
 from caucus.commitments.models import (
@@ -122,7 +123,7 @@ def do_edit_commitment(
 def _check_period(commitment: Commitment, period_end: date) -> None:
     if period_end not in period_ends(commitment.period, commitment.starts_on, commitment.due_on):
         raise CommitmentError(
-            f"{period_end:%Y-%m-%d} is not the last day of a {commitment.get_period_display().lower()} "
+            f"{date_format(period_end, 'DATE_FORMAT')} is not the last day of a {commitment.get_period_display().lower()} "
             "period of this commitment.",
             field="period_end",
         )

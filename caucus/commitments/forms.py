@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from django import forms
+from django.utils.formats import date_format
 
 from caucus.commitments.actions import CommitmentError
 from caucus.commitments.models import Commitment, Report
@@ -134,10 +135,10 @@ class ReportForm(forms.Form):
 
 def _period_label(end: date, period: str) -> str:
     if period == Commitment.Period.QUARTER:
-        return f"{end.year} Q{(end.month - 1) // 3 + 1} (to {end:%b %d})"
+        return f"{end.year} Q{(end.month - 1) // 3 + 1} (to {date_format(end, 'MONTH_DAY_FORMAT')})"
     if period == Commitment.Period.YEAR:
         return f"{end.year}"
-    return f"{end:%B %Y}"
+    return date_format(end, "YEAR_MONTH_FORMAT")
 
 
 ACCEPTED_SUFFIXES = (".csv", ".xlsx", ".xlsm")

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from caucus.commitments.models import Commitment, RegionTarget, Report
@@ -218,8 +219,9 @@ class Missing:
 
     def as_item(self, commitment: Commitment) -> str:
         where = f", {self.region}" if self.region_id else ""
-        start = period_start(self.period_end, commitment.period)
-        return f"{commitment.measure} ({commitment.unit}), {start:%Y-%m-%d} to {self.period_end:%Y-%m-%d}{where}"
+        start = date_format(period_start(self.period_end, commitment.period), "DATE_FORMAT")
+        end = date_format(self.period_end, "DATE_FORMAT")
+        return f"{commitment.measure} ({commitment.unit}), {start} to {end}{where}"
 
 
 def missing_figures(
@@ -252,7 +254,7 @@ def missing_figures(
 
 def chart(commitment: Commitment, line: Line) -> dict[str, Any]:
     """A line chart of the employer's figures and the union's against the straight-line path."""
-    labels = [f"{p.period_end:%b %Y}" for p in line.points]
+    labels = [date_format(p.period_end, "SHORT_DATE_FORMAT") for p in line.points]
     datasets: list[dict[str, Any]] = [
         {
             "label": "Straight-line path to the target",

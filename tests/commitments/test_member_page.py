@@ -47,7 +47,8 @@ def test_a_member_reads_the_published_promise_with_its_charts_and_a_table_by_reg
     north = next(line for line in board.regions if line.label == "North")
     assert north.latest is not None
     assert north.latest.actual == 900
-    assert f"North 6,000 {north.latest.period_end:%b %Y} {north.latest.path:,.0f} 900 Behind" in (
+    end = north.latest.period_end
+    assert f"North 6,000 {end:%b} {end.day}, {end.year} {north.latest.path:,.0f} 900 Behind" in (
         words
     )
     assert "South 4,000" in words

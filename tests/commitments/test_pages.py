@@ -198,12 +198,12 @@ def test_one_step_files_an_information_request_for_the_missing_figures(
     client = cast.client("team")
     url = _url(cast, f"{hiring.commitment.pk}/ask-for-figures/")
     end = hiring.ends[3]
-    assert f"to {end:%Y-%m-%d}, North" in _text(client.get(url))
+    assert f"to {end:%B} {end.day}, {end.year}, North" in _text(client.get(url))
     response = client.post(url)
     assert response.status_code == 302
     rfi = InformationRequest.objects.get(number=5)
     assert rfi.title == "Figures for “10,000 new hires into coalition positions”"
-    assert rfi.items.endswith(f"to {end:%Y-%m-%d}, North")
+    assert rfi.items.endswith(f"to {end:%B} {end.day}, {end.year}, North")
     assert (rfi.due_on - rfi.asked_on).days == 14
     assert FigureRequest.objects.get().request == rfi
     assert AuditEvent.objects.filter(action="table.request_create", object_id=str(rfi.pk)).exists()

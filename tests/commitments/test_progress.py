@@ -103,7 +103,9 @@ def test_the_employers_figures_due_and_not_in_are_missing_per_region(world: Any)
     assert [(m.period_end, m.region, m.days_late) for m in missing] == [
         (date(2022, 6, 30), "North", 77)
     ]
-    assert missing[0].as_item(commitment) == "new hires (hires), 2022-04-01 to 2022-06-30, North"
+    assert (
+        missing[0].as_item(commitment) == "new hires (hires), April 1, 2022 to June 30, 2022, North"
+    )
 
 
 def test_a_total_reached_is_met_and_one_short_after_the_due_date_is_missed(world: Any) -> None:
