@@ -118,7 +118,7 @@ def update_detail(request: HttpRequest, slug: str, update_slug: str) -> HttpResp
             "text": text,
             "languages": languages,
             "documents": update.documents.all(),
-            "body_html": render_markdown(text.body),
+            "body_html": text.rendered_body(),
             "cited_proposals": update.cites_proposals.filter(is_published=True).select_related(
                 "article"
             ),

@@ -13,8 +13,10 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 
 from caucus.accounts.permissions import union_ids_with
+from caucus.lib.markdown import render_markdown
 from caucus.orgs.models import Union
 from caucus.table.models import Negotiation
 from caucus.updates.audience import reader_union_ids
@@ -81,6 +83,7 @@ class Update(models.Model):
         max_length=300, blank=True, help_text="One or two sentences for lists and feeds."
     )
     body = models.TextField(help_text="Markdown. Links and basic formatting; no scripts.")
+    body_html = models.TextField(blank=True, editable=False, default="")
     language = models.CharField(max_length=10, default="en")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(null=True, blank=True)
@@ -121,8 +124,15 @@ class Update(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        store_body_html(self, kwargs)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("site:update", args=[self.negotiation.slug, self.slug])
+
+    def rendered_body(self) -> SafeString:
+        return rendered_body(self)
 
     def audience_label(self) -> str:
         if self.to_whole_coalition:
@@ -154,6 +164,25 @@ class Update(models.Model):
         return self
 
 
+def store_body_html(text: Update | UpdateTranslation, save_kwargs: dict[str, Any]) -> None:
+    """The body rendered and sanitized once, when it is written, so the page shows it without
+    rendering Markdown for every reader; written with the body, whoever writes it."""
+    fields = save_kwargs.get("update_fields")
+    if fields is not None and "body" not in fields:
+        return
+    text.body_html = str(render_markdown(text.body))
+    if fields is not None:
+        save_kwargs["update_fields"] = {*fields, "body_html"}
+
+
+def rendered_body(text: Update | UpdateTranslation) -> SafeString:
+    """The stored HTML of the body (sanitized when stored); rendered now if a write went
+    around ``save`` (a queryset ``update``)."""
+    if text.body_html or not text.body:
+        return mark_safe(text.body_html)  # noqa: S308 - sanitized by render_markdown when stored
+    return render_markdown(text.body)
+
+
 def language_chain(wanted: str) -> list[str]:
     """``es-MX`` → ``["es-mx", "es"]``: the codes to try, most particular first."""
     code = (wanted or "").strip().lower().replace("_", "-")
@@ -170,6 +199,7 @@ class UpdateTranslation(models.Model):
     title = models.CharField(max_length=200)
     summary = models.CharField(max_length=300, blank=True)
     body = models.TextField()
+    body_html = models.TextField(blank=True, editable=False, default="")
     is_reviewed = models.BooleanField(
         default=False, help_text="Read and approved by a person: only reviewed text is sent."
     )
@@ -190,6 +220,13 @@ class UpdateTranslation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.update} ({self.language})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        store_body_html(self, kwargs)
+        super().save(*args, **kwargs)
+
+    def rendered_body(self) -> SafeString:
+        return rendered_body(self)
 
 
 class UpdateDocument(models.Model):
