@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from caucus.engines.ballots.credentials import new_credential
 from caucus.votes.ballot_box import hash_credential
@@ -90,7 +91,7 @@ def in_zone(vote: Vote, moment: datetime | None) -> str:
     if moment is None:
         return ""
     local = timezone.localtime(moment, ZoneInfo(vote.time_zone))
-    return f"{local:%Y-%m-%d %H:%M} ({vote.time_zone})"
+    return f"{date_format(local, 'DATETIME_FORMAT')} ({vote.time_zone})"
 
 
 def grouped(credential: str) -> str:

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from caucus.votes.models import Channel, Vote, Voter
 
@@ -105,7 +106,7 @@ def chart(vote: Vote, union_ids: Iterable[int] | None) -> dict[str, Any]:
     series = hourly(vote, union_ids)
     return {
         "type": "line",
-        "labels": [f"{hour:%a %H:%M}" for hour, _, _ in series],
+        "labels": [date_format(hour, "SHORT_DATETIME_FORMAT") for hour, _, _ in series],
         "datasets": [{"label": "Voted so far", "data": [running for _, _, running in series]}],
     }
 
