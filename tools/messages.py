@@ -43,6 +43,7 @@ MEMBER_SOURCES = (
     "caucus/costing/templates/costing/what_it_means.html",
     "caucus/costing/templates/costing/_money.html",
     "caucus/costing/site_views.py",
+    "caucus/costing/employer_money.py",
     "caucus/costing/forms.py",
     "caucus/delivery/templates/delivery/preferences.html",
     "caucus/delivery/templates/delivery/unsubscribe.html",
@@ -55,6 +56,14 @@ MEMBER_SOURCES = (
     "caucus/votes/templates/votes/_result*.html",
     "caucus/votes/site_views.py",
     "caucus/votes/results.py",
+    "caucus/votes/member_words.py",
+    "caucus/sheets/site_words.py",
+    "caucus/readiness/templates/readiness/site/*.html",
+    "caucus/readiness/site_views.py",
+    "caucus/commitments/templates/commitments/site/*.html",
+    "caucus/commitments/templates/commitments/_charts.html",
+    "caucus/commitments/board.py",
+    "caucus/commitments/progress.py",
     "caucus/table/models.py",
 )
 XGETTEXT = [
@@ -75,6 +84,12 @@ XGETTEXT = [
 MSGINIT = ["msginit", "--no-translator", "--no-wrap"]
 MSGMERGE = ["msgmerge", "--quiet", "--update", "--backup=none", "--no-wrap", "--previous"]
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sdf]|%[sdf]")
+# Where a catalog's own section starts: Django's strings members see, for a language Django
+# ships no catalog of (Tagalog). No member source has them, so ``update`` keeps the section
+# as it is instead of letting ``msgmerge`` mark it obsolete.
+KEPT_SECTION = "# Django's own strings on the member pages"
+# Header lines msgmerge adds and msgfmt leaves out: a catalog changes only when its words do.
+UNDATED = re.compile(r'^"(?:POT-Creation-Date|Report-Msgid-Bugs-To): [^"]*"\n', re.MULTILINE)
 
 
 @dataclass
@@ -231,10 +246,17 @@ def update() -> None:
                     ],
                     check=True,
                 )
+            text = po.read_text(encoding="utf-8")
+            at = text.find(KEPT_SECTION)
+            kept = text[at:] if at >= 0 else ""
+            if kept:
+                po.write_text(text[:at].rstrip("\n") + "\n", encoding="utf-8")
             subprocess.run(
                 [*MSGMERGE, str(po), pot.name],
                 check=True,
             )
+            merged = UNDATED.sub("", po.read_text(encoding="utf-8"), count=2).rstrip("\n")
+            po.write_text(f"{merged}\n\n{kept}" if kept else f"{merged}\n", encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from caucus.commitments.models import Commitment, Report
 from caucus.commitments.progress import (
     MET,
@@ -22,6 +25,21 @@ from caucus.commitments.progress import (
     lines,
     missing_figures,
 )
+
+# The charts' series as members read them (``progress.chart`` names them in English).
+SERIES: dict[str, Any] = {
+    "Straight-line path to the target": gettext_lazy("Straight-line path to the target"),
+    "Employer's figures": gettext_lazy("Employer's figures"),
+    "Union's count": gettext_lazy("Union's count"),
+}
+
+
+def _said(spec: dict[str, Any]) -> dict[str, Any]:
+    datasets = [
+        {**d, "label": str(SERIES.get(d.get("label", ""), d.get("label", "")))}
+        for d in spec.get("datasets", [])
+    ]
+    return {**spec, "datasets": datasets}
 
 
 @dataclass
@@ -54,7 +72,7 @@ class Standing:
     def charts(self) -> list[tuple[Line, dict[str, Any]]]:
         if self.commitment.is_profit_sharing:
             return []
-        return [(line, chart(self.commitment, line)) for line in [self.whole, *self.regions]]
+        return [(line, _said(chart(self.commitment, line))) for line in [self.whole, *self.regions]]
 
     def payout_chart(self) -> dict[str, Any]:
         checked = [
@@ -67,18 +85,19 @@ class Standing:
             "labels": [str(year) for year, _ in checked],
             "datasets": [
                 {
-                    "label": "Average payout per worker",
+                    "label": _("Average payout per worker"),
                     "data": [payout["mean"] for _, payout in checked],
                     "backgroundColor": "#8a1538",
                 },
                 {
-                    "label": "Lowest payout",
+                    "label": _("Lowest payout"),
                     "data": [payout["lowest"] for _, payout in checked],
                     "backgroundColor": "#0b4f9c",
                 },
                 {
                     "type": "line",
-                    "label": f"Guaranteed minimum (${minimum:,.0f})",
+                    "label": _("Guaranteed minimum (%(minimum)s)")
+                    % {"minimum": f"${minimum:,.0f}"},
                     "data": [minimum] * len(checked),
                     "borderColor": "#1b1b1f",
                     "borderDash": [8, 4],
@@ -109,6 +128,7 @@ def standing(commitment: Commitment, today: date) -> Standing:
     names = {t.region_id: t.region.name for t in targets}
     names.update({r.region_id: r.region.name for r in reports if r.region_id and r.region})
     whole, regions = lines(commitment, reports, targets, names, today)
+    whole.label = _("All regions")
     missing = missing_figures(commitment, reports, targets, names, today)
     result = Standing(commitment, whole, regions, reports, missing, state=whole.state)
     if commitment.is_profit_sharing:

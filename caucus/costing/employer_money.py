@@ -12,13 +12,42 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
 from caucus.costing.models import CostingRun, EmployerFact
 
-OF_ONE_YEAR: dict[str, str] = {
-    EmployerFact.Kind.REVENUE: "one year's revenue",
-    EmployerFact.Kind.OPERATING_INCOME: "one year's operating income",
-    EmployerFact.Kind.NET_INCOME: "one year's net income",
-    EmployerFact.Kind.RESERVES: "the employer's reserves",
+# Members read these (translated); the staff pages, always in English, read them too.
+OF_ONE_YEAR: dict[str, Any] = {
+    EmployerFact.Kind.REVENUE: gettext_lazy("one year's revenue (%(amount)s in %(year)s)"),
+    EmployerFact.Kind.OPERATING_INCOME: gettext_lazy(
+        "one year's operating income (%(amount)s in %(year)s)"
+    ),
+    EmployerFact.Kind.NET_INCOME: gettext_lazy("one year's net income (%(amount)s in %(year)s)"),
+    EmployerFact.Kind.RESERVES: gettext_lazy("the employer's reserves (%(amount)s in %(year)s)"),
+}
+# A figure of zero or less, shown rather than divided by.
+REPORTS: dict[str, Any] = {
+    EmployerFact.Kind.REVENUE: gettext_lazy(
+        "The employer reports revenue of %(amount)s in %(year)s."
+    ),
+    EmployerFact.Kind.OPERATING_INCOME: gettext_lazy(
+        "The employer reports operating income of %(amount)s in %(year)s."
+    ),
+    EmployerFact.Kind.NET_INCOME: gettext_lazy(
+        "The employer reports net income of %(amount)s in %(year)s."
+    ),
+    EmployerFact.Kind.RESERVES: gettext_lazy(
+        "The employer reports reserves of %(amount)s in %(year)s."
+    ),
+}
+# A figure named on its own (when the gap is not above zero): "Operating income 2025".
+WHAT: dict[str, Any] = {
+    EmployerFact.Kind.REVENUE: gettext_lazy("Revenue %(year)s"),
+    EmployerFact.Kind.OPERATING_INCOME: gettext_lazy("Operating income %(year)s"),
+    EmployerFact.Kind.NET_INCOME: gettext_lazy("Net income %(year)s"),
+    EmployerFact.Kind.RESERVES: gettext_lazy("Reserves (cash and investments) %(year)s"),
+    EmployerFact.Kind.SPENDING: gettext_lazy("Spending it has announced: %(label)s"),
 }
 
 
@@ -38,6 +67,7 @@ class Comparison:
     fact: EmployerFact
     share: float | None  # percent of the fact's amount; None when it is zero or less
     sentence: str
+    what: str = ""  # the figure named on its own: "Operating income 2025"
 
 
 def money_for(run: CostingRun, *, members: bool) -> dict[str, Any] | None:
@@ -87,37 +117,50 @@ def chosen_facts(facts: Iterable[EmployerFact]) -> list[EmployerFact]:
 
 
 def set_against(gap: Gap, facts: Iterable[EmployerFact]) -> list[Comparison]:
-    """One comparison per chosen fact (``chosen_facts``), in words."""
-    years = "year" if gap.years == 1 else f"{gap.years} years"
-    lead = f"The difference over {years}, {big_money(gap.amount)},"
+    """One comparison per chosen fact (``chosen_facts``), in words, in the active language."""
     out = []
     for fact in chosen_facts(facts):
         amount = float(fact.amount)
+        what = str(WHAT[fact.kind] % {"year": fact.year, "label": fact.label})
         if amount <= 0:
-            kind = fact.get_kind_display().lower()
-            out.append(
-                Comparison(fact, None, f"The employer reports {kind} of {big_money(amount)} "
-                f"in {fact.year}.")
-            )  # fmt: skip
+            sentence = REPORTS[fact.kind] % {"amount": big_money(amount), "year": fact.year}
+            out.append(Comparison(fact, None, str(sentence), what))
             continue
         share = 100.0 * gap.amount / amount
-        if fact.kind == EmployerFact.Kind.SPENDING:
-            when = f" ({fact.year})" if fact.year else ""
-            what = f"the {big_money(amount)} it has announced for {fact.label}{when}"
-        else:
-            what = f"{OF_ONE_YEAR[fact.kind]} ({big_money(amount)} in {fact.year})"
-        out.append(Comparison(fact, share, f"{lead} is {percent(share)} of {what}."))
+        out.append(Comparison(fact, share, _sentence(gap, fact, share), what))
     return out
+
+
+def _sentence(gap: Gap, fact: EmployerFact, share: float) -> str:
+    amount = big_money(float(fact.amount))
+    if fact.kind != EmployerFact.Kind.SPENDING:
+        of = OF_ONE_YEAR[fact.kind] % {"amount": amount, "year": fact.year}
+    elif fact.year:
+        of = _("the %(amount)s it has announced for %(label)s (%(year)s)") % {
+            "amount": amount,
+            "label": fact.label,
+            "year": fact.year,
+        }
+    else:
+        of = _("the %(amount)s it has announced for %(label)s") % {
+            "amount": amount,
+            "label": fact.label,
+        }
+    return ngettext(
+        "The difference over %(years)s year, %(gap)s, is %(share)s of %(of)s.",
+        "The difference over %(years)s years, %(gap)s, is %(share)s of %(of)s.",
+        gap.years,
+    ) % {"years": gap.years, "gap": big_money(gap.amount), "share": percent(share), "of": of}
 
 
 def big_money(value: float) -> str:
     """``$900 million``, ``$1.25 billion``, ``$295 million``, ``$45,000``; a loss with a minus."""
     sign = "−" if value < 0 else ""
     value = abs(value)
-    for size, word in ((1e9, "billion"), (1e6, "million")):
+    for size, words in ((1e9, _("%(amount)s billion")), (1e6, _("%(amount)s million"))):
         if value >= size:
             shown = f"{value / size:,.2f}".rstrip("0").rstrip(".")
-            return f"{sign}${shown} {word}"
+            return sign + words % {"amount": f"${shown}"}
     return f"{sign}${value:,.0f}"
 
 

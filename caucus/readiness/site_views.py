@@ -19,6 +19,15 @@ from caucus.readiness.links import read_pledge_token
 from caucus.readiness.models import CampaignAction, Pledge
 from caucus.table.models import Negotiation
 
+PAPER_ONLY = "This action is signed on paper, with an organizer."
+
+
+def _refusal(error: ReadinessError) -> str:
+    """Why a pledge was refused, in the member's language (the rules say it in English)."""
+    if error.message == PAPER_ONLY:
+        return _("This action is signed on paper, with an organizer.")
+    return _("This action is not open to you now.")
+
 
 def _public_negotiation(slug: str) -> Negotiation:
     negotiation = (
@@ -67,7 +76,7 @@ def pledges(request: HttpRequest, slug: str) -> HttpResponse:
             try:
                 do_pledge(request.user, action, member, channel=Pledge.Channel.ONLINE)
             except ReadinessError as error:
-                messages.error(request, error.message)
+                messages.error(request, _refusal(error))
             else:
                 messages.success(
                     request, _("Thank you: your name is on “%(title)s”.") % {"title": action.title}
@@ -107,7 +116,7 @@ def pledge_link(request: HttpRequest, slug: str, token: str) -> HttpResponse:
         try:
             do_pledge(None, action, member, channel=Pledge.Channel.LINK)
         except ReadinessError as refused:
-            error = refused.message
+            error = _refusal(refused)
         else:
             return redirect(request.path)
     return render(

@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 from caucus.sheets.access import public_negotiation, published_sheet
 from caucus.sheets.built_version import download, sheet_context
 from caucus.sheets.models import Sheet
+from caucus.sheets.site_words import compares, member_context
 
 # The member pages' cache (caucus.delivery.pagecache, which this app sits below; the decorator
 # belongs in caucus.lib): anonymous GETs from the cache under the site's generation, which
@@ -61,6 +62,8 @@ def sheet_list(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("published_version")
         .order_by("-published_at")
     )
+    for sheet in sheets:
+        sheet.compares = compares(sheet.columns)  # type: ignore[attr-defined]
     return render(
         request,
         "sheets/site_list.html",
@@ -73,7 +76,7 @@ def sheet_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     negotiation = public_negotiation(slug)
     sheet, version = published_sheet(negotiation, pk)
     context = {"negotiation": negotiation, "sheet": sheet, "nav": "sheets"}
-    context.update(sheet_context(version))
+    context.update(member_context(sheet_context(version), version))
     return render(request, "sheets/site_sheet.html", context)
 
 

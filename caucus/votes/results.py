@@ -13,6 +13,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from caucus.orgs.models import Union
+from caucus.votes import member_words
 from caucus.votes.models import SMALL_GROUP, Result, Vote
 
 CHANNELS = ("online", "paper", "challenged")
@@ -50,11 +51,11 @@ def shown_result(vote: Vote) -> dict[str, Any] | None:
     coalition = _row(outcome["coalition"], _("All locals together"), _sum_channels(result))
     return {
         "passes": outcome["passes"],
-        "reason": outcome["reason"],
+        "reason": member_words.overall_reason(outcome["reason"]),
         "scope": outcome["scope"],
         "locals": rows,
         "coalition": coalition,
-        "paradoxes": _paradoxes(outcome),
+        "paradoxes": [member_words.keyed_paradox(note) for note in _paradoxes(outcome)],
         "result": result,
     }
 
@@ -99,6 +100,10 @@ def reported_result(result: Result) -> dict[str, Any]:
 def _row(body: dict[str, Any], name: str, channels: dict[str, dict[str, int]]) -> dict[str, Any]:
     small = _is_small(body)
     row = {**body, "name": name, "small": small, "channels": []}
+    # The reasons in the reader's language (the engine writes English: caucus.votes.member_words).
+    row["reason"] = member_words.body_reason(body["reason"])
+    row["rule"] = member_words.rule(body.get("rule") or "")
+    row["paradox"] = member_words.paradox(body["paradox"]) if body.get("paradox") else None
     if small:
         row["reason"] = _not_shown()
         row["paradox"] = None

@@ -1,0 +1,107 @@
+"""A published sheet's words in the member's language: its column names, what it compares, the
+notes and the "what it changes" of each row.
+
+A built version is frozen in English (its rows' redline HTML, notes and sources, and its PDF and
+DOCX); the member page says the same things again in the reader's language. The redline HTML
+names its columns in fixed places (``<th scope="col">``, ``.rl-col-label``, ``.rl-nochange``),
+and only those are replaced; the contract text is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from caucus.sheets.models import Columns, SheetVersion, VersionRow
+
+COLUMN_WORDS: dict[str, Any] = {
+    "Current contract": gettext_lazy("Current contract"),
+    "Union's and employer's latest proposals": gettext_lazy(
+        "Union's and employer's latest proposals"
+    ),
+    "Employer's previous pass": gettext_lazy("Employer's previous pass"),
+    "Employer's latest pass": gettext_lazy("Employer's latest pass"),
+    "Union's latest proposal": gettext_lazy("Union's latest proposal"),
+    "Employer's latest proposal": gettext_lazy("Employer's latest proposal"),
+    "No change proposed": gettext_lazy("No change proposed"),
+    "No change": gettext_lazy("No change"),
+}
+# What a sheet compares, as the list of sheets names it.
+COMPARES: dict[str, Any] = {
+    Columns.THREE_WAY: gettext_lazy("Current contract, union's latest and employer's latest"),
+    Columns.REGRESSION: gettext_lazy("Employer's latest against its previous pass"),
+}
+NOTES: dict[str, Any] = {
+    "Neither side has made a proposal on this article.": gettext_lazy(
+        "Neither side has made a proposal on this article."
+    ),
+    "The union has made no proposal on this article.": gettext_lazy(
+        "The union has made no proposal on this article."
+    ),
+    "The employer has made no proposal on this article.": gettext_lazy(
+        "The employer has made no proposal on this article."
+    ),
+}
+CHANGES: dict[str, Any] = {
+    "amends": gettext_lazy("amends %(section)s"),
+    "adds": gettext_lazy("adds %(section)s"),
+    "deletes": gettext_lazy("deletes %(section)s"),
+}
+_LABELED = re.compile(
+    r'(<th scope="col">|<span class="rl-col-label">|<span class="rl-nochange">)([^<]*)(</)'
+)
+_ESCAPED = {str(escape(english)): english for english in COLUMN_WORDS}
+
+
+def column(label: str) -> str:
+    return str(COLUMN_WORDS.get(label, label))
+
+
+def compares(columns: str) -> str:
+    return str(COMPARES.get(columns, columns))
+
+
+def redline_html(html: str) -> str:
+    """The row's redline with its column names in the active language."""
+
+    def say(found: re.Match[str]) -> str:
+        english = _ESCAPED.get(found[2])
+        shown = escape(column(english)) if english else found[2]
+        return f"{found[1]}{shown}{found[3]}"
+
+    return _LABELED.sub(say, html)
+
+
+def changes(text: str) -> str:
+    """``replaces the whole article`` or ``amends 14.2; adds 14.5``, in the active language."""
+    if text == "replaces the whole article":
+        return _("replaces the whole article")
+    said = []
+    for part in text.split("; "):
+        verb, _space, section = part.partition(" ")
+        said.append(str(CHANGES[verb] % {"section": section}) if verb in CHANGES else part)
+    return "; ".join(said)
+
+
+def shown_rows(rows: list[VersionRow]) -> list[VersionRow]:
+    """The rows as members read them: the same rows, their words translated (not saved)."""
+    for row in rows:
+        row.html = redline_html(row.html)
+        row.note = str(NOTES.get(row.note, row.note))
+        row.sources = [{**s, "changes": changes(s.get("changes") or "")} for s in row.sources]
+    return rows
+
+
+def member_context(context: dict[str, Any], version: SheetVersion) -> dict[str, Any]:
+    """``sheet_context`` for the member page: the column names and rows translated."""
+    old, new = version.column_labels
+    return {
+        **context,
+        "old_label": column(old),
+        "new_label": column(new),
+        "rows": shown_rows(context["rows"]),
+    }
