@@ -9,6 +9,7 @@ Markdown itself could.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import markdown
@@ -57,8 +58,11 @@ _HEADING = re.compile(r"<(/?)h([1-5])>")
 DROPPED_WITH_CONTENT: frozenset[str] = frozenset({"script", "style", "iframe", "object", "embed"})
 
 
+@functools.lru_cache(maxsize=512)
 def render_markdown(text: str) -> SafeString:
-    """Markdown → sanitized HTML, safe to put in a page as it is."""
+    """Markdown → sanitized HTML, safe to put in a page as it is. The same text always gives
+    the same HTML, so the last few hundred texts shown are not rendered again for each page
+    (a negotiation's introduction on its home page, a costing's notes)."""
     html = markdown.markdown(text or "", extensions=["sane_lists", "tables"], output_format="html")
     html = _HEADING.sub(lambda m: f"<{m[1]}h{int(m[2]) + 1}>", html)
     cleaned = nh3.clean(
