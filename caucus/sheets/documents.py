@@ -1,6 +1,9 @@
-"""A built version as files: a PDF (the print page through WeasyPrint, an article at a time)
-and a DOCX (Word tracked changes, one heading paragraph per article, changes authored by the
-side that made them; in three columns, a table per article)."""
+"""A built version as files: a PDF and a DOCX (Word tracked changes, one heading paragraph per
+article, changes authored by the side that made them; in three columns, a table per article).
+
+The PDF of a three-column sheet is drawn with ReportLab from the rows' texts
+(``render_columns_pdf``), a 50,000-word sheet in a few seconds; other layouts print the print
+page through WeasyPrint, an article group at a time, keeping each group's PDF between builds."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from caucus.engines.redline import Op
+from caucus.engines.redline.render_columns_pdf import Article, Header, render_columns_pdf
 from caucus.engines.redline.render_docx import Table, render_docx_blocks
 from caucus.engines.redline.render_html import CSS
 from caucus.engines.redline.render_pdf import (
@@ -109,11 +113,30 @@ def print_parts(version: SheetVersion, rows: Sequence[VersionRow]) -> list[str]:
     ]
 
 
+def columns_pdf(version: SheetVersion, rows: Sequence[VersionRow]) -> bytes:
+    """A three-column sheet's PDF, from the texts its rows compare: what the print page shows,
+    header, title, key and every article's three columns."""
+    header = Header(
+        negotiation=version.sheet.negotiation.name,
+        title=version.title,
+        columns=columns_heading(version),
+        date=_date(version),
+        labels=THREE_COLUMN_LABELS,
+    )
+    articles = [
+        Article(row.heading, column_rows(row.texts), summary=row.summary, note=row.note)
+        for row in rows
+    ]
+    return render_columns_pdf(header, articles)
+
+
 def sheet_pdf(version: SheetVersion, rows: Sequence[VersionRow]) -> bytes:
-    """The sheet's PDF, printed in parts (in parallel when there are many) and bound into one
-    file. Each part's PDF is kept under the name of what it prints, so the next version
-    prints only the parts whose articles changed. Without pypdf to bind the parts, the whole
-    sheet prints as one document, as before parts."""
+    """The sheet's PDF. Three columns: drawn by ReportLab (``columns_pdf``). Other layouts:
+    printed in parts (in parallel when there are many) and bound into one file, each part's
+    PDF kept under the name of what it prints, so the next version prints only the parts
+    whose articles changed; without pypdf to bind the parts, as one document."""
+    if is_three_columns(version.columns, version.layout):
+        return columns_pdf(version, rows)
     if not can_join():
         return render_pdf(print_html(version, rows))
     parts = print_parts(version, rows)

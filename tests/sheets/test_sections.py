@@ -143,6 +143,13 @@ def test_the_three_column_pdf_has_the_header_and_the_three_columns(
     assert "No change proposed" in text
     assert "6%) each" in text
     assert "3%) in" in text
+    assert "Article 12: Wages" in text
+    # 12.1 is the same in all three: the current text, then one "No change proposed" beside it.
+    (same,) = [line for line in text.splitlines() if "12.1 Employees shall be paid" in line]
+    assert same.split("12.1 Employees shall be paid")[1].count("No change proposed") == 1
+    # 12.2 as each side would have it, beside the current 12.2, on one line of the page.
+    (amended,) = [line for line in text.splitlines() if "12.2 Effective ratification" in line]
+    assert amended.count("12.2") == 3
 
 
 def test_a_build_whose_sections_no_longer_fit_the_article_fails_and_says_which(
@@ -161,6 +168,7 @@ def test_a_build_whose_sections_no_longer_fit_the_article_fails_and_says_which(
 def test_a_new_version_prints_only_the_parts_whose_articles_changed(
     sheets: Any, monkeypatch: Any
 ) -> None:
+    # WeasyPrint prints the inline layout in parts; three columns are drawn whole by ReportLab.
     from caucus.sheets import documents
 
     pytest.importorskip("pypdf", reason="pypdf binds the parts (pyproject does not list it yet)")
@@ -174,7 +182,7 @@ def test_a_new_version_prints_only_the_parts_whose_articles_changed(
     monkeypatch.setattr(documents, "render_pdfs", counting)
     sheets.passes()
     sheets.table.proposal("union", sheets.world.article_seniority, text="Seniority counts.")
-    sheet = sheets.sheet(layout="columns")
+    sheet = sheets.sheet(layout="inline")
     first = sheets.built(sheet)
     assert printed == [1]  # two short articles: one part
     same = sheets.built(sheet)
