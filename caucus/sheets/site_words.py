@@ -1,20 +1,23 @@
 """A published sheet's words in the member's language: its column names, what it compares, the
-notes and the "what it changes" of each row.
+notes and the "what it changes" of each row, and the redline's own labels.
 
 A built version is frozen in English (its rows' redline HTML, notes and sources, and its PDF and
 DOCX); the member page says the same things again in the reader's language. The redline HTML
-names its columns in fixed places (``<th scope="col">``, ``.rl-col-label``, ``.rl-nochange``),
-and only those are replaced; the contract text is never touched.
+(``caucus.engines.redline.render_html``) puts its words in fixed places: the column names
+(``<th scope="col">``, ``.rl-col-label``, ``.rl-nochange``), the side that proposed a change
+(``.rl-by``), what a screen reader hears of each mark (``.rl-sr``), the links between a move's
+two places (``.rl-movelink``) and a renumbered number's old one (``title="was …"``). Only those
+are replaced; the contract text is never touched.
 """
 
 from __future__ import annotations
 
 import re
-from html import escape
+from html import escape, unescape
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from caucus.sheets.models import Columns, SheetVersion, VersionRow
 
@@ -51,10 +54,31 @@ CHANGES: dict[str, Any] = {
     "adds": gettext_lazy("adds %(section)s"),
     "deletes": gettext_lazy("deletes %(section)s"),
 }
+PROPOSERS: dict[str, Any] = {
+    "union": pgettext_lazy("proposed by", "union"),
+    "employer": pgettext_lazy("proposed by", "employer"),
+    "both sides": pgettext_lazy("proposed by", "both sides"),
+}
+MARKS: dict[str, Any] = {
+    "inserted": gettext_lazy("inserted"),
+    "deleted": gettext_lazy("deleted"),
+}
 _LABELED = re.compile(
     r'(<th scope="col">|<span class="rl-col-label">|<span class="rl-nochange">)([^<]*)(</)'
 )
 _ESCAPED = {str(escape(english)): english for english in COLUMN_WORDS}
+_BY = re.compile(
+    r'(<span class="rl-by" aria-hidden="true">\[)(union|employer|both sides)(\]</span>)'
+)
+_SR = re.compile(
+    r'<span class="rl-sr">(?:(?P<mark>inserted|deleted)'
+    r"|moved (?P<where>here|from here), move (?P<move>\d+)|renumbered, was (?P<was>[^:<]*))"
+    r"(?:, proposed by (?P<by>union|employer|both sides))?: </span>"
+)
+_MOVELINK = re.compile(
+    r'(<a class="rl-movelink" href="[^"]*">)\[moved (from|to) place (\d+)\](</a>)'
+)
+_WAS = re.compile(r'(<span class="rl-renumbered" title=")was ([^"]*)(">)')
 
 
 def column(label: str) -> str:
@@ -66,14 +90,48 @@ def compares(columns: str) -> str:
 
 
 def redline_html(html: str) -> str:
-    """The row's redline with its column names in the active language."""
+    """The row's redline with its own words (column names, proposers, what a screen reader
+    hears, move links) in the active language."""
 
-    def say(found: re.Match[str]) -> str:
+    def column_name(found: re.Match[str]) -> str:
         english = _ESCAPED.get(found[2])
         shown = escape(column(english)) if english else found[2]
         return f"{found[1]}{shown}{found[3]}"
 
-    return _LABELED.sub(say, html)
+    html = _LABELED.sub(column_name, html)
+    html = _BY.sub(lambda found: f"{found[1]}{escape(str(PROPOSERS[found[2]]))}{found[3]}", html)
+    html = _SR.sub(_heard, html)
+    html = _MOVELINK.sub(_move_link, html)
+    return _WAS.sub(
+        lambda m: m[1] + escape(_("was %(number)s") % {"number": unescape(m[2])}) + m[3], html
+    )
+
+
+def _heard(found: re.Match[str]) -> str:
+    """What a screen reader hears before a mark: "inserted, proposed by employer: "."""
+    if found["mark"]:
+        said = str(MARKS[found["mark"]])
+    elif found["move"]:
+        if found["where"] == "here":
+            said = _("moved here, move %(move)s") % {"move": found["move"]}
+        else:
+            said = _("moved from here, move %(move)s") % {"move": found["move"]}
+    else:
+        said = _("renumbered, was %(number)s") % {"number": unescape(found["was"])}
+    if found["by"]:
+        said = _("%(change)s, proposed by %(side)s") % {
+            "change": said,
+            "side": PROPOSERS[found["by"]],
+        }
+    return f'<span class="rl-sr">{escape(said)}: </span>'
+
+
+def _move_link(found: re.Match[str]) -> str:
+    if found[2] == "from":
+        words = _("[moved from place %(move)s]") % {"move": found[3]}
+    else:
+        words = _("[moved to place %(move)s]") % {"move": found[3]}
+    return f"{found[1]}{escape(words)}{found[4]}"
 
 
 def changes(text: str) -> str:

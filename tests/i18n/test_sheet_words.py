@@ -60,3 +60,10 @@ def test_the_column_names_read_in_tagalog_and_the_text_is_untouched() -> None:
     assert '<span class="rl-nochange">Walang pagbabago</span>' in said
     assert '<td class="rl-doc">Current contract wages</td>' in said
     assert redline_html(html) == html
+
+
+def test_the_marks_name_who_proposed_them_in_spanish(cast: Any, sheets: Any) -> None:  # noqa: F811
+    sheet = sheets.published()
+    page = cast.client(None).get(_site("sheet", sheet), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert '<span class="rl-sr">agregado (empleador): </span>0.5% on July</ins>' in page
+    assert '<span class="rl-by" aria-hidden="true">[empleador]</span>' in page
