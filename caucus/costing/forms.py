@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext, gettext_lazy
 
 from caucus.accounts.permissions import is_coalition_wide, unions_with
@@ -40,7 +41,8 @@ def _choice(field: forms.Field) -> forms.ChoiceField:
 class ProposalChoice(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Proposal) -> str:
         status = "" if obj.is_on_the_table() else f" ({obj.get_status_display().lower()})"
-        return f"{proposal_label(obj)}{status}, passed {obj.passed_on:%-d %b %Y}"
+        passed = date_format(obj.passed_on, "SHORT_DATE_FORMAT")
+        return f"{proposal_label(obj)}{status}, passed {passed}"
 
 
 class NewRunForm(forms.Form):

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django import forms
 from django.db import models
 from django.forms.boundfield import BoundField, BoundWidget
+from django.utils.formats import date_format
 from django.utils.text import slugify
 
 from caucus.accounts.permissions import is_coalition_wide, unions_with
@@ -98,21 +100,26 @@ def group_by_article(choices: list[BoundWidget]) -> list[ChoiceGroup]:
     return [groups[key] for key in sorted(groups)]
 
 
+def _short(day: date) -> str:
+    """A day as a choice's label shows it: the short form of the staff pages' tables."""
+    return date_format(day, "SHORT_DATE_FORMAT")
+
+
 class ProposalChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         article = f"Art. {obj.article.number} · " if obj.article_id else ""
-        return f"{obj.passed_on:%b %-d, %Y} · {article}{obj}"
+        return f"{_short(obj.passed_on)} · {article}{obj}"
 
 
 class SessionChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         place = f" · {obj.place}" if obj.place else ""
-        return f"{obj.negotiation.name}: {obj.date:%b %-d, %Y}{place}"
+        return f"{obj.negotiation.name}: {_short(obj.date)}{place}"
 
 
 class LetterChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.sent_on:%b %-d, %Y} · {obj.sender} to {obj.recipient}: {obj.subject}"
+        return f"{_short(obj.sent_on)} · {obj.sender} to {obj.recipient}: {obj.subject}"
 
 
 class UpdateForm(forms.ModelForm):
