@@ -12,11 +12,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 from caucus.costing.models import CostingRun, EmployerFact
 
+# Languages that count large sums in units of their own, largest first (the amount in dollars).
+MAGNITUDES: dict[str, tuple[tuple[float, str], ...]] = {
+    "zh-hans": ((1e8, "亿美元"), (1e4, "万美元")),
+}
 # Members read these (translated); the staff pages, always in English, read them too.
 OF_ONE_YEAR: dict[str, Any] = {
     EmployerFact.Kind.REVENUE: gettext_lazy("one year's revenue (%(amount)s in %(year)s)"),
@@ -154,14 +158,23 @@ def _sentence(gap: Gap, fact: EmployerFact, share: float) -> str:
 
 
 def big_money(value: float) -> str:
-    """``$900 million``, ``$1.25 billion``, ``$295 million``, ``$45,000``; a loss with a minus."""
+    """``$900 million``, ``$1.25 billion``, ``$295 million``, ``$45,000``; a loss with a minus.
+    In Chinese, by its own large units (``4,500万美元``, ``32亿美元``): no template can turn
+    millions into 万 and 亿."""
     sign = "−" if value < 0 else ""
     value = abs(value)
+    units = MAGNITUDES.get(get_language())
+    if units is not None and value >= 1e6:
+        size, word = next((size, word) for size, word in units if value >= size)
+        return f"{sign}{_shown(value / size)}{word}"
     for size, words in ((1e9, _("%(amount)s billion")), (1e6, _("%(amount)s million"))):
         if value >= size:
-            shown = f"{value / size:,.2f}".rstrip("0").rstrip(".")
-            return sign + words % {"amount": f"${shown}"}
+            return sign + words % {"amount": f"${_shown(value / size)}"}
     return f"{sign}${value:,.0f}"
+
+
+def _shown(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def percent(share: float) -> str:

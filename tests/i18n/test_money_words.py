@@ -48,3 +48,12 @@ def test_a_loss_and_an_announced_spending_read_in_vietnamese() -> None:
         "Khoản chênh lệch trong 1 năm, $900,000, bằng 0.10% của khoản $900 triệu đã công bố "
         "cho một trụ sở mới (2024).",
     ]
+
+
+def test_chinese_counts_large_sums_in_wan_and_yi() -> None:
+    with translation.override("zh-hans"):
+        assert [big_money(v) for v in (45_000.0, 45e6, 3.2e9)] == [
+            "$45,000",
+            "4,500万美元",
+            "32亿美元",
+        ]
