@@ -13,9 +13,11 @@ are replaced; the contract text is never touched.
 from __future__ import annotations
 
 import re
+from datetime import date
 from html import escape, unescape
 from typing import Any
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
@@ -150,8 +152,19 @@ def shown_rows(rows: list[VersionRow]) -> list[VersionRow]:
     for row in rows:
         row.html = redline_html(row.html)
         row.note = str(NOTES.get(row.note, row.note))
-        row.sources = [{**s, "changes": changes(s.get("changes") or "")} for s in row.sources]
+        row.sources = [
+            {**s, "changes": changes(s.get("changes") or ""), "passed_on": _day(s.get("passed_on"))}
+            for s in row.sources
+        ]
     return rows
+
+
+def _day(iso: Any) -> Any:
+    """A pass's day (ISO in the frozen row) as the member's language writes a date."""
+    try:
+        return date_format(date.fromisoformat(iso), "DATE_FORMAT")
+    except (TypeError, ValueError):
+        return iso
 
 
 def member_context(context: dict[str, Any], version: SheetVersion) -> dict[str, Any]:

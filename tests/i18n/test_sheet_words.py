@@ -67,3 +67,10 @@ def test_the_marks_name_who_proposed_them_in_spanish(cast: Any, sheets: Any) -> 
     page = cast.client(None).get(_site("sheet", sheet), HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert '<span class="rl-sr">agregado (empleador): </span>0.5% on July</ins>' in page
     assert '<span class="rl-by" aria-hidden="true">[empleador]</span>' in page
+
+
+def test_the_day_of_each_pass_reads_as_a_date_in_vietnamese(cast: Any, sheets: Any) -> None:  # noqa: F811
+    sheet = sheets.published()
+    page = cast.client(None).get(_site("sheet", sheet), HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert "16 tháng 3 năm 2026" in page
+    assert "2026-03-16" not in page
