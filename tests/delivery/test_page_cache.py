@@ -149,3 +149,28 @@ def test_a_visitor_with_a_session_cookie_is_served_a_freshly_rendered_page(
     with CaptureQueriesContext(connection) as queries:
         assert "Strike vote coming" in _page(visitor, update)
     assert any("updates_update" in q["sql"] for q in queries.captured_queries)
+
+
+def test_only_the_member_pages_marked_for_the_cache_are_kept(world: Any, update: Any) -> None:
+    from caucus.delivery import pagecache
+
+    world.negotiation.is_public = True
+    world.negotiation.save()
+    pagecache.PAGES.pages.clear()
+    Client().get(f"/n/{world.negotiation.slug}/report/")  # a form page, never kept
+    Client().get("/n/no-such-negotiation/")  # a 404, never kept
+    assert pagecache.PAGES.pages == {}
+    Client().get(update.get_absolute_url())
+    assert [key.rsplit(":", 1)[-1] for key in pagecache.PAGES.pages] == [update.get_absolute_url()]
+
+
+def test_an_htmx_request_is_rendered_not_served_from_the_cache(world: Any, update: Any) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    world.negotiation.is_public = True
+    world.negotiation.save()
+    _page(Client(), update)  # stored
+    with CaptureQueriesContext(connection) as queries:
+        Client().get(update.get_absolute_url(), HTTP_HX_REQUEST="true")
+    assert queries.captured_queries
