@@ -80,6 +80,7 @@ _SR = re.compile(
 _MOVELINK = re.compile(
     r'(<a class="rl-movelink" href="[^"]*">)\[moved (from|to) place (\d+)\](</a>)'
 )
+_HEADING = re.compile(r"Article (?P<number>\S+): (?P<title>.+)", re.DOTALL)
 _WAS = re.compile(r'(<span class="rl-renumbered" title=")was ([^"]*)(">)')
 
 
@@ -147,9 +148,18 @@ def changes(text: str) -> str:
     return "; ".join(said)
 
 
+def heading(text: str) -> str:
+    """``Article 14: Wages`` (as ``building`` writes it), the word "Article" translated."""
+    found = _HEADING.fullmatch(text)
+    if found is None:
+        return text
+    return _("Article %(number)s: %(title)s") % found.groupdict()
+
+
 def shown_rows(rows: list[VersionRow]) -> list[VersionRow]:
     """The rows as members read them: the same rows, their words translated (not saved)."""
     for row in rows:
+        row.heading = heading(row.heading)
         row.html = redline_html(row.html)
         row.note = str(NOTES.get(row.note, row.note))
         row.sources = [

@@ -74,3 +74,9 @@ def test_the_day_of_each_pass_reads_as_a_date_in_vietnamese(cast: Any, sheets: A
     page = cast.client(None).get(_site("sheet", sheet), HTTP_ACCEPT_LANGUAGE="vi").content.decode()
     assert "16 tháng 3 năm 2026" in page
     assert "2026-03-16" not in page
+
+
+def test_each_articles_heading_reads_in_spanish(cast: Any, sheets: Any) -> None:  # noqa: F811
+    sheet = sheets.published()
+    page = cast.client(None).get(_site("sheet", sheet), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Artículo 12: " in page
