@@ -356,20 +356,7 @@ def keyed_paradox(text: str) -> str:
 
 
 RULE_PART = _patterns(
-    (
-        r"(?P<share>.+) of votes cast",
-        lambda g: _("%(share)s of votes cast") % {"share": share(g["share"])},
-    ),
-    (
-        r"(?P<share>.+) of those eligible",
-        lambda g: _("%(share)s of those eligible") % {"share": share(g["share"])},
-    ),
-    (r"a tie passes", lambda g: _("a tie passes")),
-    (rf"quorum (?P<n>{NUMBER}) voters", lambda g: _("quorum %(n)s voters") % g),
-    (
-        rf"quorum (?P<quorum>{SHARE}) of eligible",
-        lambda g: _("quorum %(quorum)s of eligible") % {"quorum": fraction(g["quorum"])},
-    ),
+    # The switch's words first: they end in "of votes cast" too.
     (
         rf"below a turnout of (?P<turnout>{SHARE}), it passes unless (?P<share>.+) of votes cast vote no",
         lambda g: (
@@ -383,6 +370,20 @@ RULE_PART = _patterns(
             _("below a turnout of %(turnout)s, it passing needs %(share)s of votes cast")
             % {"turnout": fraction(g["turnout"]), "share": share(g["share"])}
         ),
+    ),
+    (
+        r"(?P<share>.+) of votes cast",
+        lambda g: _("%(share)s of votes cast") % {"share": share(g["share"])},
+    ),
+    (
+        r"(?P<share>.+) of those eligible",
+        lambda g: _("%(share)s of those eligible") % {"share": share(g["share"])},
+    ),
+    (r"a tie passes", lambda g: _("a tie passes")),
+    (rf"quorum (?P<n>{NUMBER}) voters", lambda g: _("quorum %(n)s voters") % g),
+    (
+        rf"quorum (?P<quorum>{SHARE}) of eligible",
+        lambda g: _("quorum %(quorum)s of eligible") % {"quorum": fraction(g["quorum"])},
     ),
     (r"void ballots count toward turnout", lambda g: _("void ballots count toward turnout")),
 )

@@ -4,6 +4,7 @@ again), and a vote's state and kind."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -20,6 +21,11 @@ from caucus.votes.models import State
 from tests.engines.ballots.test_properties import votes
 from tests.votes.helpers import result_row, vote_row
 
+# Words of the engine's English that no Spanish reason keeps.
+ENGLISH = re.compile(
+    r"votes cast|eligible|turnout|passes|fails|quorum|\byes\b|below|switch|\btie\b"
+)
+
 
 def _said(outcome: Any) -> list[tuple[str, str]]:
     """Every reason, rule and note of an outcome, each beside the function that says it."""
@@ -33,7 +39,7 @@ def _said(outcome: Any) -> list[tuple[str, str]]:
 
 @settings(max_examples=150, deadline=None)
 @given(st.booleans().flatmap(lambda switch: votes(switch=switch)))
-def test_every_reason_the_engine_writes_reads_the_same_in_english_and_is_known_in_spanish(
+def test_every_reason_the_engine_writes_reads_the_same_in_english_and_wholly_in_spanish(
     vote: tuple[Rules, list[Tally]],
 ) -> None:
     outcome = decide(*vote)
@@ -42,7 +48,7 @@ def test_every_reason_the_engine_writes_reads_the_same_in_english_and_is_known_i
             assert said == english
     with translation.override("es"):
         for english, said in _said(outcome):
-            assert said != english, english
+            assert not ENGLISH.search(said), (english, said)
 
 
 def test_a_reason_no_pattern_knows_is_shown_as_the_engine_wrote_it() -> None:
