@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from functools import lru_cache
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -16,6 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from caucus.engines.redline import Op
+from caucus.engines.redline.columns import ColumnRow
 from caucus.engines.redline.render_columns_pdf import Article, Header, render_columns_pdf
 from caucus.engines.redline.render_docx import Table, render_docx_blocks
 from caucus.engines.redline.render_html import CSS
@@ -35,6 +37,17 @@ PARTS = "sheets/parts/"
 # Articles per printed part, on average and at most: fewer, larger parts print and bind
 # faster; smaller ones leave more of a long sheet untouched when one article changes.
 GROUP, MAX_GROUP = 6, 12
+
+
+@lru_cache(maxsize=1024)
+def _columns(current: str, union: str, employer: str) -> tuple[ColumnRow, ...]:
+    """A row's three columns, cut once for both files (a tenth of a 50,000-word build each)."""
+    return tuple(column_rows({"current": current, "union": union, "employer": employer}))
+
+
+def _row_columns(row: VersionRow) -> tuple[ColumnRow, ...]:
+    texts = row.texts
+    return _columns(texts["current"], texts["union"], texts["employer"])
 
 
 def _date(version: SheetVersion) -> str:
@@ -124,8 +137,7 @@ def columns_pdf(version: SheetVersion, rows: Sequence[VersionRow]) -> bytes:
         labels=THREE_COLUMN_LABELS,
     )
     articles = [
-        Article(row.heading, column_rows(row.texts), summary=row.summary, note=row.note)
-        for row in rows
+        Article(row.heading, _row_columns(row), summary=row.summary, note=row.note) for row in rows
     ]
     return render_columns_pdf(header, articles)
 
@@ -180,7 +192,7 @@ def _docx_table(row: VersionRow) -> Table:
     """A three-way row as a Word table: the current text, then each side's tracked changes
     (or "No change" where it changes nothing)."""
     cells: list[tuple[str | list[Op], ...]] = []
-    for r in column_rows(row.texts):
+    for r in _row_columns(row):
         union = r.union if r.changed_by("union") else NO_CHANGE
         employer = r.employer if r.changed_by("employer") else NO_CHANGE
         cells.append((r.current.rstrip("\n"), union, employer))

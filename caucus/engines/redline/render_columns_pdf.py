@@ -35,11 +35,13 @@ COLOURS = {"union": ("#0b5d1e", "#9b1c1c"), "employer": ("#5a189a", "#7a4100")}
 SIDE_RULES = ("#777777", "#0b5d1e", "#5a189a")  # the rule above each column's label
 GREY = "#4a4f57"
 _FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
-_DEJAVU = {
-    "Serif": ("DejaVuSerif", "DejaVuSerif-Bold", "DejaVuSerif-Italic", "DejaVuSerif-BoldItalic"),
-    "Sans": ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"),
-}
-_VERA = ("Vera", "VeraBd", "VeraIt", "VeraBI")
+# The faces drawn, each from DejaVu where installed, else from ReportLab's own Vera.
+_FACES = (
+    ("CaucusSerif", "DejaVuSerif", "Vera"),
+    ("CaucusSans", "DejaVuSans", "Vera"),
+    ("CaucusSans-Bold", "DejaVuSans-Bold", "VeraBd"),
+    ("CaucusSans-Italic", "DejaVuSans-Oblique", "VeraIt"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,28 +70,19 @@ class Article:
 
 @cache
 def fonts() -> tuple[str, str]:
-    """The serif and sans families registered with ReportLab (once per process)."""
-    from reportlab.lib.fonts import addMapping
+    """The serif and sans faces registered with ReportLab (once per process); the sans has
+    "-Bold" and "-Italic" faces too."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    families = []
-    for family, faces in _DEJAVU.items():
-        folder = next((d for d in _FONT_DIRS if (d / f"{faces[0]}.ttf").exists()), None)
-        paths = [folder / f"{face}.ttf" for face in faces] if folder is not None else []
-        if not paths or not all(p.exists() for p in paths):
-            paths = [_vera_dir() / f"{face}.ttf" for face in _VERA]
-        name = f"Caucus{family}"
-        for path, style, (bold, italic) in zip(
-            paths,
-            ("", "-Bold", "-Italic", "-BoldItalic"),
-            ((0, 0), (1, 0), (0, 1), (1, 1)),
-            strict=True,
-        ):
-            pdfmetrics.registerFont(TTFont(f"{name}{style}", str(path)))
-            addMapping(name, bold, italic, f"{name}{style}")
-        families.append(name)
-    return families[0], families[1]
+    folder = next(
+        (d for d in _FONT_DIRS if all((d / f"{face}.ttf").exists() for _, face, _ in _FACES)),
+        None,
+    )
+    for name, dejavu, vera in _FACES:
+        path = folder / f"{dejavu}.ttf" if folder is not None else _vera_dir() / f"{vera}.ttf"
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    return _FACES[0][0], _FACES[1][0]
 
 
 def _vera_dir() -> Path:
@@ -181,6 +174,8 @@ def _cells(row: ColumnRow) -> list[Any]:
 
 
 BAND = 22.0  # points at the top of a page for the column labels
+LABELS = 20.0  # points the labels take, rules and all
+RULE = "#c8c8c8"  # the rule under a row
 PAD = 3.0  # points above and below a row's text, and beside each column's
 
 
@@ -192,7 +187,7 @@ def _row_class() -> type:
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import Flowable
 
-    rule = HexColor("#c8c8c8")
+    rule = HexColor(RULE)
 
     class Row(Flowable):  # type: ignore[misc, unused-ignore]  # reportlab has no types
         def __init__(self, cells: list[Any]) -> None:
@@ -250,24 +245,45 @@ def _rows(rows: Sequence[ColumnRow]) -> list[Any]:
     return [row(_cells(r)) for r in rows if not r.is_blank]
 
 
-def _labels(labels: tuple[str, str, str], width: float) -> Any:
-    """The columns' labels, each under its side's rule: at the top of each article's table."""
+def _draw_labels(canvas: Any, labels: tuple[str, str, str], width: float) -> None:
+    """The columns' labels, each under its side's rule, in a band ``LABELS`` high above the
+    origin: drawn as strings (as paragraphs in a table they cost a tenth of the PDF's time)."""
     from reportlab.lib.colors import HexColor
-    from reportlab.platypus import Paragraph, Table
 
-    styles = _styles()
-    commands: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("FONTNAME", (0, 0), (-1, -1), fonts()[1]),  # not Helvetica, which is not embedded
-    ]
-    commands += [("LINEABOVE", (k, 0), (k, 0), 2, HexColor(c)) for k, c in enumerate(SIDE_RULES)]
-    commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor("#c8c8c8")))
-    return Table(
-        [[Paragraph(escape(label), styles["label"]) for label in labels]],
-        colWidths=[width / 3] * 3,
-        style=commands,
-        hAlign="LEFT",
-    )
+    _serif, sans = fonts()
+    column = width / 3
+    canvas.saveState()
+    canvas.setLineWidth(2)
+    for k, (label, colour) in enumerate(zip(labels, SIDE_RULES, strict=True)):
+        canvas.setStrokeColor(HexColor(colour))
+        canvas.line(k * column, LABELS - 1, (k + 1) * column, LABELS - 1)
+        canvas.setFont(f"{sans}-Bold", 9)
+        canvas.drawString(k * column + PAD, 6, label)
+    canvas.setStrokeColor(HexColor(RULE))
+    canvas.setLineWidth(0.5)
+    canvas.line(0, 0, width, 0)
+    canvas.restoreState()
+
+
+@cache
+def _labels_class() -> type:
+    from reportlab.platypus import Flowable
+
+    class Labels(Flowable):  # type: ignore[misc, unused-ignore]  # reportlab has no types
+        """The columns' labels at the head of an article."""
+
+        def __init__(self, labels: tuple[str, str, str]) -> None:
+            super().__init__()
+            self.labels = labels
+
+        def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+            self.width, self.height = aw, LABELS
+            return aw, LABELS
+
+        def draw(self) -> None:
+            _draw_labels(self.canv, self.labels, self.width)
+
+    return Labels
 
 
 def _article(article: Article, labels: tuple[str, str, str], width: float) -> list[Any]:
@@ -280,7 +296,7 @@ def _article(article: Article, labels: tuple[str, str, str], width: float) -> li
         out += [Paragraph(_text(p), styles["text"]) for p in article.summary.split("\n\n")]
     if article.note:
         out.append(Paragraph(escape(article.note), styles["note"]))
-    out += [Spacer(0, 4), _labels(labels, width), *_rows(article.rows)]
+    out += [Spacer(0, 4), _labels_class()(labels), *_rows(article.rows)]
     return out
 
 
@@ -391,7 +407,6 @@ def _running(canvas: Any, pages: _Pages) -> None:
         canvas.drawString(margin_x, bottom, f"{pages.article}, page {pages.article_page}")
     canvas.drawRightString(width - margin_x, bottom, f"Page {canvas.getPageNumber()}")
     if pages.article and not pages.starts_here:
-        labels = _labels(header.labels, width - 2 * margin_x)
-        _w, h = labels.wrap(width - 2 * margin_x, BAND)
-        labels.drawOn(canvas, margin_x, height - margin_y - h)
+        canvas.translate(margin_x, height - margin_y - LABELS)
+        _draw_labels(canvas, header.labels, width - 2 * margin_x)
     canvas.restoreState()
