@@ -96,3 +96,20 @@ def test_a_votes_mail_and_its_page_write_the_window_alike(language: str, written
         page = render_to_string("votes/_site_window.html", {"vote": vote})
     assert mailed == f"{written} (America/Los_Angeles)"
     assert f"<dd>{written}</dd>" in page
+
+
+def test_the_charge_form_offers_letters_by_the_short_form(cast: Any, world: Any) -> None:
+    from caucus.table.models import Correspondence
+
+    Correspondence.objects.create(
+        negotiation=world.negotiation,
+        sent_on=date(2026, 3, 2),
+        direction="sent",
+        sender="Coalition bargaining team",
+        recipient="Harborline labor relations",
+        channel="letter",
+        subject="Resume bargaining",
+    )
+    page = cast.client("team").get(reverse("table:charge_new", args=[world.negotiation.slug]))
+    text = _text(page.content.decode())
+    assert "Mar 2, 2026 Coalition bargaining team to Harborline labor relations" in text

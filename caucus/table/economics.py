@@ -34,7 +34,7 @@ def _parsed(data: Any) -> Terms | None:
 
 
 def terms_words(data: Any) -> str:
-    """Stored economic terms in plain words ("3% on 1 April 2027; …"); "" when there are none
+    """Stored economic terms in plain words ("3% on April 1, 2027; …"); "" when there are none
     (or, for rows stored before the check, none the engine reads)."""
     terms = _parsed(data)
     return terms_in_words(terms) if terms is not None else ""

@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from caucus.engines.redline.amendments import (
     problems,
@@ -337,14 +338,32 @@ class TurnIntoChargeForm(forms.Form):
         self.fields["requests"].queryset = negotiation.information_requests.all()  # type: ignore[attr-defined]
 
 
+class LetterChoices(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        day = date_format(obj.sent_on, "SHORT_DATE_FORMAT")
+        return f"{day} {obj.sender} to {obj.recipient}: {obj.subject}"
+
+
+class ReportChoices(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        day = date_format(obj.received_on, "SHORT_DATE_FORMAT")
+        return f"{obj.get_channel_display()} {day}: {obj.subject or obj.text[:40]}"
+
+
 class ChargeForm(forms.ModelForm):
     # Letters point at the charges they concern (Correspondence.charges): the form sets the
     # other end, through do_file_charge / do_edit_charge.
-    evidence_letters = forms.ModelMultipleChoiceField(
+    evidence_letters = LetterChoices(
         queryset=Correspondence.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label="Letters",
+    )
+    evidence_reports = ReportChoices(
+        queryset=DirectDealingReport.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Evidence reports",
     )
 
     class Meta:

@@ -68,8 +68,8 @@ def test_the_team_enters_raises_and_a_lump_sum_with_the_form_not_json(cast: Any)
     }
     page = response.content.decode()
     assert (
-        "A 3-year contract from 1 April 2026; 3% on 1 April 2027; 2.5% on 1 April 2028; "
-        "a $1,000 lump sum on 1 June 2026 to everyone hired before 1 January 2026."
+        "A 3-year contract from April 1, 2026; 3% on April 1, 2027; 2.5% on April 1, 2028; "
+        "a $1,000 lump sum on June 1, 2026 to everyone hired before January 1, 2026."
     ) in page
     assert "which its economic terms do not cost" not in page
 
@@ -184,7 +184,7 @@ def test_the_proposal_page_warns_of_an_amount_its_terms_do_not_cost(cast: Any, t
     page = cast.client("team").get(reverse("table:proposal", args=[table.slug, proposal.pk]))
     body = page.content.decode()
     assert "The text names $19.25, which its economic terms do not cost." in body
-    assert "3% on 1 April 2026; 2.5% on 1 April 2027." in body
+    assert "3% on April 1, 2026; 2.5% on April 1, 2027." in body
     assert "{&#x27;term&#x27;" not in body  # never a Python dict
 
 
@@ -206,7 +206,7 @@ def test_observers_see_the_terms_in_words_but_not_the_teams_warning(cast: Any, t
     proposal = table.proposal(text="6%, and $19.25 at least.", economic_terms=WAGES)
     page = cast.client("observer").get(reverse("table:proposal", args=[table.slug, proposal.pk]))
     body = page.content.decode()
-    assert "3% on 1 April 2026" in body
+    assert "3% on April 1, 2026" in body
     assert "$19.25, which" not in body
 
 

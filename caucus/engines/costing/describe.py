@@ -2,8 +2,8 @@
 not cost.
 
 ``describe_terms`` turns parsed terms (``caucus.engines.costing.terms``) into short phrases a
-member reads ("3% on 1 April 2027", "a $1,000 lump sum on 1 December 2026 to everyone hired
-before 1 January 2026"), one per provision, in the order of the terms file; ``terms_in_words``
+member reads ("3% on April 1, 2027", "a $1,000 lump sum on December 1, 2026 to everyone hired
+before January 1, 2026"), one per provision, in the order of the terms file; ``terms_in_words``
 joins them into one sentence. Nothing is left out silently: every section the terms set gives
 at least one phrase.
 
@@ -72,8 +72,9 @@ FORMULAS = {"equal": "in equal shares", "hours": "by hours worked", "pay": "by p
 
 
 def day(value: date) -> str:
-    """``1 April 2027``: the one way this module writes a date."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    """``April 1, 2027``: the one way this module writes a date, the pages' DATE_FORMAT in
+    English (caucus/formats/en)."""
+    return f"{MONTHS[value.month - 1]} {value.day}, {value.year}"
 
 
 def number(value: float, places: int = 2) -> str:
@@ -314,7 +315,7 @@ def describe_terms(terms: Terms) -> list[str]:
 
 
 def terms_in_words(terms: Terms) -> str:
-    """``3% on 1 April 2027; 2.5% on 1 April 2028; a $1,000 lump sum …``, as one sentence."""
+    """``3% on April 1, 2027; 2.5% on April 1, 2028; a $1,000 lump sum …``, as one sentence."""
     phrases = describe_terms(terms)
     if not phrases:
         return ""

@@ -32,7 +32,7 @@ def test_raises_read_as_percent_and_date_in_order() -> None:
         ],
     }
     assert words(data) == (
-        "A 3-year contract from 1 April 2026; 3% on 1 April 2027; 2.5% on 1 April 2028."
+        "A 3-year contract from April 1, 2026; 3% on April 1, 2027; 2.5% on April 1, 2028."
     )
 
 
@@ -41,7 +41,7 @@ def test_a_raise_with_a_floor_and_a_cap_names_both_per_hour() -> None:
         "raises": [{"effective": "2027-04-01", "percent": 3, "floor_cents": 75, "cap_cents": 150}]
     }
     assert describe_terms(parse_terms(data)) == [
-        "3% (at least 75¢ an hour and at most $1.50 an hour) on 1 April 2027"
+        "3% (at least 75¢ an hour and at most $1.50 an hour) on April 1, 2027"
     ]
 
 
@@ -54,9 +54,9 @@ def test_a_cents_raise_and_a_cut_read_per_hour() -> None:
         ]
     }
     assert describe_terms(parse_terms(data)) == [
-        "50¢ an hour on 1 April 2027",
-        "a cut of $1.25 an hour on 1 April 2028",
-        "a cut of 2% on 1 April 2029",
+        "50¢ an hour on April 1, 2027",
+        "a cut of $1.25 an hour on April 1, 2028",
+        "a cut of 2% on April 1, 2029",
     ]
 
 
@@ -72,8 +72,8 @@ def test_a_scoped_raise_names_who_it_reaches() -> None:
         ]
     }
     assert describe_terms(parse_terms(data)) == [
-        "1% on 1 April 2027 for Nurse and Tech in the North region",
-        "25¢ an hour on 1 April 2027 for workers in local 34",
+        "1% on April 1, 2027 for Nurse and Tech in the North region",
+        "25¢ an hour on April 1, 2027 for workers in local 34",
     ]
 
 
@@ -85,8 +85,8 @@ def test_a_lump_sum_names_who_is_paid_it() -> None:
         ]
     }
     assert describe_terms(parse_terms(data)) == [
-        "a $1,000 lump sum on 1 December 2026 to everyone hired before 1 January 2026",
-        "a lump sum of 2% of a year's pay on 1 December 2027 to everyone at 0.5 FTE or more, "
+        "a $1,000 lump sum on December 1, 2026 to everyone hired before January 1, 2026",
+        "a lump sum of 2% of a year's pay on December 1, 2027 to everyone at 0.5 FTE or more, "
         "prorated by FTE",
     ]
 
@@ -120,7 +120,7 @@ def test_a_floor_costed_as_new_scales_reads_as_the_rate_after_that_days_raise() 
         },
     }
     assert describe_terms(parse_terms(data))[-1] == (
-        "from 1 April 2026, new rates for Barista $18.40 to $19.00 an hour (2 steps) and "
+        "from April 1, 2026, new rates for Barista $18.40 to $19.00 an hour (2 steps) and "
         "Cafe Attendant $18.40 an hour, none below $19.50 once that day's raise applies"
     )
 
@@ -138,9 +138,9 @@ def test_steps_frozen_a_tier_and_a_freeze_in_words() -> None:
     }
     assert describe_terms(parse_terms(data)) == [
         "no step increases",
-        "workers hired after 1 April 2026 paid on a separate scale: "
+        "workers hired after April 1, 2026 paid on a separate scale: "
         "Barista $16.00 to $17.00 an hour (2 steps)",
-        "no raises from 1 April 2026 to 31 March 2027 for workers in the CA and NE regions",
+        "no raises from April 1, 2026 to March 31, 2027 for workers in the CA and NE regions",
     ]
 
 
@@ -239,7 +239,7 @@ def test_a_minimum_rate_reads_as_a_floor_and_costs_its_amount() -> None:
     terms = parse_terms(
         {"term": TERM, "minimum_rates": [{"rate": 19.25, "effective": "2026-04-01"}]}
     )
-    assert describe_terms(terms)[-1] == "no rate below $19.25 from 1 April 2026"
+    assert describe_terms(terms)[-1] == "no rate below $19.25 from April 1, 2026"
     assert uncosted_amounts("No rate shall be below $19.25.", terms) == []
 
 
