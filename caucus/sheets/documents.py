@@ -8,13 +8,16 @@ page through WeasyPrint, an article group at a time, keeping each group's PDF be
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from functools import lru_cache
+from html import unescape
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from caucus.engines.redline import Op
 from caucus.engines.redline.columns import ColumnRow
@@ -126,6 +129,15 @@ def print_parts(version: SheetVersion, rows: Sequence[VersionRow]) -> list[str]:
     ]
 
 
+def _summary_text(row: VersionRow) -> str:
+    """The summary as the page reads it (its Markdown rendered, then as plain text), a blank
+    line between its paragraphs and items."""
+    html = re.sub(r"<li[^>]*>", "• ", row.summary_html)
+    html = re.sub(r"</(p|li|h[1-6]|blockquote)>|<br\s*/?>", "\n\n", html)
+    paragraphs = (" ".join(p.split()) for p in unescape(strip_tags(html)).split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
 def columns_pdf(version: SheetVersion, rows: Sequence[VersionRow]) -> bytes:
     """A three-column sheet's PDF, from the texts its rows compare: what the print page shows,
     header, title, key and every article's three columns."""
@@ -137,7 +149,8 @@ def columns_pdf(version: SheetVersion, rows: Sequence[VersionRow]) -> bytes:
         labels=THREE_COLUMN_LABELS,
     )
     articles = [
-        Article(row.heading, _row_columns(row), summary=row.summary, note=row.note) for row in rows
+        Article(row.heading, _row_columns(row), summary=_summary_text(row), note=row.note)
+        for row in rows
     ]
     return render_columns_pdf(header, articles)
 

@@ -91,3 +91,22 @@ def test_libreoffice_opens_the_docx_with_its_tracked_changes(sheets: Any, tmp_pa
     assert flat.count("<text:changed-region") >= 2
     assert "<dc:creator>Union</dc:creator>" in flat
     assert "<dc:creator>Employer</dc:creator>" in flat
+
+
+def test_the_three_column_pdf_reads_the_summary_as_the_page_does(
+    sheets: Any, tmp_path: Path
+) -> None:
+    pdftotext = need("pdftotext")
+    sheets.passes()
+    summary = "The employer now offers **half** a percent.\n\n- later: July, not April"
+    version = sheets.built(sheets.sheet(layout="columns"), summary=summary)
+    path = tmp_path / "sheet.pdf"
+    with version.pdf.open("rb") as f:
+        path.write_bytes(f.read())
+    text = subprocess.run(
+        [pdftotext, str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "In plain language" in text
+    assert "The employer now offers half a percent." in text
+    assert "• later: July, not April" in text
+    assert "**" not in text
