@@ -151,25 +151,32 @@ def _side_markup(ops: Sequence[Op], side: str) -> str:
     return markup.rstrip()
 
 
-def _cells(row: ColumnRow) -> list[Any]:
-    """The row's three cells; "No change proposed" under the union's label where neither side
-    changes it."""
+def _paragraphs(markup: str, style: Any) -> list[Any]:
+    """A cell's markup as a paragraph a line of its text (each mark is closed at a line break,
+    so each line's markup stands alone): a page break then splits one paragraph, not the
+    whole cell, and what follows it is not broken into lines again page after page."""
     from reportlab.platypus import Paragraph
 
+    return [Paragraph(line or "&nbsp;", style) for line in markup.split("<br/>")]
+
+
+def _cells(row: ColumnRow) -> list[list[Any]]:
+    """The row's three cells; "No change proposed" under the union's label where neither side
+    changes it."""
     styles = _styles()
     cell, same = styles["cell"], styles["same"]
-    current = Paragraph(_text(row.current), cell)
+    current = _paragraphs(_text(row.current), cell)
     union, employer = row.changed_by("union"), row.changed_by("employer")
     if not union and not employer:
-        return [current, Paragraph("No change proposed", same), None]
+        return [current, _paragraphs("No change proposed", same), []]
     return [
         current,
-        Paragraph(_side_markup(row.union, "union"), cell)
+        _paragraphs(_side_markup(row.union, "union"), cell)
         if union
-        else Paragraph("No change", same),
-        Paragraph(_side_markup(row.employer, "employer"), cell)
+        else _paragraphs("No change", same),
+        _paragraphs(_side_markup(row.employer, "employer"), cell)
         if employer
-        else Paragraph("No change", same),
+        else _paragraphs("No change", same),
     ]
 
 
@@ -179,60 +186,68 @@ RULE = "#c8c8c8"  # the rule under a row
 PAD = 3.0  # points above and below a row's text, and beside each column's
 
 
+def _split_cell(cell: list[Any], heights: list[float], width: float, room: float) -> list[Any]:
+    """The paragraphs of ``cell`` that fit in ``room`` (the one that crosses it split where
+    it can be), then the rest: two lists."""
+    used = 0.0
+    for k, (paragraph, height) in enumerate(zip(cell, heights, strict=True)):
+        if used + height > room:
+            # Paragraph.split: [] (no line fits, or only an orphan would), [itself], or
+            # [its lines that fit, the rest].
+            parts = paragraph.split(width, room - used)
+            if len(parts) == 2:
+                return [[*cell[:k], parts[0]], [parts[1], *cell[k + 1 :]]]
+            if len(parts) == 1:
+                return [cell[: k + 1], cell[k + 1 :]]
+            return [cell[:k], cell[k:]]
+        used += height
+    return [cell, []]
+
+
 @cache
 def _row_class() -> type:
-    """The flowable of a row: three paragraphs side by side, each broken into lines once (a
-    table breaks every cell again to draw it and to split it), split across a page where it
-    falls, with a rule under it. Made on first use, so reportlab loads only to print."""
+    """The flowable of a row: three cells side by side, each a paragraph a line, each broken
+    into lines once (a table breaks every cell again to draw it and to split it), split
+    across a page where it falls, with a rule under it. Made on first use, so reportlab
+    loads only to print."""
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import Flowable
 
     rule = HexColor(RULE)
 
     class Row(Flowable):  # type: ignore[misc, unused-ignore]  # reportlab has no types
-        def __init__(self, cells: list[Any]) -> None:
+        def __init__(self, cells: list[list[Any]]) -> None:
             super().__init__()
-            self.cells: list[Any] = cells
-            self.heights: list[float] | None = None
-
-        def _column(self) -> float:
-            return float(self.width) / 3
+            self.cells = cells
+            self.heights: list[list[float]] | None = None
 
         def wrap(self, aw: float, ah: float) -> tuple[float, float]:
             if self.heights is None or getattr(self, "width", None) != aw:
                 self.width = aw
                 inner = aw / 3 - 2 * PAD
-                self.heights = [c.wrap(inner, ah)[1] if c is not None else 0 for c in self.cells]
-            self.height = max(self.heights) + 2 * PAD
+                self.heights = [[p.wrap(inner, ah)[1] for p in cell] for cell in self.cells]
+            self.height = max(sum(h) for h in self.heights) + 2 * PAD
             return aw, self.height
 
         def split(self, aw: float, ah: float) -> list[Any]:
             self.wrap(aw, ah)
-            heights = self.heights or []
-            room = ah - 2 * PAD
-            first: list[Any] = []
-            rest: list[Any] = []
-            for c, h in zip(self.cells, heights, strict=True):
-                if c is None or h <= room:
-                    first.append(c)
-                    rest.append(None)
-                    continue
-                # Paragraph.split: [] (no line fits, or only an orphan would), [itself], or
-                # [its lines that fit, the rest].
-                parts = c.split(aw / 3 - 2 * PAD, room) or [None, c]
-                first.append(parts[0])
-                rest.append(parts[1] if len(parts) == 2 else None)
-            if all(c is None for c in first) or all(c is None for c in rest):
+            pieces = [
+                _split_cell(cell, heights, aw / 3 - 2 * PAD, ah - 2 * PAD)
+                for cell, heights in zip(self.cells, self.heights or [], strict=True)
+            ]
+            if not any(head for head, _tail in pieces) or not any(tail for _h, tail in pieces):
                 self.heights = None  # a paragraph that would not split forgets its lines
                 return []
             # The head is broken into lines again: a split paragraph's first lines must be.
-            return [Row(first), Row(rest)]
+            return [Row([head for head, _t in pieces]), Row([tail for _h, tail in pieces])]
 
         def draw(self) -> None:
-            column = self._column()
-            for k, (c, h) in enumerate(zip(self.cells, self.heights or [], strict=True)):
-                if c is not None:
-                    c.drawOn(self.canv, k * column + PAD, self.height - PAD - h)
+            column = float(self.width) / 3
+            for k, (cell, heights) in enumerate(zip(self.cells, self.heights or [], strict=True)):
+                y = self.height - PAD
+                for paragraph, height in zip(cell, heights, strict=True):
+                    y -= height
+                    paragraph.drawOn(self.canv, k * column + PAD, y)
             self.canv.setStrokeColor(rule)
             self.canv.setLineWidth(0.5)
             self.canv.line(0, 0, self.width, 0)

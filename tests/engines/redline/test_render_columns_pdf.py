@@ -210,3 +210,24 @@ def test_a_page_counts_its_place_in_the_sheet(count: int) -> None:
     assert len(reader.pages) == count
     for k, page in enumerate(reader.pages, start=1):
         assert f"Page {k}" in page.extract_text()
+
+
+def test_a_row_longer_than_a_page_goes_on_over_the_pages_with_every_word(
+    tmp_path: Path,
+) -> None:
+    pdftotext = need("pdftotext")
+    # An article replaced whole, its paragraphs run together: one row of 80 lines.
+    current = "\n\n".join(f"9.{k} " + f"current{k} words " * 25 for k in range(40)) + "\n"
+    union = "\n".join(f"9.{k} " + f"union{k} words " * 25 for k in range(40)) + "\n"
+    rows = three_columns(current, union, current)
+    assert len([row for row in rows if not row.is_blank]) == 1
+    path = tmp_path / "sheet.pdf"
+    path.write_bytes(render_columns_pdf(HEADER, [Article("Article 9: Everything", rows)]))
+    text = subprocess.run(
+        [pdftotext, str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert text.count("\f") >= 3
+    words = text.split()
+    for k in range(40):
+        assert words.count(f"current{k}") == 50  # the current column, and struck in the union's
+        assert words.count(f"union{k}") == 25
