@@ -301,7 +301,7 @@ def _labels_class() -> type:
     return Labels
 
 
-def _article(article: Article, labels: tuple[str, str, str], width: float) -> list[Any]:
+def _article(article: Article, labels: tuple[str, str, str]) -> list[Any]:
     from reportlab.platypus import Paragraph, Spacer
 
     styles = _styles()
@@ -399,7 +399,7 @@ def render_columns_pdf(header: Header, articles: Sequence[Article]) -> bytes:
     for k, article in enumerate(articles):
         if k:
             story.append(PageBreak())
-        flowables = _article(article, header.labels, doc.width)
+        flowables = _article(article, header.labels)
         flowables[0].caucus_article = article.heading
         story += flowables
     doc.build(story)
