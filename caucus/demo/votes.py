@@ -179,11 +179,14 @@ def _paper_meeting(rng: random.Random, demo: Demo, vote: Vote) -> None:
     online, two tellers count their ballots alike."""
     officer, team = demo.users["officer"], demo.users["team"]
     union = next(u for u in demo.orgs.unions if u.slug == "local-34")
-    waiting = list(Voter.objects.filter(vote=vote, union=union, has_voted=False)[:40])
+    waiting = list(
+        Voter.objects.filter(vote=vote, union=union, has_voted=False).order_by("pk")[:40]
+    )
     for voter in waiting:
         paper.do_strike_off(officer, voter)
     yes = sum(rng.random() < 0.8 for _ in waiting)
-    counts = (yes, len(waiting) - yes - 1, 1) if waiting else (0, 0, 0)
+    spoiled = 1 if yes < len(waiting) else 0  # one of the other ballots, when there is one
+    counts = (yes, len(waiting) - yes - spoiled, spoiled)
     for teller in (officer, team):
         paper.do_enter_paper_count(teller, vote, union, counts)
 
