@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -32,3 +33,25 @@ def need_file(path: Path, what: str) -> Path:
     if os.environ.get("CAUCUS_REQUIRE_TOOLS"):
         pytest.fail(f"CAUCUS_REQUIRE_TOOLS is set but {message}")
     pytest.skip(message)
+
+
+def libreoffice_convert(source: Path, to: str, *, timeout: int = 180) -> Path:
+    """``source`` converted by headless LibreOffice (``to``: "fodt", "pdf"...), in a profile of
+    its own beside it; the converted file's path. Needs LibreOffice (see ``need``)."""
+    office = need("soffice", "libreoffice")
+    subprocess.run(
+        [
+            office,
+            f"-env:UserInstallation=file://{source.parent / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            to,
+            "--outdir",
+            str(source.parent),
+            str(source),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=timeout,
+    )
+    return source.with_suffix("." + to.split(":")[0])

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from docx import Document
 
-from tests.tools import need
+from tests.tools import libreoffice_convert, need
 
 pytestmark = pytest.mark.django_db
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -65,28 +65,12 @@ def test_the_pdf_names_the_negotiation_and_each_article(sheets: Any, tmp_path: P
 
 
 def test_libreoffice_opens_the_docx_with_its_tracked_changes(sheets: Any, tmp_path: Path) -> None:
-    office = need("soffice", "libreoffice")
     sheets.passes()
     version = sheets.built(sheets.sheet())
     source = tmp_path / "sheet.docx"
     with version.docx.open("rb") as f:
         source.write_bytes(f.read())
-    subprocess.run(
-        [
-            office,
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "fodt",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        capture_output=True,
-        check=True,
-        timeout=120,
-    )
-    flat = (tmp_path / "sheet.fodt").read_text(encoding="utf-8")
+    flat = libreoffice_convert(source, "fodt", timeout=120).read_text(encoding="utf-8")
     assert "<text:tracked-changes" in flat
     assert flat.count("<text:changed-region") >= 2
     assert "<dc:creator>Union</dc:creator>" in flat

@@ -14,7 +14,7 @@ import pytest
 
 from caucus.sheets.models import SheetVersion
 from caucus.table.actions import do_pass_proposal
-from tests.tools import need
+from tests.tools import libreoffice_convert, need
 
 pytestmark = pytest.mark.django_db
 
@@ -198,28 +198,12 @@ def test_a_new_version_prints_only_the_parts_whose_articles_changed(
 def test_libreoffice_opens_the_three_column_docx_with_each_sides_changes(
     sheets: Any, tmp_path: Path
 ) -> None:
-    office = need("soffice", "libreoffice")
     _counters(sheets)
     version = sheets.built(sheets.sheet(layout="columns"))
     source = tmp_path / "sheet.docx"
     with version.docx.open("rb") as f:
         source.write_bytes(f.read())
-    subprocess.run(
-        [
-            office,
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "fodt",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        capture_output=True,
-        check=True,
-        timeout=180,
-    )
-    flat = (tmp_path / "sheet.fodt").read_text(encoding="utf-8")
+    flat = libreoffice_convert(source, "fodt").read_text(encoding="utf-8")
     assert "<table:table " in flat
     assert flat.count("<table:table-row") >= 5  # the heads, then 12.1 to 12.4
     assert "<dc:creator>Union</dc:creator>" in flat

@@ -1,7 +1,6 @@
 """DOCX redlines carry real tracked changes that accept to the new text."""
 
 import io
-import subprocess
 import zipfile
 from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
@@ -12,7 +11,7 @@ from hypothesis import strategies as st
 from caucus.engines.redline import diff
 from caucus.engines.redline.render_docx import render_docx
 from caucus.engines.redline.threeway import attributed_ops, three_way
-from tests.tools import need
+from tests.tools import libreoffice_convert
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 OLD = "ARTICLE 1 - WAGES\nPay is $10.00 per hour.\nSick days: five.\n"
@@ -72,25 +71,9 @@ def test_characters_xml_cannot_hold_do_not_break_the_file() -> None:
 
 
 def test_libreoffice_opens_the_redline(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    office = need("libreoffice", "soffice")
     source = tmp_path / "redline.docx"
     source.write_bytes(render_docx(diff(OLD, NEW)))
-    subprocess.run(
-        [
-            office,
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    assert (tmp_path / "redline.pdf").stat().st_size > 1000
+    assert libreoffice_convert(source, "pdf").stat().st_size > 1000
 
 
 HOURS = "The normal work week shall be forty hours, Monday through Friday.\n"
