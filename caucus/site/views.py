@@ -19,6 +19,7 @@ from django_ratelimit.decorators import ratelimit
 
 from caucus.costing.models import CostingRun
 from caucus.delivery.pagecache import cached_page
+from caucus.delivery.stored_pages import stored_page
 from caucus.lib.files import send_stored_file
 from caucus.lib.markdown import render_markdown
 from caucus.members.models import Member
@@ -55,6 +56,7 @@ def _member(request: HttpRequest) -> Member | None:
 
 
 @cached_page
+@stored_page
 def home(request: HttpRequest) -> HttpResponse:
     """One public negotiation: its page. Several: a list to choose from."""
     negotiations = list(
@@ -66,6 +68,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @cached_page
+@stored_page
 def negotiation(request: HttpRequest, slug: str) -> HttpResponse:
     return _negotiation_page(request, _public_negotiation(slug))
 
@@ -101,6 +104,7 @@ def _negotiation_page(request: HttpRequest, negotiation: Negotiation) -> HttpRes
 
 
 @cached_page
+@stored_page
 def update_detail(request: HttpRequest, slug: str, update_slug: str) -> HttpResponse:
     negotiation = _public_negotiation(slug)
     update = get_object_or_404(
