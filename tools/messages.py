@@ -47,6 +47,7 @@ MEMBER_SOURCES = (
     "caucus/costing/forms.py",
     "caucus/delivery/templates/delivery/preferences.html",
     "caucus/delivery/templates/delivery/unsubscribe.html",
+    "caucus/delivery/templates/delivery/test_link.html",
     "caucus/delivery/site_views.py",
     "caucus/delivery/forms.py",
     "caucus/members/signin.py",

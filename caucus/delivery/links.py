@@ -12,6 +12,9 @@ from django.core import signing
 from django.urls import reverse
 
 SIGNER = signing.Signer(salt="caucus.delivery.member", sep=".")
+# The member a test send's links name (caucus.delivery.testsend): no roster row has id 0, and
+# the pages those links open say they came in a test and change nothing.
+TEST_MEMBER = 0
 
 
 def member_token(member_id: int) -> str:

@@ -12,7 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from caucus.delivery.actions import do_save_preferences, do_unsubscribe
 from caucus.delivery.forms import PreferencesForm
-from caucus.delivery.links import member_of_token
+from caucus.delivery.links import TEST_MEMBER, member_of_token
 from caucus.delivery.models import Channel, MemberPreference
 from caucus.members.models import Member
 
@@ -27,7 +27,15 @@ def _member(token: str) -> Member:
     return member
 
 
+def _from_a_test(request: HttpRequest) -> HttpResponse:
+    """A link in a staff member's test send (caucus.delivery.testsend) names no member: its
+    page says so, and changes nothing."""
+    return render(request, "delivery/test_link.html")
+
+
 def preferences(request: HttpRequest, token: str) -> HttpResponse:
+    if member_of_token(token) == TEST_MEMBER:
+        return _from_a_test(request)
     member = _member(token)
     preference = MemberPreference.objects.filter(member=member).first()
     initial = {
@@ -52,6 +60,8 @@ def preferences(request: HttpRequest, token: str) -> HttpResponse:
 
 @csrf_exempt  # RFC 8058: the mail client POSTs with no cookie and no form of ours
 def unsubscribe(request: HttpRequest, token: str, channel: str) -> HttpResponse:
+    if member_of_token(token) == TEST_MEMBER:
+        return _from_a_test(request)  # a mail client's one-click POST too: nothing to change
     member = _member(token)
     if channel not in Channel.values:
         raise Http404("No such channel.")

@@ -11,6 +11,7 @@ from django.conf import settings
 from caucus.audit.log import record
 from caucus.delivery.actions import DeliveryError
 from caucus.delivery.letters import compose
+from caucus.delivery.links import TEST_MEMBER
 from caucus.delivery.transport import Refused, SmtpConnection
 
 
@@ -23,7 +24,7 @@ def do_test_send(actor: Any, update: Any, language: str) -> str:
     raw = letter.message(
         to=address,
         name=actor.display_name or actor.get_username(),
-        member_id=0,
+        member_id=TEST_MEMBER,
         message_id=f"<test.{uuid.uuid4().hex}@{settings.CAUCUS_DELIVERY_MESSAGE_ID_DOMAIN}>",
     )
     try:

@@ -22,7 +22,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.deprecation import MiddlewareMixin
 
-from caucus.members.models import Member
+from caucus.members.signed_in import roster_row
 
 # Addresses under these are staff pages; the member sign-in is the one exception.
 STAFF_PREFIXES = ("/staff/", "/admin/", "/api/", "/accounts/", "/demo/")
@@ -44,10 +44,8 @@ def supported(code: str | None) -> str | None:
 
 
 def roster_language(user: Any) -> str | None:
-    if user is None or not user.is_authenticated:
-        return None
-    language = Member.objects.filter(user=user).values_list("language", flat=True).first()
-    return supported(language)
+    row = roster_row(user)
+    return supported(row.language) if row is not None else None
 
 
 def language_for(request: HttpRequest) -> str:

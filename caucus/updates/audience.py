@@ -14,23 +14,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from caucus.accounts.permissions import is_coalition_wide, unions_with
-from caucus.members.models import Member
+from caucus.members.signed_in import roster_row
 
 
 def member_union_id(user: Any) -> int | None:
     """The union of the roster row linked to a signed-in member, if they are still on it."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    cached = getattr(user, "_caucus_member_union", False)
-    if cached is not False:
-        return cached
-    union_id = (
-        Member.objects.filter(user=user, is_on_roster=True)
-        .values_list("union_id", flat=True)
-        .first()
-    )
-    user._caucus_member_union = union_id
-    return union_id
+    row = roster_row(user)
+    return row.union_id if row is not None and row.is_on_roster else None
 
 
 def reader_union_ids(user: Any) -> set[int]:

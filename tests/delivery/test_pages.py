@@ -4,10 +4,13 @@ the suppression list; the member's preference page."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
+from email import message_from_bytes, policy
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -141,6 +144,28 @@ def test_a_test_send_goes_to_the_staff_members_own_address_only(
     assert response.status_code == 302
     assert list(smtp.per_recipient()) == ["comms@union.example"]
     assert OutboxMessage.objects.count() == 0
+
+
+def test_the_links_in_a_test_send_say_they_came_in_a_test_and_unsubscribe_no_one(
+    cast: Any, client: Any, roster: list[Any], update: Any, smtp: Any
+) -> None:
+    cast.client("comms").post(reverse("delivery:test_send", args=[update.pk]))
+    (raw,) = smtp.raw
+    message = message_from_bytes(raw, policy=policy.default)
+    unsubscribe = message["List-Unsubscribe"].strip("<>").removeprefix(settings.SITE_URL)
+    text = message.get_body(("plain",)).get_content()
+    preferences = re.search(r"(https?://\S+?/p/[^/\s]+/)(?:\s|$)", text, re.M).group(1)
+    for answer in (
+        client.get(unsubscribe),
+        client.post(unsubscribe, {"List-Unsubscribe": "One-Click"}),
+        client.get(preferences.removeprefix(settings.SITE_URL)),
+        client.post(preferences.removeprefix(settings.SITE_URL), {"language": "es"}),
+    ):
+        assert answer.status_code == 200
+        page = answer.content.decode()
+        assert "This link came in a test message, so it changes nothing." in page
+    assert Suppression.objects.count() == 0
+    assert MemberPreference.objects.count() == 0
 
 
 def test_a_member_changes_language_and_channels_from_the_signed_link(
