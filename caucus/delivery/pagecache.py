@@ -39,6 +39,8 @@ from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, CsrfV
 GENERATION_KEY = "caucus:site-generation"
 SECONDS = 600
 ALLOWED_QUERY = {"lang"}
+# ``?lang=`` picks an update's translation: a language tag such as es, es-MX or zh-Hans.
+LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")
 INVALIDATING_APPS = {"updates", "sheets", "costing", "table", "orgs"}
 TOKEN = re.compile(rb'("X-CSRFToken": "|name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+')
 HOLE = b"@@caucus-csrf@@"
@@ -50,6 +52,8 @@ def may_be_served_early(request: HttpRequest) -> bool:
     one signed in), no pending message, no htmx request and no query but ``lang``."""
     if request.method != "GET" or set(request.GET) - ALLOWED_QUERY:
         return False
+    if not LANGUAGE_TAG.fullmatch(request.GET.get("lang", "en")):
+        return False  # a made-up "language" would be a page of its own
     if "HTTP_HX_REQUEST" in request.META:
         return False
     return settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES
@@ -83,8 +87,8 @@ class ProcessPages:
         return found[1], found[2]
 
     def put(self, key: str, headers: dict[str, str], body: bytes) -> None:
-        if len(self.pages) >= MAX_PAGES:
-            self.pages.clear()
+        if len(self.pages) >= MAX_PAGES:  # the longest kept goes first, not all at once
+            del self.pages[next(iter(self.pages))]
         self.pages[key] = (time.monotonic() + SECONDS, headers, body)
 
 

@@ -204,3 +204,34 @@ def test_a_first_time_visitor_of_a_stored_page_gets_a_new_cookie_whose_token_is_
     assert set("".join(tokens) + "".join(secrets)) == set(CSRF_ALLOWED_CHARS)
     answer = visitor.post("/i18n/setlang/", {"language": "es", "csrfmiddlewaretoken": token})
     assert answer.status_code == 302
+
+
+def test_a_made_up_language_in_the_address_is_rendered_but_never_kept(
+    world: Any, update: Any
+) -> None:
+    from caucus.delivery import pagecache
+
+    world.negotiation.is_public = True
+    world.negotiation.save()
+    pagecache.PAGES.pages.clear()
+    for query in ("?lang=es", "?lang=es-MX", "?lang=<script>", "?lang=x" * 3):
+        assert "Strike vote coming" in _page_at(Client(), update.get_absolute_url() + query)
+    kept = sorted(key.rsplit(":", 1)[-1] for key in pagecache.PAGES.pages)
+    assert kept == sorted(update.get_absolute_url() + q for q in ("?lang=es", "?lang=es-MX"))
+
+
+def _page_at(client: Any, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_full_store_lets_its_oldest_page_go_and_keeps_the_rest(monkeypatch: Any) -> None:
+    from caucus.delivery import pagecache
+
+    monkeypatch.setattr(pagecache, "MAX_PAGES", 3)
+    pages = pagecache.ProcessPages()
+    for n in range(5):
+        pages.put(f"page {n}", {}, b"<p>%d</p>" % n)
+    assert [pages.get(f"page {n}") is None for n in range(5)] == [True, True, False, False, False]
+    assert pages.get("page 4") == ({}, b"<p>4</p>")
