@@ -8,9 +8,12 @@ English, in ``caucus/locale/<lang>/LC_MESSAGES/django.po`` (docs/languages.md).
   ``makemessages`` does) and merge them into each catalog with ``msgmerge``; new strings come
   in untranslated, changed ones fuzzy.
 - ``check``: exit 1, naming them, if a member-facing string lacks a translation in a language
-  (missing, empty or fuzzy), or if a translation drops or invents a placeholder.
-- ``compile``: write each ``django.mo`` beside its ``.po`` (pure Python: ``make install`` needs
-  no gettext tools). Fuzzy and empty entries are left out, as ``msgfmt`` leaves them.
+  (missing, empty or fuzzy), or if a translation drops or invents a placeholder; the same for
+  the votes app's own catalogs (``caucus/votes/locale``, the ballot e-mails and letters), whose
+  strings are the msgids of its Spanish one.
+- ``compile``: write each ``django.mo`` beside its ``.po``, the votes app's too (pure Python:
+  ``make install`` needs no gettext tools). Fuzzy and empty entries are left out, as ``msgfmt``
+  leaves them.
 - ``stats``: how many strings each catalog has, and how many are translated.
 Extraction needs GNU gettext's ``xgettext`` and ``msgmerge`` (Debian's ``gettext``).
 """
@@ -29,6 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "caucus" / "locale"
+VOTES_LOCALE = ROOT / "caucus" / "votes" / "locale"
 LANGUAGES = ("es", "zh_Hans", "tl", "vi")
 MEMBER_SOURCES = (
     "caucus/templates/base.html",
@@ -180,9 +184,30 @@ def catalog_path(language: str) -> Path:
     return LOCALE / language / "LC_MESSAGES" / "django.po"
 
 
-def problems(language: str, wanted: list[Entry]) -> list[str]:
-    """What keeps ``language`` from covering ``wanted``: one line per string."""
-    path = catalog_path(language)
+def votes_catalog_path(language: str) -> Path:
+    return VOTES_LOCALE / language / "LC_MESSAGES" / "django.po"
+
+
+def votes_strings() -> list[Entry]:
+    """The votes app's strings: its Spanish catalog's msgids (python-format where they have a
+    placeholder, as ``xgettext`` would mark them)."""
+    entries = parse_po(votes_catalog_path("es").read_text(encoding="utf-8"))
+    return [
+        Entry(
+            e.msgid,
+            e.msgctxt,
+            e.msgid_plural,
+            flags={"python-format"} if PLACEHOLDER.search(e.msgid) else set(),
+        )
+        for e in entries
+        if e.msgid
+    ]
+
+
+def problems(language: str, wanted: list[Entry], path: Path | None = None) -> list[str]:
+    """What keeps ``language`` (its catalog at ``path``, the main one if None) from covering
+    ``wanted``: one line per string."""
+    path = path or catalog_path(language)
     have = {e.key: e for e in parse_po(path.read_text(encoding="utf-8"))} if path.exists() else {}
     found = []
     for want in wanted:
@@ -269,15 +294,25 @@ def main(argv: list[str]) -> int:
     elif command == "compile":
         for language in LANGUAGES:
             compile_catalog(catalog_path(language))
+            compile_catalog(votes_catalog_path(language))
     elif command == "stats":
         for language in LANGUAGES:
             entries = [e for e in parse_po(catalog_path(language).read_text()) if e.msgid]
             done = sum(e.is_translated for e in entries)
             print(f"{language}: {done} of {len(entries)} strings translated")
     else:
-        wanted = parse_po(extract())
+        wanted, votes = parse_po(extract()), votes_strings()
         found = [line for language in LANGUAGES for line in problems(language, wanted)]
-        print("\n".join(found) or f"{len(wanted) - 1} member-facing strings, all translated")
+        found += [
+            f"votes app: {line}"
+            for language in LANGUAGES
+            for line in problems(language, votes, votes_catalog_path(language))
+        ]
+        print(
+            "\n".join(found)
+            or f"{len(wanted) - 1} member-facing strings and {len(votes)} of the votes app's,"
+            " all translated"
+        )
         return 1 if found else 0
     return 0
 
