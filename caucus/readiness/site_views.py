@@ -127,7 +127,7 @@ def pledge_link(request: HttpRequest, slug: str, token: str) -> HttpResponse:
             "action": action,
             "first_name": member.first_name,
             "pledge": pledge,
-            "is_open": action.is_open() and action.is_online,
+            "is_open": action.is_open(),
             "error": error,
         },
         status=400 if error else 200,

@@ -116,6 +116,20 @@ def test_the_one_tap_link_records_nothing_until_the_member_taps(cast: Any) -> No
     assert "Thank you, Mara: your name is on it." in client.get(path).content.decode()
 
 
+def test_a_one_tap_link_to_a_paper_only_action_says_where_to_sign_and_takes_nothing(
+    cast: Any,
+) -> None:
+    action = _pledge_drive(cast, is_online=False)
+    path = pledge_path(cast.member_record.pk, action)
+    client = cast.client(None)
+    page = client.get(path).content.decode()
+    assert "signed on paper, not online: ask your steward or organizer for the sheet." in page
+    assert "not open now" not in page
+    assert "Add my name" not in page
+    client.post(path)
+    assert not Pledge.objects.exists()
+
+
 def test_a_link_made_up_or_changed_by_hand_is_refused(cast: Any) -> None:
     action = _pledge_drive(cast)
     real = pledge_token(cast.member_record.pk, action.pk)
