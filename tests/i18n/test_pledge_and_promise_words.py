@@ -45,7 +45,9 @@ def test_a_paper_only_action_says_so_in_spanish(cast: Any) -> None:
     path = pledge_path(cast.member_record.pk, action)
     response = cast.client(None).post(path, HTTP_ACCEPT_LANGUAGE="es")
     assert response.status_code == 400
-    assert "Esta acción no está abierta en este momento." in response.content.decode()
+    page = response.content.decode()
+    assert "Esta se firma en papel, no en línea: pida la hoja a su delegado sindical" in page
+    assert "Esta acción no está abierta en este momento." not in page
 
 
 def test_the_promises_page_reads_in_spanish(hiring: Any, cast: Any) -> None:  # noqa: F811
