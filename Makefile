@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml requirements.lock
 
 # The member pages' translations, compiled from caucus/locale/*/LC_MESSAGES/django.po (pure
 # Python, no gettext tools needed); the .mo files are not in git (docs/languages.md).
-CATALOGS := $(patsubst %.po,%.mo,$(wildcard caucus/locale/*/LC_MESSAGES/django.po))
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard caucus/locale/*/LC_MESSAGES/django.po caucus/votes/locale/*/LC_MESSAGES/django.po))
 
 $(CATALOGS): %.mo: %.po tools/messages.py | $(STAMP)
 	$(BIN)/python -m tools.messages compile
