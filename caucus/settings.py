@@ -269,6 +269,9 @@ EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "false")
 EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", "10")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Caucus <noreply@caucus.invalid>")
 
+# Sessions are read from the cache (Redis, or the database cache's one plain query) and kept in
+# the database too, so none is lost with the cache: a signed-in member's page is read first.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", "false")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

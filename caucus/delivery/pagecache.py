@@ -5,13 +5,15 @@ are not signed in (no session, no pending message, a GET with no query but ``lan
 anyone may be given; caucus.site.cached_pages, a middleware before the session and
 authentication middleware, keeps them keyed by the address, the language and a site-wide
 generation, and serves them to the next such visitor without the rest of the stack. Anything
-with a session cookie, posted or carrying other query parameters is rendered as before, so a
-member's own page is never cached for another. Each stored page has its CSRF token cut out
+with a session cookie, posted or carrying other query parameters passes the whole stack (and
+may be given the page stored for its audience, caucus.delivery.stored_pages), so a member's
+own page is never cached for another. Each stored page has its CSRF token cut out
 and the visitor's own put back when served (with their CSRF cookie, as Django's would).
 
-The generation (a random token) moves on every save or delete of what those pages show (updates and their
-translations and documents, sheets, costing runs, the table, the organizations), which
-leaves every stored page behind at once: publishing or editing invalidates.
+The generation (a random token) moves on every save or delete of what those pages show
+(updates and their translations and documents, sheets, costing runs, the table, the
+organizations), which leaves every stored page behind at once: publishing or editing
+invalidates.
 Pages are kept in each web process's memory (the busiest pages, a few hundred kilobytes), and
 the generation is read from the shared cache at most every ``CAUCUS_PAGE_CACHE_CHECK_SECONDS``
 (1 s; 0 in tests), so a hit costs no query at all and every process sees a publish within a

@@ -19,7 +19,7 @@ def roster_row(user: Any) -> RosterRow | None:
     """The signed-in user's roster row, or None (not signed in, or no member of any roster)."""
     if not getattr(user, "is_authenticated", False):
         return None
-    cached: RosterRow | None | bool = getattr(user, "_caucus_roster_row", False)
+    cached: RosterRow | bool | None = getattr(user, "_caucus_roster_row", False)
     if not isinstance(cached, bool):
         return cached
     # One row at most (``Member.user`` is one-to-one), so no ordering to build or run.

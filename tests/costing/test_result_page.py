@@ -22,9 +22,9 @@ def test_the_result_page_runs_a_fixed_number_of_queries(
     run = finished_run(cast, world)
     client = cast.client("team")
     client.get(reverse("costing:run", args=[run.pk]))
-    # session, user, OTP device, role grants, the run (with negotiation, union, creator), the
-    # employer's figures
-    with django_assert_num_queries(6):
+    # user, OTP device, role grants (the session is read from the cache), the run (with negotiation,
+    # union, creator), the employer's figures
+    with django_assert_num_queries(5):
         response = client.get(reverse("costing:run", args=[run.pk]))
     assert response.status_code == 200
 
