@@ -9,9 +9,10 @@ every stored page behind), the language it is read in, the address, and its audi
 be shown exactly this page.
 
 - ``anyone``: a visitor not signed in.
-- ``members of union N``: a signed-in member on the roster of union N with no staff role. The
-  pages show them their union's own updates and say which union they are signed in for, and
-  nothing else of their own.
+- ``members of union N reading L``: a signed-in member on the roster of union N with no staff
+  role, whose preferred language for updates is L. The pages show them their union's own
+  updates (in L where an update has that translation) and say which union they are signed in
+  for, and nothing else of their own.
 
 Anyone else (staff, whose pages depend on their roles; a pending message; a post; an htmx
 request) is rendered as before, and so are ``personal`` pages (the "what it means" page shows a
@@ -49,7 +50,10 @@ def audience(request: HttpRequest, *, personal: bool) -> str | None:
     if personal or is_staff_member(user):
         return None
     union_id = member_union_id(user)
-    return None if union_id is None else f"members of union {union_id}"
+    if union_id is None:
+        return None
+    # An update is shown in the reader's preferred language where it has that translation.
+    return f"members of union {union_id} reading {user.preferred_language}"
 
 
 def stored_page(view: Callable[..., HttpResponse] | None = None, *, personal: bool = False) -> Any:

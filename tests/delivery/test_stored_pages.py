@@ -21,6 +21,7 @@ from django.urls import reverse
 from caucus.accounts.models import User
 from caucus.costing.actions import do_publish
 from caucus.updates.actions import do_save_update
+from caucus.updates.models import UpdateTranslation
 from tests.costing.helpers import finished_run
 
 pytestmark = pytest.mark.django_db
@@ -99,6 +100,24 @@ def test_a_member_who_reads_spanish_never_gets_the_english_page_stored_for_anoth
     assert '<html lang="en">' in english.content.decode()
     assert spanish["Content-Language"] == "es"
     assert '<html lang="es">' in spanish.content.decode()
+
+
+def test_a_member_who_prefers_spanish_updates_never_gets_the_english_text_stored_for_another(
+    cast: Any, public: Any, update: Any
+) -> None:
+    UpdateTranslation.objects.create(
+        update=update, language="es", title="Se viene la votación de huelga", body="Martes."
+    )
+    english = cast.client("member_a").get(update.get_absolute_url()).content.decode()
+    other = _member_of(public, public.union_a, "A-600")
+    User.objects.filter(username="a-600").update(preferred_language="es")
+    spanish = other.get(update.get_absolute_url()).content.decode()
+    assert "Strike vote coming" in english
+    assert "Se viene la votación de huelga" in spanish
+    assert (
+        "Se viene la votación de huelga"
+        not in cast.client("member_a").get(update.get_absolute_url()).content.decode()
+    )
 
 
 def test_staff_are_rendered_their_own_page_and_members_never_get_it(
