@@ -56,6 +56,7 @@ def test_team_sends_an_update_to_one_local_and_a_member_chooses_spanish(
 
     page.get_by_role("link", name="Delivery").click()
     page.get_by_role("link", name="Send “Strike vote coming”").click()
+    page.get_by_label("Some unions, units or worksites").wait_for()  # the send page, loaded
     assert axe_violations(page) == []
     page.get_by_label("Some unions, units or worksites").check()
     page.locator("fieldset", has_text="Unions").get_by_label("Local B").check()

@@ -74,6 +74,8 @@ def test_an_organizer_assesses_five_members_records_a_card_and_the_dashboard_mov
     assert _fits(phone)
     assert axe_violations(phone) == []
     phone.get_by_role("link", name=re.compile("Alvarez, Ana")).click()
+    # The member's page, loaded (measuring the page mid-navigation finds no document).
+    phone.get_by_role("heading", level=1).filter(has_text="Ana").wait_for()
     assert _fits(phone)
     assert axe_violations(phone) == []
     for first, level in zip(

@@ -41,6 +41,7 @@ def test_team_publishes_a_sheet_that_a_member_reads_and_prints_on_a_phone(
 
     page.get_by_role("link", name="Comparison sheets").click()
     page.get_by_role("link", name="New sheet").click()
+    page.get_by_label("Title").wait_for()  # the new sheet's form, loaded
     assert axe_violations(page) == []
     page.get_by_label("Title").fill("Where wages stand")
     page.get_by_label("Side by side: the current text beside the marked one").check()
