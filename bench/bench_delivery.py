@@ -28,6 +28,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -529,6 +530,10 @@ def _measure_pages(results: dict[str, Any], demo: dict[str, Any], minimal: str, 
 
 
 def run_pages() -> dict[str, Any]:
+    if shutil.which("wrk") is None:
+        raise SystemExit(
+            "The member-page benchmark drives the server with wrk: apt-get install wrk"
+        )
     with tempfile.TemporaryDirectory() as folder:
         env = _demo_env(folder)
         demo = _prepare_demo(env)
