@@ -422,9 +422,10 @@ def _errors(out: str) -> int:
     return found
 
 
-def _wrk(url: str, wanted: str, extra: list[str] | None = None) -> dict[str, float]:
-    extra = extra or []
-    _answers(url, wanted, dict([extra[1].split(": ", 1)]) if extra else {})
+def _wrk(url: str, wanted: str, headers: dict[str, str] | None = None) -> dict[str, float]:
+    headers = headers or {}
+    _answers(url, wanted, headers)
+    extra = [arg for name, value in headers.items() for arg in ("-H", f"{name}: {value}")]
     out = subprocess.run(
         ["timeout", "60", "wrk", "-t2", "-c64", "-d10s", "--timeout", "10s", "--latency", *extra,
          url],
@@ -515,7 +516,7 @@ print(json.dumps({'pages': pages, 'cookie': f'{settings.SESSION_COOKIE_NAME}={se
 def _measure_pages(results: dict[str, Any], demo: dict[str, Any], minimal: str, base: str) -> None:
     """Each page run just after a run of the minimal page, rendered then cached, so a change
     in the machine's load between pages does not change what a page is compared with."""
-    member = ["-H", f"Cookie: {demo['cookie']}"]
+    member = {"Cookie": demo["cookie"]}
     for name, (path, wanted) in demo["pages"].items():
         results[f"{name} minimal uncached"] = _wrk(f"{minimal}/page/", "Hello, members")
         results[f"{name} uncached"] = _wrk(f"{base}{path}?uncached=1", wanted)
