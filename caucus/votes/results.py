@@ -1,7 +1,9 @@
 """A counted vote's result as pages show it: the engine's outcome (stored as its JSON) with
 each local's name, its online, paper and challenged ballots side by side, and the rule that
-results of fewer than ``SMALL_GROUP`` voters are not broken down: such a local's counts (and
-any channel with fewer than that many ballots) are replaced by a sentence, its outcome shown.
+no group of fewer than ``SMALL_GROUP`` voters has its counts shown, directly or by subtraction
+(caucus.engines.ballots.disclosure): such a local's counts, and those withheld with them so
+that they cannot be worked out from the rest (another local's or the locals' total; a
+channel's), are replaced by a sentence, each local's outcome still shown.
 The API withholds the same (``reported_result``); the audit package keeps every count.
 """
 
@@ -12,6 +14,12 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from caucus.engines.ballots.disclosure import (
+    COMPLEMENT,
+    Withheld,
+    withheld_bodies,
+    withheld_channels,
+)
 from caucus.orgs.models import Union
 from caucus.votes import member_words
 from caucus.votes.models import SMALL_GROUP, Result, Vote
@@ -44,78 +52,116 @@ def shown_result(vote: Vote) -> dict[str, Any] | None:
             "slug", "short_name"
         )
     )
+    withheld = _withheld(outcome)
     rows = [
-        _row(r, names.get(r["key"], r["key"]), result.channels.get(r["key"], {}))
+        _row(r, names.get(r["key"], r["key"]), result.channels.get(r["key"], {}), withheld)
         for r in outcome["locals"]
     ]
-    coalition = _row(outcome["coalition"], _("All locals together"), _sum_channels(result))
+    coalition = _row(
+        outcome["coalition"], _("All locals together"), _sum_channels(result), withheld
+    )
     return {
         "passes": outcome["passes"],
         "reason": member_words.overall_reason(outcome["reason"]),
         "scope": outcome["scope"],
         "locals": rows,
         "coalition": coalition,
-        "paradoxes": [member_words.keyed_paradox(note) for note in _paradoxes(outcome)],
+        "paradoxes": [member_words.keyed_paradox(note) for note in _paradoxes(outcome, withheld)],
         "result": result,
     }
 
 
-def _is_small(body: dict[str, Any]) -> bool:
-    return bool(body["turnout_count"] < SMALL_GROUP)
+def _withheld(outcome: dict[str, Any]) -> dict[str, Withheld]:
+    """The bodies (locals' keys, "coalition") whose counts are not shown, and why."""
+    return withheld_bodies(
+        {body["key"]: body["turnout_count"] for body in outcome["locals"]},
+        outcome["coalition"]["turnout_count"],
+        outcome["scope"],
+        SMALL_GROUP,
+    )
 
 
-def _not_shown() -> str:
+def _hidden_channels(channels: dict[str, dict[str, int]]) -> dict[str, Withheld]:
+    """A shown body's channels whose ballots are not shown, and why."""
+    ballots = {channel: sum(counts.values()) for channel, counts in channels.items()}
+    return withheld_channels(ballots, SMALL_GROUP)
+
+
+def _not_shown(why: Withheld) -> str:
+    """The sentence in place of a body's counts (its reason on the pages and in the API)."""
+    if why == COMPLEMENT:
+        return _(
+            "Not shown, so that the counts of a local where fewer than %(n)s members voted "
+            "cannot be worked out by subtraction."
+        ) % {"n": SMALL_GROUP}
     return _("Fewer than %(n)s members voted here, so the counts are not shown.") % {
         "n": SMALL_GROUP
     }
 
 
-def _paradoxes(outcome: dict[str, Any]) -> list[str]:
-    """The turnout-switch notes, but none of a small group (its note tells its counts)."""
-    small = {body["key"] for body in [*outcome["locals"], outcome["coalition"]] if _is_small(body)}
-    return [note for note in outcome["paradoxes"] if note.split(":", 1)[0] not in small]
+def _paradoxes(outcome: dict[str, Any], withheld: dict[str, Withheld]) -> list[str]:
+    """The turnout-switch notes, but none of a withheld body (its note tells its counts)."""
+    return [note for note in outcome["paradoxes"] if note.split(":", 1)[0] not in withheld]
 
 
 def reported_result(result: Result) -> dict[str, Any]:
     """The result as the API gives it: the engine's JSON and the counts by channel, with what
-    the pages withhold withheld the same way (a small group's counts and share None, its
-    reason the sentence; a channel of fewer than ``SMALL_GROUP`` ballots None)."""
+    the pages withhold withheld the same way (a withheld body's counts and share None, its
+    reason the sentence; a withheld channel None)."""
     outcome = copy.deepcopy(result.outcome)
-    small = {body["key"] for body in outcome["locals"] if _is_small(body)}
+    withheld = _withheld(result.outcome)
     for body in [*outcome["locals"], outcome["coalition"]]:
-        if _is_small(body):
-            body.update(dict.fromkeys(WITHHELD), reason=_not_shown(), paradox=None)
-    outcome["paradoxes"] = _paradoxes(result.outcome)
-    channels = {
-        key: {
-            channel: counts if sum(counts.values()) >= SMALL_GROUP else None
-            for channel, counts in by_channel.items()
-        }
-        for key, by_channel in result.channels.items()
-        if key not in small
-    }
+        if body["key"] in withheld:
+            why = withheld[body["key"]]
+            body.update(dict.fromkeys(WITHHELD), reason=_not_shown(why), paradox=None)
+    outcome["paradoxes"] = _paradoxes(result.outcome, withheld)
+    channels = {}
+    for key, by_channel in result.channels.items():
+        if key in withheld:
+            continue
+        hidden = _hidden_channels(by_channel)
+        channels[key] = {c: None if c in hidden else n for c, n in by_channel.items()}
     return {"outcome": outcome, "channels": channels}
 
 
-def _row(body: dict[str, Any], name: str, channels: dict[str, dict[str, int]]) -> dict[str, Any]:
-    small = _is_small(body)
-    row = {**body, "name": name, "small": small, "channels": []}
+def _row(
+    body: dict[str, Any],
+    name: str,
+    channels: dict[str, dict[str, int]],
+    withheld: dict[str, Withheld],
+) -> dict[str, Any]:
+    why = withheld.get(body["key"])
+    row = {**body, "name": name, "small": why is not None, "channels": []}
     # The reasons in the reader's language (the engine writes English: caucus.votes.member_words).
     row["reason"] = member_words.body_reason(body["reason"])
     row["rule"] = member_words.rule(body.get("rule") or "")
     row["paradox"] = member_words.paradox(body["paradox"]) if body.get("paradox") else None
-    if small:
-        row["reason"] = _not_shown()
+    if why is not None:
+        row["reason"] = _not_shown(why)
         row["paradox"] = None
+        if why == COMPLEMENT:
+            row["not_shown"] = _("Not shown, so that a smaller local's counts cannot be worked out")
+            row["not_broken_down"] = _(
+                "Not broken down, so that a smaller local's counts cannot be worked out."
+            )
+        else:
+            row["not_shown"] = _("Not shown: fewer than 10 voters")
+            row["not_broken_down"] = _("Not broken down: fewer than 10 voters.")
         return row
+    hidden = _hidden_channels(channels)
     for channel in CHANNELS:
         counts = channels.get(channel)
         if not counts:
             continue
-        ballots = counts["yes"] + counts["no"] + counts["void"]
-        row["channels"].append(
-            {"label": channel_label(channel), "counts": counts if ballots >= SMALL_GROUP else None}
-        )
+        entry: dict[str, Any] = {"label": channel_label(channel), "counts": counts}
+        if channel in hidden:
+            entry["counts"] = None
+            entry["not_shown"] = (
+                _("Not broken down, so that a smaller group's ballots cannot be worked out.")
+                if hidden[channel] == COMPLEMENT
+                else _("Not broken down: fewer than 10 ballots.")
+            )
+        row["channels"].append(entry)
     return row
 
 

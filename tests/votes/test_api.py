@@ -74,10 +74,47 @@ def test_the_api_does_not_break_down_a_local_where_fewer_than_ten_voted(cast: An
     path = f"/api/negotiations/national-2026/votes/{vote.pk}/result"
     body = _get(cast, "team", path).json()
     local_a, local_b = body["outcome"]["locals"]
-    assert (local_a["yes"], local_a["no"]) == (20, 10)
     assert (local_b["yes"], local_b["no"], local_b["yes_share"]) == (None, None, None)
     assert local_b["reason"] == "Fewer than 10 members voted here, so the counts are not shown."
     assert (local_b["turnout_count"], local_b["passes"]) == (9, True)  # 6 of 9: two thirds
     assert "6 yes of 9" not in str(body)
     assert "local-b" not in body["channels"]
+    # A's 20 yes beside all locals' 26 would give B's 6: A's counts are withheld too, and the
+    # total, which decides, is shown.
+    assert (local_a["yes"], local_a["no"], local_a["passes"]) == (None, None, True)
+    assert local_a["reason"].startswith("Not shown, so that the counts of a local where fewer")
+    assert "local-a" not in body["channels"]
+    coalition = body["outcome"]["coalition"]
+    assert (coalition["yes"], coalition["no"]) == (26, 13)
+
+
+def test_when_each_local_decides_the_api_withholds_the_total_instead(cast: Any) -> None:
+    vote = vote_row(cast.world.negotiation, State.TALLIED)
+    vote.rule = {"scope": "local", "default": {"threshold": "2/3"}}
+    vote.save()
+    result_row(vote, {"local-a": (30, 20, 10, 0), "local-b": (12, 6, 3, 0)})
+    path = f"/api/negotiations/national-2026/votes/{vote.pk}/result"
+    body = _get(cast, "observer", path).json()
+    local_a, local_b = body["outcome"]["locals"]
+    assert (local_a["yes"], local_a["no"]) == (20, 10)
+    assert local_b["yes"] is None
+    assert body["outcome"]["coalition"]["yes"] is None
     assert body["channels"]["local-a"]["online"] == {"yes": 20, "no": 10, "void": 0}
+
+
+def test_a_small_channel_takes_the_next_smallest_with_it(cast: Any) -> None:
+    vote = vote_row(cast.world.negotiation, State.TALLIED)
+    result = result_row(vote, {"local-a": (600, 300, 220, 0), "local-b": (100, 60, 20, 0)})
+    result.channels["local-a"] = {
+        "online": {"yes": 290, "no": 210, "void": 0},
+        "paper": {"yes": 3, "no": 1, "void": 0},  # 4: the local's 520 less online's 500
+        "challenged": {"yes": 7, "no": 9, "void": 0},
+    }
+    result.save()
+    path = f"/api/negotiations/national-2026/votes/{vote.pk}/result"
+    channels = _get(cast, "team", path).json()["channels"]["local-a"]
+    assert channels == {
+        "online": {"yes": 290, "no": 210, "void": 0},
+        "paper": None,
+        "challenged": None,
+    }

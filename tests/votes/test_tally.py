@@ -140,22 +140,52 @@ def test_the_tally_page_takes_the_key_file_and_shows_the_results(cast: Any, coun
     assert "✗ Fails" in page
 
 
-def test_members_see_per_local_results_with_reasons(cast: Any, counted: Any) -> None:
-    vote, key_file = counted
-    do_tally(cast["team"], vote, key_file, PASSPHRASE)
+def test_members_see_per_local_results_with_reasons(cast: Any) -> None:
+    vote = vote_row(cast.world.negotiation, State.TALLIED)
+    result_row(vote, {"local-a": (40, 20, 8, 0), "local-b": (30, 12, 10, 0)})
     url = reverse("votes_site:results", args=[vote.negotiation.slug, vote.pk])
     page = cast.client(None).get(url).content.decode()
-    assert "8 yes of 11 votes cast = 72.7%, needs at least 2/3: passes" in page
+    assert "20 yes of 28 votes cast = 71.4%, needs at least 2/3: passes" in page
+    assert "12 yes of 22 votes cast = 54.5%, needs at least 2/3: fails" in page
     assert "has not certified the result yet" in page
 
 
-def test_a_local_with_fewer_than_ten_voters_is_not_broken_down(cast: Any, counted: Any) -> None:
+def test_a_local_with_fewer_than_ten_voters_cannot_be_worked_out_from_the_others(
+    cast: Any, counted: Any
+) -> None:
     vote, key_file = counted
     do_tally(cast["team"], vote, key_file, PASSPHRASE)  # local B: 7 voted
     url = reverse("votes_site:results", args=[vote.negotiation.slug, vote.pk])
     page = cast.client(None).get(url).content.decode()
     assert "Fewer than 10 members voted here, so the counts are not shown." in page
     assert "4 yes of 7" not in page
+    # Local A's 8 yes beside all locals' 12 would give B's 4: A's counts go too.
+    assert "8 yes of 11" not in page
+    assert (
+        "Not shown, so that the counts of a local where fewer than 10 members voted cannot be "
+        "worked out by subtraction."
+    ) in page
+    assert "Not shown, so that a smaller local&#x27;s counts cannot be worked out" in page
+    assert "<td>12</td><td>6</td><td>0</td>" in page  # all locals together: yes, no, blank
+
+
+def test_a_small_channel_is_not_left_to_be_worked_out_from_the_others(cast: Any) -> None:
+    vote = vote_row(cast.world.negotiation, State.TALLIED)
+    result = result_row(vote, {"local-a": (600, 300, 220, 0), "local-b": (100, 60, 20, 0)})
+    result.channels["local-a"] = {
+        "online": {"yes": 290, "no": 210, "void": 0},
+        "paper": {"yes": 3, "no": 1, "void": 0},
+        "challenged": {"yes": 7, "no": 9, "void": 0},
+    }
+    result.save()
+    url = reverse("votes_site:results", args=[vote.negotiation.slug, vote.pk])
+    page = cast.client(None).get(url).content.decode()
+    assert "<td>Online</td><td>290</td><td>210</td>" in page
+    assert '<td>Paper</td><td colspan="3">Not broken down: fewer than 10 ballots.</td>' in page
+    assert (
+        '<td>Challenged, accepted</td><td colspan="3">Not broken down, so that a smaller '
+        "group&#x27;s ballots cannot be worked out.</td>"
+    ) in page
 
 
 def test_the_result_becomes_a_draft_update_in_one_step(cast: Any, counted: Any) -> None:
@@ -168,7 +198,8 @@ def test_the_result_becomes_a_draft_update_in_one_step(cast: Any, counted: Any) 
     update = Update.objects.get(slug=f"vote-{vote.pk}-results")
     assert response["Location"] == reverse("updates:edit", args=[update.pk])
     assert update.status == "draft"
-    assert "| Local A | 8 | 3 | 91.7% | passes |" in update.body
+    assert "| Local A | – | – | 91.7% | passes |" in update.body
+    assert "| All locals together | 12 | 6 | " in update.body
 
 
 def test_the_audit_package_checks_out(cast: Any, counted: Any) -> None:

@@ -14,12 +14,10 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from caucus.engines.ballots.results import LocalResult, Outcome
-from caucus.engines.ballots.rules import Rule, RuleError, Rules
+from caucus.engines.ballots.rules import COALITION, Rule, RuleError, Rules
 from caucus.engines.ballots.shares import count, percent
 from caucus.engines.ballots.tallies import Tally, add_up
 from caucus.engines.ballots.verdicts import paradox, verdict
-
-COALITION = "coalition"
 
 
 def decide(rules: Rules, tallies: Sequence[Tally]) -> Outcome:

@@ -17,6 +17,8 @@ from caucus.engines.ballots.shares import Share, count, turnout_words
 
 Scope = Literal["local", "coalition", "both"]
 SCOPES: tuple[Scope, ...] = ("local", "coalition", "both")
+# The key of all locals together, beside the locals' own keys in an outcome.
+COALITION = "coalition"
 Base = Literal["votes_cast", "eligible"]
 BASES: tuple[Base, ...] = ("votes_cast", "eligible")
 
