@@ -36,8 +36,8 @@ def letter_page(vote: Vote, voter: Voter, credential: str) -> dict[str, Any]:
             "member_id": member.member_id if member else "",
             "worksite": voter.worksite.name,
             "local": voter.union.short_name,
-            "question": text.question if text else vote.title,
-            "greeting": _("Your ballot"),
+            "heading": _("Your ballot: %(question)s")
+            % {"question": text.question if text else vote.title},
             "window": _("Voting is open from %(opens)s until %(closes)s.")
             % {"opens": in_zone(vote, vote.opens_at), "closes": in_zone(vote, vote.closes_at)},
             "how": _(

@@ -81,7 +81,7 @@ def test_the_letter_is_in_chinese(vote: Any) -> None:
     page = letters.letter_page(vote, voter, "ABCD1234EFGH5678JKLM")
     html = render_to_string("votes/letters.html", {"vote": vote, "pages": [page]})
     assert 'lang="zh-hans"' in html
-    assert "<h1>您的选票: " in html  # the template joins them with ": "
+    assert "<h1>您的选票：" in html  # a full-width colon, as Chinese writes it
     assert "请用手机相机扫描二维码，或输入下方的网址，再输入您的投票码。" in html
     assert "您的投票是保密的" in html
     assert "Scan the code" not in html
