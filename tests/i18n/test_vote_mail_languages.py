@@ -4,6 +4,8 @@ tests/votes/test_mailings.py runs it."""
 
 from __future__ import annotations
 
+import re
+import subprocess
 from typing import Any
 
 import pytest
@@ -85,3 +87,30 @@ def test_the_letter_is_in_chinese(vote: Any) -> None:
     assert "请用手机相机扫描二维码，或输入下方的网址，再输入您的投票码。" in html
     assert "您的投票是保密的" in html
     assert "Scan the code" not in html
+
+
+def _chinese_families() -> set[str]:
+    """The installed font families that cover Simplified Chinese, as fontconfig knows them."""
+    listed = subprocess.run(
+        ["fc-list", ":lang=zh-cn", "family"], capture_output=True, text=True, check=True
+    ).stdout
+    return {_bare(f) for line in listed.splitlines() for f in line.split(",") if f.strip()}
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def test_the_chinese_letter_is_printed_in_a_chinese_font(vote: Any, tmp_path: Any) -> None:
+    """Without one, WeasyPrint prints a box for every character, and the text layer (what
+    pdftotext reads) still says the right words: the fonts are what tells."""
+    voter = Voter.objects.get(key="local-a:A-4")
+    pdf = tmp_path / "letters.pdf"
+    pdf.write_bytes(letters.letters_pdf(vote, [(voter, "ABCD1234EFGH5678JKLM")]))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "您的选票：" in text
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+    embedded = [line.split()[0].split("+")[-1] for line in fonts.splitlines()[2:]]
+    chinese = _chinese_families()
+    assert any(_bare(name).startswith(f) for name in embedded for f in chinese), embedded
+    assert any("CJK-SC" in name for name in embedded), embedded  # simplified forms
