@@ -107,6 +107,14 @@ def roster(world: Any) -> list[Any]:
 
 
 @pytest.fixture
+def public(world: Any) -> Any:
+    """The world with its negotiation open to visitors who are not signed in."""
+    world.negotiation.is_public = True
+    world.negotiation.save()
+    return world
+
+
+@pytest.fixture
 def update(world: Any, cast: Any) -> Any:
     from django.utils import timezone
 

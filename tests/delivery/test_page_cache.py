@@ -19,11 +19,10 @@ def _page(client: Any, update: Any) -> str:
     return client.get(update.get_absolute_url()).content.decode()
 
 
+@pytest.mark.usefixtures("public")
 def test_the_update_page_comes_from_the_cache_until_the_update_is_edited(
     cast: Any, world: Any, update: Any, django_assert_num_queries: Any
 ) -> None:
-    world.negotiation.is_public = True
-    world.negotiation.save()
     assert "Strike vote coming" in _page(Client(), update)
     with django_assert_num_queries(0):
         assert "Strike vote coming" in _page(Client(), update)
@@ -42,11 +41,10 @@ def test_the_update_page_comes_from_the_cache_until_the_update_is_edited(
     assert "Strike vote on Tuesday" in _page(Client(), update)
 
 
+@pytest.mark.usefixtures("public")
 def test_a_signed_in_members_page_is_never_the_cached_one_nor_cached_for_others(
     cast: Any, world: Any, update: Any
 ) -> None:
-    world.negotiation.is_public = True
-    world.negotiation.save()
     member_page = _page(cast.client("member_a"), update)
     assert "Sign out" in member_page
     anonymous = _page(Client(), update)
@@ -54,11 +52,10 @@ def test_a_signed_in_members_page_is_never_the_cached_one_nor_cached_for_others(
     assert "Sign out" in _page(cast.client("member_a"), update)
 
 
+@pytest.mark.usefixtures("public")
 def test_each_visitor_of_a_cached_page_gets_a_csrf_token_of_their_own(
     world: Any, update: Any
 ) -> None:
-    world.negotiation.is_public = True
-    world.negotiation.save()
     pattern = re.compile(r'"X-CSRFToken": "([A-Za-z0-9]+)"')
     first, second = Client(), Client()
     token_one = pattern.search(_page(first, update)).group(1)
@@ -68,6 +65,7 @@ def test_each_visitor_of_a_cached_page_gets_a_csrf_token_of_their_own(
     assert "csrftoken" in response.cookies  # the token belongs to this visitor's own cookie
 
 
+@pytest.mark.usefixtures("public")
 def test_a_web_process_checks_for_edits_at_most_once_a_second_and_serves_hits_without_a_query(
     world: Any, update: Any, settings: Any, django_assert_num_queries: Any
 ) -> None:
@@ -75,19 +73,16 @@ def test_a_web_process_checks_for_edits_at_most_once_a_second_and_serves_hits_wi
 
     settings.CAUCUS_PAGE_CACHE_CHECK_SECONDS = 1
     pagecache.PAGES.checked = 0.0
-    world.negotiation.is_public = True
-    world.negotiation.save()
     assert "Strike vote coming" in _page(Client(), update)
     with django_assert_num_queries(0):
         for _ in range(3):
             assert "Strike vote coming" in _page(Client(), update)
 
 
+@pytest.mark.usefixtures("public")
 def test_a_cached_page_carries_the_headers_of_the_rendered_one_and_no_one_elses_cookie(
     world: Any, update: Any
 ) -> None:
-    world.negotiation.is_public = True
-    world.negotiation.save()
     rendered = Client().get(update.get_absolute_url())
     hit = Client().get(update.get_absolute_url())
     assert hit.content.decode().count("Strike vote coming") >= 1
@@ -98,11 +93,10 @@ def test_a_cached_page_carries_the_headers_of_the_rendered_one_and_no_one_elses_
     assert hit.cookies["csrftoken"].value != rendered.cookies["csrftoken"].value
 
 
+@pytest.mark.usefixtures("public")
 def test_a_visitor_who_reads_spanish_never_gets_the_english_page_from_the_cache(
     world: Any, update: Any
 ) -> None:
-    world.negotiation.is_public = True
-    world.negotiation.save()
     english = Client().get(update.get_absolute_url())
     spanish = Client(HTTP_ACCEPT_LANGUAGE="es").get(update.get_absolute_url())
     by_cookie = Client()
@@ -115,13 +109,12 @@ def test_a_visitor_who_reads_spanish_never_gets_the_english_page_from_the_cache(
         assert '<html lang="es">' in response.content.decode()
 
 
+@pytest.mark.usefixtures("public")
 def test_a_hit_keeps_the_visitors_own_csrf_cookie_and_a_form_posted_with_it_is_accepted(
     world: Any, update: Any
 ) -> None:
     from django.middleware.csrf import _unmask_cipher_token
 
-    world.negotiation.is_public = True
-    world.negotiation.save()
     _page(Client(), update)  # stored
     visitor = Client(enforce_csrf_checks=True)
     visitor.get(f"/n/{world.negotiation.slug}/report/")
@@ -135,14 +128,13 @@ def test_a_hit_keeps_the_visitors_own_csrf_cookie_and_a_form_posted_with_it_is_a
     )
 
 
+@pytest.mark.usefixtures("public")
 def test_a_visitor_with_a_session_cookie_passes_the_page_cache_for_the_whole_stack(
     world: Any, update: Any
 ) -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    world.negotiation.is_public = True
-    world.negotiation.save()
     _page(Client(), update)  # stored
     visitor = Client()
     visitor.cookies["sessionid"] = "not-a-session-of-anyone"
@@ -155,11 +147,10 @@ def test_a_visitor_with_a_session_cookie_passes_the_page_cache_for_the_whole_sta
     assert any("django_session" in q["sql"] for q in queries.captured_queries)
 
 
+@pytest.mark.usefixtures("public")
 def test_only_the_member_pages_marked_for_the_cache_are_kept(world: Any, update: Any) -> None:
     from caucus.delivery import pagecache
 
-    world.negotiation.is_public = True
-    world.negotiation.save()
     pagecache.PAGES.pages.clear()
     Client().get(f"/n/{world.negotiation.slug}/report/")  # a form page, never kept
     Client().get("/n/no-such-negotiation/")  # a 404, never kept
@@ -168,25 +159,23 @@ def test_only_the_member_pages_marked_for_the_cache_are_kept(world: Any, update:
     assert [key.rsplit(":", 1)[-1] for key in pagecache.PAGES.pages] == [update.get_absolute_url()]
 
 
+@pytest.mark.usefixtures("public")
 def test_an_htmx_request_is_rendered_not_served_from_the_cache(world: Any, update: Any) -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    world.negotiation.is_public = True
-    world.negotiation.save()
     _page(Client(), update)  # stored
     with CaptureQueriesContext(connection) as queries:
         Client().get(update.get_absolute_url(), HTTP_HX_REQUEST="true")
     assert queries.captured_queries
 
 
+@pytest.mark.usefixtures("public")
 def test_a_first_time_visitor_of_a_stored_page_gets_a_new_cookie_whose_token_is_accepted(
     world: Any, update: Any
 ) -> None:
     from django.middleware.csrf import CSRF_ALLOWED_CHARS, _unmask_cipher_token
 
-    world.negotiation.is_public = True
-    world.negotiation.save()
     _page(Client(), update)  # stored
     tokens, secrets = set(), set()
     for _ in range(40):
@@ -206,13 +195,12 @@ def test_a_first_time_visitor_of_a_stored_page_gets_a_new_cookie_whose_token_is_
     assert answer.status_code == 302
 
 
+@pytest.mark.usefixtures("public")
 def test_a_made_up_language_in_the_address_is_rendered_but_never_kept(
     world: Any, update: Any
 ) -> None:
     from caucus.delivery import pagecache
 
-    world.negotiation.is_public = True
-    world.negotiation.save()
     pagecache.PAGES.pages.clear()
     for query in ("?lang=es", "?lang=es-MX", "?lang=<script>", "?lang=x" * 3):
         assert "Strike vote coming" in _page_at(Client(), update.get_absolute_url() + query)

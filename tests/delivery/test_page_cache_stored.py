@@ -28,9 +28,8 @@ def _edit_body(cast: Any, world: Any, update: Any, body: str) -> Update:
     )
 
 
+@pytest.mark.usefixtures("public")
 def test_the_update_page_shows_the_body_stored_when_it_was_written(world: Any, update: Any) -> None:
-    world.negotiation.is_public = True
-    world.negotiation.save()
     assert (
         update.body_html
         == "<p>The employer answered with <strong>2%</strong>. We meet Tuesday.</p>"
@@ -39,11 +38,10 @@ def test_the_update_page_shows_the_body_stored_when_it_was_written(world: Any, u
     assert "<strong>2%</strong>" in page
 
 
+@pytest.mark.usefixtures("public")
 def test_an_edited_body_is_stored_rendered_and_shown_at_once(
     cast: Any, world: Any, update: Any
 ) -> None:
-    world.negotiation.is_public = True
-    world.negotiation.save()
     Client().get(update.get_absolute_url())  # in the page cache
     _edit_body(cast, world, update, "We meet **Thursday** <script>alert(1)</script>")
     update.refresh_from_db()
@@ -63,19 +61,17 @@ def test_a_save_of_other_fields_keeps_the_stored_body(update: Any) -> None:
     assert update.body_html == "<p>kept</p>"
 
 
+@pytest.mark.usefixtures("public")
 def test_a_body_written_around_save_is_rendered_when_shown(world: Any, update: Any) -> None:
-    world.negotiation.is_public = True
-    world.negotiation.save()
     Update.objects.filter(pk=update.pk).update(body="Now **3%**.", body_html="")
     page = Client().get(f"{update.get_absolute_url()}?uncached=1").content.decode()
     assert "Now <strong>3%</strong>." in page
 
 
+@pytest.mark.usefixtures("public")
 def test_a_translation_is_shown_from_its_own_stored_body(
     cast: Any, world: Any, update: Any
 ) -> None:
-    world.negotiation.is_public = True
-    world.negotiation.save()
     translation = do_save_translation(
         cast["comms"],
         update,

@@ -29,13 +29,6 @@ pytestmark = pytest.mark.django_db
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"')
 
 
-@pytest.fixture
-def public(world: Any) -> Any:
-    world.negotiation.is_public = True
-    world.negotiation.save()
-    return world
-
-
 def _queries(client: Client, url: str) -> tuple[str, int]:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
