@@ -17,7 +17,9 @@ invalidates.
 Pages are kept in each web process's memory (the busiest pages, a few hundred kilobytes), and
 the generation is read from the shared cache at most every ``CAUCUS_PAGE_CACHE_CHECK_SECONDS``
 (1 s; 0 in tests), so a hit costs no query at all and every process sees a publish within a
-second. caucus.site wraps the sheet and "what it means" views (apps below delivery) in its own
+second. A page that changes by itself at a known time (the home page's next sessions, an
+update scheduled to appear) says when (``keep_until``), and is kept no longer than that.
+caucus.site wraps the sheet and "what it means" views (apps below delivery) in its own
 URLconf.
 """
 
@@ -27,6 +29,7 @@ import re
 import secrets
 import time
 from collections.abc import Callable
+from datetime import datetime
 from functools import wraps
 from typing import Any
 
@@ -37,6 +40,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, CsrfViewMiddleware
+from django.utils import timezone
 
 GENERATION_KEY = "caucus:site-generation"
 SECONDS = 600
@@ -47,6 +51,7 @@ INVALIDATING_APPS = {"updates", "sheets", "costing", "table", "orgs"}
 TOKEN = re.compile(rb'("X-CSRFToken": "|name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+')
 HOLE = b"@@caucus-csrf@@"
 CACHEABLE = "caucus_may_be_cached"
+KEEP_UNTIL = "caucus_keep_until"  # when the page changes by itself, in time.monotonic()
 
 
 def may_be_served_early(request: HttpRequest) -> bool:
@@ -82,16 +87,19 @@ class ProcessPages:
             self.checked = now
         return self.generation
 
-    def get(self, key: str) -> tuple[dict[str, str], bytes] | None:
+    def get(self, key: str) -> tuple[dict[str, str], bytes, float] | None:
+        """The page's headers, its body and until when it may be kept (``time.monotonic``)."""
         found = self.pages.get(key)
-        if found is None or found[0] < time.monotonic():
+        if found is None or found[0] <= time.monotonic():
             return None
-        return found[1], found[2]
+        return found[1], found[2], found[0]
 
-    def put(self, key: str, headers: dict[str, str], body: bytes) -> None:
+    def put(self, key: str, headers: dict[str, str], body: bytes, until: float) -> None:
+        if until <= time.monotonic():
+            return  # it changes by itself now
         if len(self.pages) >= MAX_PAGES:  # the longest kept goes first, not all at once
             del self.pages[next(iter(self.pages))]
-        self.pages[key] = (time.monotonic() + SECONDS, headers, body)
+        self.pages[key] = (until, headers, body)
 
 
 PAGES = ProcessPages()
@@ -108,7 +116,7 @@ def from_cache(request: HttpRequest, key: str) -> HttpResponse | None:
     stored = PAGES.get(key)
     if stored is None:
         return None
-    headers, body = stored
+    headers, body, _until = stored
     csrf = CsrfViewMiddleware(_unused)
     csrf.process_request(request)
     body = body.replace(HOLE, visitor_token(request).encode())
@@ -157,7 +165,23 @@ def store(key: str, response: HttpResponseBase) -> None:
         return
     body = TOKEN.sub(lambda m: m.group(1) + HOLE, response.content)
     headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
-    PAGES.put(key, headers, body)
+    PAGES.put(key, headers, body, kept_until(response))
+
+
+def keep_until(response: HttpResponseBase, moment: datetime | None) -> None:
+    """Say that the page changes by itself at ``moment`` (a session listed as coming up ends,
+    an update scheduled for then appears), with no save to move the generation: neither the
+    page cache nor the stored pages keep it past then."""
+    if moment is None:
+        return
+    until = time.monotonic() + (moment - timezone.now()).total_seconds()
+    setattr(response, KEEP_UNTIL, min(until, getattr(response, KEEP_UNTIL, until)))
+
+
+def kept_until(response: HttpResponseBase) -> float:
+    """Until when (``time.monotonic``) a page may be kept: ``SECONDS`` from now, or sooner
+    where it changes by itself (``keep_until``)."""
+    return min(time.monotonic() + SECONDS, getattr(response, KEEP_UNTIL, float("inf")))
 
 
 def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

@@ -32,7 +32,14 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
 from caucus.accounts.permissions import is_staff_member
-from caucus.delivery.pagecache import HOLE, TOKEN, ProcessPages, visitor_token
+from caucus.delivery.pagecache import (
+    HOLE,
+    KEEP_UNTIL,
+    TOKEN,
+    ProcessPages,
+    kept_until,
+    visitor_token,
+)
 from caucus.updates.audience import member_union_id
 
 STORED = ProcessPages()
@@ -68,10 +75,12 @@ def stored_page(view: Callable[..., HttpResponse] | None = None, *, personal: bo
             key = f"{STORED.current()}:{get_language()}:{who}:{request.get_full_path()}"
             stored = STORED.get(key)
             if stored is not None:
-                headers, body = stored
-                return HttpResponse(
+                headers, body, until = stored
+                hit = HttpResponse(
                     body.replace(HOLE, visitor_token(request).encode()), headers=headers
                 )
+                setattr(hit, KEEP_UNTIL, until)  # the page cache keeps it no longer either
+                return hit
             response = view(request, *args, **kwargs)
             _store(key, response)
             return response
@@ -86,4 +95,4 @@ def _store(key: str, response: HttpResponse) -> None:
         return
     body = TOKEN.sub(lambda m: m.group(1) + HOLE, response.content)
     headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
-    STORED.put(key, headers, body)
+    STORED.put(key, headers, body, kept_until(response))

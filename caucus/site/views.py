@@ -8,17 +8,20 @@ Nothing here reads internal notes, drafts or unpublished proposals.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Min
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django_ratelimit.decorators import ratelimit
 
 from caucus.costing.models import CostingRun
-from caucus.delivery.pagecache import cached_page
+from caucus.delivery.pagecache import cached_page, keep_until
 from caucus.delivery.stored_pages import stored_page
 from caucus.lib.files import send_stored_file
 from caucus.lib.markdown import render_markdown
@@ -83,7 +86,7 @@ def _negotiation_page(request: HttpRequest, negotiation: Negotiation) -> HttpRes
     rows = article_tracker(negotiation)
     sessions = Session.objects.filter(negotiation=negotiation).order_by("date", "starts_at")
     upcoming = [s for s in sessions if not s.has_ended][:3]
-    return render(
+    page = render(
         request,
         "site/home.html",
         {
@@ -101,6 +104,18 @@ def _negotiation_page(request: HttpRequest, negotiation: Negotiation) -> HttpRes
             ).exists(),
         },
     )
+    keep_until(page, _changes_by_itself_at(negotiation, upcoming))
+    return page
+
+
+def _changes_by_itself_at(negotiation: Negotiation, upcoming: list[Session]) -> datetime | None:
+    """When the page changes with nothing saved: a session it lists as coming up ends, or an
+    update published for a later time appears."""
+    scheduled = Update.objects.filter(
+        negotiation=negotiation, status=Update.Status.PUBLISHED, published_at__gt=timezone.now()
+    ).aggregate(first=Min("published_at"))["first"]
+    moments = [session.ends() for session in upcoming] + ([scheduled] if scheduled else [])
+    return min(moments, default=None)
 
 
 @cached_page

@@ -5,10 +5,15 @@ each visitor given their own CSRF token."""
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Iterator
+from datetime import time as dt_time
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from caucus.updates.actions import do_save_update
 
@@ -219,7 +224,90 @@ def test_a_full_store_lets_its_oldest_page_go_and_keeps_the_rest(monkeypatch: An
 
     monkeypatch.setattr(pagecache, "MAX_PAGES", 3)
     pages = pagecache.ProcessPages()
+    until = time.monotonic() + 60
     for n in range(5):
-        pages.put(f"page {n}", {}, b"<p>%d</p>" % n)
+        pages.put(f"page {n}", {}, b"<p>%d</p>" % n, until)
     assert [pages.get(f"page {n}") is None for n in range(5)] == [True, True, False, False, False]
-    assert pages.get("page 4") == ({}, b"<p>4</p>")
+    assert pages.get("page 4") == ({}, b"<p>4</p>", until)
+
+
+class Clock:
+    """Time moved on by hand, for Django (``timezone.now``) and for the page cache
+    (``time.monotonic``) alike: both run as usual, ``ahead`` seconds later."""
+
+    def __init__(self, monkeypatch: Any) -> None:
+        self.ahead = 0.0
+        real_now, real_monotonic = timezone.now, time.monotonic
+        monkeypatch.setattr(timezone, "now", lambda: real_now() + timedelta(seconds=self.ahead))
+        monkeypatch.setattr(time, "monotonic", lambda: real_monotonic() + self.ahead)
+
+    def move(self, seconds: float) -> None:
+        self.ahead += seconds
+
+
+@pytest.fixture
+def clock(monkeypatch: Any) -> Iterator[Clock]:
+    from caucus.delivery.pagecache import PAGES
+    from caucus.delivery.stored_pages import STORED
+
+    yield Clock(monkeypatch)
+    # The clock goes back after the test, as a real one never does: what the processes' page
+    # stores noted in the moved time goes too.
+    for pages in (PAGES, STORED):
+        pages.checked, pages.pages = 0.0, {}
+
+
+def _ending_in(seconds: int, world: Any) -> Any:
+    """A session of today that started at midnight and ends ``seconds`` from now, where it is
+    held."""
+    from caucus.table.models import Session
+
+    session = Session(negotiation=world.negotiation, date=timezone.localdate())
+    here = timezone.now().astimezone(session.zone)
+    session.date, session.starts_at = here.date(), dt_time(0, 0)
+    session.ends_at = (here + timedelta(seconds=seconds)).time()
+    session.save()
+    return session
+
+
+@pytest.mark.usefixtures("public")
+def test_a_session_leaves_the_kept_home_page_when_it_ends(
+    cast: Any, world: Any, clock: Clock
+) -> None:
+    session = _ending_in(120, world)
+    anchor = f"#session-{session.pk}"
+    for reader in (Client(), cast.client("member_a")):  # the page cache, the stored pages
+        assert anchor in _page_at(reader, "/")
+    clock.move(100)
+    for reader in (Client(), cast.client("member_a")):
+        assert anchor in _page_at(reader, "/")  # kept: nothing changed
+    clock.move(21)
+    for reader in (Client(), cast.client("member_a")):
+        page = _page_at(reader, "/")
+        assert anchor not in page
+        assert "No sessions scheduled yet." in page
+
+
+@pytest.mark.usefixtures("public")
+def test_an_update_published_for_a_later_time_appears_on_the_kept_home_page_then(
+    cast: Any, world: Any, update: Any, clock: Clock
+) -> None:
+    from caucus.updates.models import Update
+
+    Update.objects.create(
+        negotiation=world.negotiation,
+        title="Tentative agreement reached",
+        slug="tentative-agreement",
+        summary="Read it first here.",
+        body="The full text follows.",
+        status=Update.Status.PUBLISHED,
+        published_at=timezone.now() + timedelta(seconds=120),
+        author=cast["comms"],
+    )
+    for reader in (Client(), cast.client("member_a")):
+        page = _page_at(reader, "/")
+        assert "Strike vote coming" in page
+        assert "Tentative agreement reached" not in page
+    clock.move(121)
+    for reader in (Client(), cast.client("member_a")):
+        assert "Tentative agreement reached" in _page_at(reader, "/")
