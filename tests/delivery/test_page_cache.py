@@ -16,6 +16,7 @@ from django.test import Client
 from django.utils import timezone
 
 from caucus.updates.actions import do_save_update
+from tests.site.factories import make_update
 
 pytestmark = pytest.mark.django_db
 
@@ -292,17 +293,8 @@ def test_a_session_leaves_the_kept_home_page_when_it_ends(
 def test_an_update_published_for_a_later_time_appears_on_the_kept_home_page_then(
     cast: Any, world: Any, update: Any, clock: Clock
 ) -> None:
-    from caucus.updates.models import Update
-
-    Update.objects.create(
-        negotiation=world.negotiation,
-        title="Tentative agreement reached",
-        slug="tentative-agreement",
-        summary="Read it first here.",
-        body="The full text follows.",
-        status=Update.Status.PUBLISHED,
-        published_at=timezone.now() + timedelta(seconds=120),
-        author=cast["comms"],
+    make_update(
+        world, "Tentative agreement reached", published_at=timezone.now() + timedelta(seconds=120)
     )
     for reader in (Client(), cast.client("member_a")):
         page = _page_at(reader, "/")
