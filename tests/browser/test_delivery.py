@@ -62,7 +62,9 @@ def test_team_sends_an_update_to_one_local_and_a_member_chooses_spanish(
     page.locator("fieldset", has_text="Unions").get_by_label("Local B").check()
     page.get_by_role("checkbox", name="Text message").check()
     count = page.locator("#count")
-    count.get_by_text("e-mails and").wait_for()
+    # Each box checked asks for the count again: wait for the answer to the last one, not the
+    # first count that comes back (that one can still be the e-mails-only count).
+    count.get_by_text("3 e-mails and 3 texts, to 3 members chosen").wait_for()
     assert "3 e-mails and 3 texts, to 3 members chosen" in count.inner_text()
     page.get_by_role("button", name="Send", exact=True).click()
 
