@@ -1,6 +1,7 @@
 """A counted vote's result as a bargaining update, in one step: a draft for communications to
 finish and publish (``caucus.updates``), with each local's result and reason, and the same
-rule as the results page: a local of fewer than ``SMALL_GROUP`` voters shows no counts."""
+rule as the results page: no counts of a local of fewer than ``SMALL_GROUP`` voters, nor any
+that would give them away (caucus.votes.results)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def result_markdown(vote: Vote) -> str:
         "|---|---|---|---|---|",
     ]
     for row in [*shown["locals"], shown["coalition"]]:
-        yes, no = ("–", "–") if row["small"] else (f"{row['yes']:,}", f"{row['no']:,}")
+        yes, no = ("–", "–") if row["withheld"] else (f"{row['yes']:,}", f"{row['no']:,}")
         result = {True: "passes", False: "fails", None: "counted together"}[row["passes"]]
         lines.append(f"| {row['name']} | {yes} | {no} | {row['turnout_percent']:.1f}% | {result} |")
     lines += ["", "Why, local by local:", ""]

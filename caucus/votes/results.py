@@ -131,7 +131,7 @@ def _row(
     withheld: dict[str, Withheld],
 ) -> dict[str, Any]:
     why = withheld.get(body["key"])
-    row = {**body, "name": name, "small": why is not None, "channels": []}
+    row = {**body, "name": name, "withheld": why is not None, "channels": []}
     # The reasons in the reader's language (the engine writes English: caucus.votes.member_words).
     row["reason"] = member_words.body_reason(body["reason"])
     row["rule"] = member_words.rule(body.get("rule") or "")
